@@ -1,0 +1,1 @@
+//! hkret: the HKEX FF301 monthly return, from YAML to text and archival PDF.
