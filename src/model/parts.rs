@@ -22,6 +22,8 @@ pub struct Block<E> {
     pub listed: Option<bool>,
     /// Stock code in the header, when it differs (`Some(None)`: printed blank).
     pub stock_code: Option<Option<String>>,
+    /// Description in the header, when it differs.
+    pub description: Option<String>,
     /// The rows.
     pub entries: Vec<E>,
     /// Total of new shares issued (1.0.1 "Total A"; 1.2.0 (XX1)), as given.

@@ -126,6 +126,10 @@ impl Reader {
             Some(n) => self.stock_code(n, &b.path_of("stock_code")).map(|c| Some(Some(c))),
             None => Some(None),
         };
+        let description = self.present(&mut b, "description").map(|n| match &n.value {
+            Value::Null => String::new(),
+            _ => self.text(n, &b.path_of("description")).unwrap_or_default(),
+        });
         let entries = self.require(&mut b, "entries", "the rows of the table for this class").and_then(|n| {
             let p = b.path_of("entries");
             let items = self.list(n, &p)?;
@@ -148,6 +152,7 @@ impl Reader {
             class: class?,
             listed: listed?,
             stock_code: stock_code?,
+            description,
             entries: entries?,
             total_issued,
             total_treasury,

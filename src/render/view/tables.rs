@@ -200,6 +200,9 @@ fn table<E: Row, R>(f: &Filing, t: Option<&Table<E>>, row: impl Fn(usize, &E) ->
             if let Some(code) = &b.stock_code {
                 h.stock_code = code.clone().unwrap_or_default();
             }
+            if let Some(description) = &b.description {
+                h.description.clone_from(description);
+            }
             let total = block_total(f.layout, b);
             BlockView {
                 header: h,
