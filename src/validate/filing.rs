@@ -49,7 +49,7 @@ impl Reader {
         let classes = self.classes(&mut f, layout);
         let authorised_remarks = self.text_at(&mut f, "authorised_remarks");
         let authorised_totals = self.totals_by_currency(&mut f);
-        let details = self.details(&mut f, classes.as_deref().unwrap_or(&[]), layout);
+        let details = self.details(&mut f, classes.as_deref(), layout);
         let hdr = self.hdr(&mut f);
         let confirmations = self.confirmations(&mut f);
         let signer = self.require(&mut f, "submitted_by", "who submits the return").and_then(|n| self.fields(n, "submitted_by"));
@@ -188,13 +188,13 @@ impl Reader {
         if par_value.is_none() && !self.report.has_errors() {
             self.require(&mut a, "par_value", "the par value, { currency, amount }");
         }
-        let capital = match self.require(&mut a, "capital", "the authorised/registered share capital as printed") {
+        let capital = match self.get(&mut a, "capital") {
             Some(n) => self.fields(n, &a.path_of("capital")).map(|mut c| {
                 let b = self.amount_balance(&mut c);
                 self.finish(c);
                 b
             }),
-            None => None,
+            None => Some(crate::model::AmountBalance::default()),
         };
         let capital_remark = self.text_at(&mut a, "capital_remark");
         self.finish(a);

@@ -42,7 +42,7 @@ const ISSUE_TYPES: &[(&str, IssueType)] = &[
 
 impl Reader {
     /// Reads `details` (Part III) against the classes already read.
-    pub(crate) fn details(&mut self, f: &mut Fields<'_>, classes: &[ShareClass], layout: Option<Layout>) -> Option<Details> {
+    pub(crate) fn details(&mut self, f: &mut Fields<'_>, classes: Option<&[ShareClass]>, layout: Option<Layout>) -> Option<Details> {
         let node = self.require(f, "details", "Part III, with its tables (A) to (E)")?;
         let mut d = self.fields(node, "details")?;
         let share_options = self.table(&mut d, "share_options", classes, layout, option_scheme);
@@ -63,10 +63,11 @@ impl Reader {
     }
 
     /// The index of the class named by `share_class` in `fields`, or a located error.
-    fn class_ref(&mut self, fields: &mut Fields<'_>, classes: &[ShareClass]) -> Option<usize> {
+    fn class_ref(&mut self, fields: &mut Fields<'_>, classes: Option<&[ShareClass]>) -> Option<usize> {
         let node = self.require(fields, "share_class", "the id of the class this block is about")?;
         let path = fields.path_of("share_class");
         let id = self.text(node, &path)?;
+        let classes = classes?;
         if let Some(i) = classes.iter().position(|c| c.id == id) {
             return Some(i);
         }
@@ -83,7 +84,7 @@ impl Reader {
         &mut self,
         f: &mut Fields<'_>,
         key: &'static str,
-        classes: &[ShareClass],
+        classes: Option<&[ShareClass]>,
         layout: Option<Layout>,
         entry: EntryReader<E>,
     ) -> Option<Option<Table<E>>> {
@@ -110,7 +111,7 @@ impl Reader {
         &mut self,
         node: &Node,
         path: &str,
-        classes: &[ShareClass],
+        classes: Option<&[ShareClass]>,
         layout: Option<Layout>,
         entry: EntryReader<E>,
         options: bool,
@@ -161,7 +162,7 @@ impl Reader {
         })
     }
 
-    fn grand_totals(&mut self, d: &mut Fields<'_>, classes: &[ShareClass]) -> Option<Vec<GivenTotal>> {
+    fn grand_totals(&mut self, d: &mut Fields<'_>, classes: Option<&[ShareClass]>) -> Option<Vec<GivenTotal>> {
         let Some(node) = self.get(d, "totals") else { return Some(Vec::new()) };
         let path = d.path_of("totals");
         let items = self.list(node, &path)?;
