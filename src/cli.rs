@@ -39,7 +39,9 @@ pub enum CliCommand {
         files: Vec<PathBuf>,
     },
     /// Render a return as text (default) or PDF.
-    #[command(after_help = "Examples:\n  hkret render return.yaml\n  hkret render return.yaml --pdf -o return.pdf")]
+    #[command(
+        after_help = "Examples:\n  hkret render return.yaml\n  hkret render return.yaml --pdf -o return.pdf"
+    )]
     Render {
         /// The return file (YAML); `-` reads standard input.
         file: PathBuf,
@@ -124,17 +126,33 @@ impl Cli {
     pub fn resolve(self) -> Result<Command, Error> {
         Ok(match self.command {
             CliCommand::Validate { files } => Command::Validate { files },
-            CliCommand::Render { file, output: out, format, pdf, templates } => {
-                let by_extension = out.as_ref().and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            CliCommand::Render {
+                file,
+                output: out,
+                format,
+                pdf,
+                templates,
+            } => {
+                let by_extension = out
+                    .as_ref()
+                    .and_then(|p| p.extension())
+                    .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
                 let format = match (format, pdf) {
                     (Some(FormatArg::Pdf), _) | (None, true) => Format::Pdf,
                     (Some(FormatArg::Text), _) => Format::Text,
                     (None, false) if by_extension => Format::Pdf,
                     (None, false) => Format::Text,
                 };
-                Command::Render { file, output: output(out), format, templates }
+                Command::Render {
+                    file,
+                    output: output(out),
+                    format,
+                    templates,
+                }
             }
-            CliCommand::Schema { output: out } => Command::Schema { output: output(out) },
+            CliCommand::Schema { output: out } => Command::Schema {
+                output: output(out),
+            },
         })
     }
 }

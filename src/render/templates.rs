@@ -10,8 +10,14 @@ use crate::error::Error;
 
 /// The templates embedded in the binary, by name (`<layout>/<file>`).
 pub const BUILT_IN: &[(&str, &str)] = &[
-    ("1.0.1/form.txt.tera", include_str!("../../templates/1.0.1/form.txt.tera")),
-    ("1.2.0/form.txt.tera", include_str!("../../templates/1.2.0/form.txt.tera")),
+    (
+        "1.0.1/form.txt.tera",
+        include_str!("../../templates/1.0.1/form.txt.tera"),
+    ),
+    (
+        "1.2.0/form.txt.tera",
+        include_str!("../../templates/1.2.0/form.txt.tera"),
+    ),
 ];
 
 /// A compiled template set, shared by every document of a run.
@@ -33,10 +39,12 @@ impl Templates {
             if overrides.iter().any(|(n, _)| n == name) {
                 continue;
             }
-            tera.add_raw_template(name, source).map_err(|e| Error::template(name, &e))?;
+            tera.add_raw_template(name, source)
+                .map_err(|e| Error::template(name, &e))?;
         }
         for (name, source) in overrides {
-            tera.add_raw_template(name, source).map_err(|e| Error::template(name, &e))?;
+            tera.add_raw_template(name, source)
+                .map_err(|e| Error::template(name, &e))?;
         }
         Ok(Self { tera })
     }
