@@ -1,1 +1,5 @@
-//! Integration tests: one binary.
+//! hkret's integration tests, in one binary: golden fixtures, the command line, and the examples.
+
+mod cli;
+mod golden;
+mod support;

@@ -289,7 +289,7 @@ fn treasury_columns_fit_layout() {
         TWO_CLASSES,
         "granted: 500000",
         "granted: 500000\n            treasury_shares_transferred: 0",
-        At::Place(54, 42),
+        At::Place(56, 42),
         "details.share_options.classes[0].entries[1].treasury_shares_transferred",
         "no treasury shares column",
     );
@@ -299,8 +299,8 @@ fn treasury_columns_fit_layout() {
 fn one_block_per_class() {
     rejects(
         TWO_CLASSES,
-        "      - share_class: B\n        stock_code: null",
-        "      - share_class: A\n        stock_code: null",
+        "      - share_class: B\n        listed: false",
+        "      - share_class: A\n        listed: false",
         At::Edit(8),
         "details.other_movements.classes[1]",
         "class `A` has two blocks",
@@ -362,7 +362,7 @@ fn listed_classes_have_stock_codes() {
         EVERY_TABLE,
         "    stock_code: \"09988\"\n",
         "",
-        At::Place(14, 5),
+        At::Place(15, 5),
         "share_classes[0]",
         "listed on the Exchange but has no stock code",
     );
@@ -374,7 +374,7 @@ fn public_float_for_listed_classes() {
         EVERY_TABLE,
         "    listed: false\n    description: Class B",
         "    listed: true\n    stock_code: \"09989\"\n    description: Class B",
-        At::Place(36, 5),
+        At::Place(37, 5),
         "share_classes[1]",
         "listed class `wvr_b` has no public float",
     );
@@ -386,7 +386,7 @@ fn other_class_is_specified() {
         EVERY_TABLE,
         "class_of_shares: Preference shares\n    type_of_shares: Not applicable\n    listed: false\n    description: Non-cumulative preference shares",
         "class_of_shares: Other class (specify in description)\n    type_of_shares: Not applicable\n    listed: false\n    description: \"\"",
-        At::Place(48, 5),
+        At::Place(49, 5),
         "share_classes[2]",
         "specified in the description",
     );
@@ -396,8 +396,8 @@ fn other_class_is_specified() {
 fn part_iii_names_an_existing_class() {
     rejects(
         TWO_CLASSES,
-        "      - share_class: B\n        stock_code: null",
-        "      - share_class: C\n        stock_code: null",
+        "      - share_class: B\n        listed: false",
+        "      - share_class: C\n        listed: false",
         At::Edit(21),
         "details.other_movements.classes[1].share_class",
         "no class of shares has the id `C`",

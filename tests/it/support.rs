@@ -1,0 +1,101 @@
+//! Shared helpers: paths, the pipeline in-process, the binary as a command, blessing.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use hkret::input::Source;
+use hkret::render::render_text;
+use hkret::render::templates::Templates;
+use hkret::validate::build;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Whether expected files are to be rewritten (`HKRET_BLESS=1`).
+pub fn blessing() -> bool {
+    std::env::var_os("HKRET_BLESS").is_some_and(|v| v == "1")
+}
+
+/// Diagnostics as the command line prints them, with the file named `input.yaml`.
+pub fn diagnostics_of(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let source = Source {
+        name: "input.yaml".to_owned(),
+        bytes,
+    };
+    match build(&source) {
+        Ok(checked) => Ok(checked.warnings.to_string()),
+        Err(found) => Err(found.to_string()),
+    }
+}
+
+/// The text rendering of a valid return file.
+pub fn text_of(path: &Path) -> String {
+    let bytes = std::fs::read(path).expect("fixture readable");
+    let source = Source {
+        name: path.display().to_string(),
+        bytes,
+    };
+    let checked = build(&source).unwrap_or_else(|d| panic!("{} is invalid:\n{d}", path.display()));
+    render_text(
+        &checked.filing,
+        &Templates::built_in().expect("built-in templates"),
+    )
+    .expect("renders")
+}
+
+/// Compares `actual` with the file at `expected`, or rewrites the file when blessing.
+pub fn compare(expected: &Path, actual: &str) {
+    if blessing() {
+        std::fs::write(expected, actual).expect("bless");
+        return;
+    }
+    let want =
+        std::fs::read_to_string(expected).unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
+    if want != actual {
+        panic!(
+            "{} differs (HKRET_BLESS=1 rewrites it)\n--- expected\n{want}\n--- actual\n{actual}",
+            expected.display()
+        );
+    }
+}
+
+/// Runs the built `hkret` binary with `args` in `dir`.
+pub fn hkret(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hkret"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("hkret runs")
+}
+
+/// Runs `hkret` with `stdin` as standard input.
+pub fn hkret_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hkret"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("hkret runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("hkret finishes")
+}
+
+/// A fresh, empty scratch directory under the target directory.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
