@@ -3,8 +3,12 @@
 
 use std::path::PathBuf;
 
+use std::io::IsTerminal;
+
+use chrono::{Months, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::diag::show::MessageFormat;
 use crate::error::Error;
 use crate::render::Format;
 
@@ -26,6 +30,21 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: CliCommand,
+    /// How to print problems: human (with the source line; the default on a terminal), short
+    /// (`file:line:column: error: ...`, the default otherwise) or json (one object per line).
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub message_format: Option<MessageFormatArg>,
+}
+
+/// `--message-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormatArg {
+    /// The source line with a caret under the value, and the hint.
+    Human,
+    /// One located line per problem, and its hint.
+    Short,
+    /// JSON Lines, for tools.
+    Json,
 }
 
 /// The subcommands.
@@ -59,7 +78,43 @@ pub enum CliCommand {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
+    /// Start a new return: a commented skeleton of the current form.
+    #[command(
+        after_help = "Example:\n  hkret init --issuer \"Moon Inc.\" --stock-code 01723 --month 2026-01 -o moon-2026-01.yaml"
+    )]
+    Init {
+        /// Name of the issuer.
+        #[arg(long)]
+        issuer: Option<String>,
+        /// Stock code of the listed class, five digits.
+        #[arg(long, value_name = "CODE")]
+        stock_code: Option<String>,
+        /// The month reported, YYYY-MM.
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Option<String>,
+        /// Where to write; standard output when not given. An existing file is not overwritten.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Show what changed between two versions of a return, figure by figure.
+    #[command(after_help = "Example:\n  hkret diff filed.yaml amended.yaml")]
+    Diff {
+        /// The return as filed.
+        old: PathBuf,
+        /// The corrected return.
+        new: PathBuf,
+    },
+    /// Print a shell completion script.
+    #[command(after_help = "Example:\n  hkret completions bash > /etc/bash_completion.d/hkret")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  hkret man > hkret.1 && man ./hkret.1")]
+    Man,
     /// Print the JSON Schema (draft-07) of the input format, for editors.
+    #[command(after_help = "Example:\n  hkret schema -o hkret.schema.json")]
     Schema {
         /// Where to write; standard output when not given.
         #[arg(short, long)]
@@ -109,6 +164,61 @@ pub enum Command {
         /// Output.
         output: Output,
     },
+    /// `init`.
+    Init {
+        /// What to fill in.
+        options: crate::init::InitOptions,
+        /// Output.
+        output: Output,
+    },
+    /// `diff`.
+    Diff {
+        /// The return as filed.
+        old: PathBuf,
+        /// The corrected return.
+        new: PathBuf,
+    },
+    /// `completions`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// `man`.
+    Man,
+}
+
+/// A command and how to show problems.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invocation {
+    /// What to do.
+    pub command: Command,
+    /// How to print diagnostics.
+    pub messages: MessageFormat,
+}
+
+/// The month `YYYY-MM` as its last day.
+fn month_end(text: &str) -> Result<NaiveDate, Error> {
+    let first = NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
+        .map_err(|_| Error::Usage(format!("--month {text}: expected YYYY-MM, such as 2026-01")))?;
+    let next = first
+        .checked_add_months(Months::new(1))
+        .ok_or_else(|| Error::Usage(format!("--month {text} is out of range")))?;
+    next.pred_opt()
+        .ok_or_else(|| Error::Usage(format!("--month {text} is out of range")))
+}
+
+/// How diagnostics are shown when `--message-format` is not given: human with colour on a
+/// terminal (unless `NO_COLOR` is set), short otherwise.
+fn message_format(arg: Option<MessageFormatArg>) -> MessageFormat {
+    let terminal = std::io::stderr().is_terminal();
+    let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    match arg {
+        Some(MessageFormatArg::Human) => MessageFormat::Human { color },
+        Some(MessageFormatArg::Short) => MessageFormat::Short,
+        Some(MessageFormatArg::Json) => MessageFormat::Json,
+        None if terminal => MessageFormat::Human { color },
+        None => MessageFormat::Short,
+    }
 }
 
 fn output(path: Option<PathBuf>) -> Output {
@@ -123,8 +233,9 @@ impl Cli {
     ///
     /// # Errors
     /// [`Error::Usage`] for combinations clap cannot refuse on its own.
-    pub fn resolve(self) -> Result<Command, Error> {
-        Ok(match self.command {
+    pub fn resolve(self) -> Result<Invocation, Error> {
+        let messages = message_format(self.message_format);
+        let command = match self.command {
             CliCommand::Validate { files } => Command::Validate { files },
             CliCommand::Render {
                 file,
@@ -153,7 +264,39 @@ impl Cli {
             CliCommand::Schema { output: out } => Command::Schema {
                 output: output(out),
             },
-        })
+            CliCommand::Init {
+                issuer,
+                stock_code,
+                month,
+                output: out,
+            } => {
+                if let Some(code) = &stock_code {
+                    if code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit()) {
+                        return Err(Error::Usage(format!(
+                            "--stock-code {code}: a stock code is five digits, such as 01723"
+                        )));
+                    }
+                }
+                let month_ended = month.as_deref().map(month_end).transpose()?;
+                let file = out
+                    .as_ref()
+                    .map_or_else(|| "return.yaml".to_owned(), |p| p.display().to_string());
+                let options = crate::init::InitOptions {
+                    issuer,
+                    stock_code,
+                    month_ended,
+                    file,
+                };
+                Command::Init {
+                    options,
+                    output: output(out),
+                }
+            }
+            CliCommand::Diff { old, new } => Command::Diff { old, new },
+            CliCommand::Completions { shell } => Command::Completions { shell },
+            CliCommand::Man => Command::Man,
+        };
+        Ok(Invocation { command, messages })
     }
 }
 
@@ -166,5 +309,15 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn months_end_on_their_last_day() {
+        assert_eq!(
+            super::month_end("2024-02").map(|d| d.to_string()).ok(),
+            Some("2024-02-29".to_owned())
+        );
+        assert!(super::month_end("2024-13").is_err());
+        assert!(super::month_end("January").is_err());
     }
 }

@@ -26,7 +26,9 @@
 
 pub mod cli;
 pub mod diag;
+pub mod diff;
 pub mod error;
+pub mod init;
 pub mod input;
 pub mod model;
 pub mod render;

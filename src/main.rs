@@ -7,7 +7,7 @@ use hkret::cli::Cli;
 
 fn main() -> ExitCode {
     match Cli::parse().resolve() {
-        Ok(command) => hkret::run::run(command),
+        Ok(invocation) => hkret::run::run(invocation),
         Err(e) => {
             #[allow(
                 clippy::print_stderr,

@@ -6,8 +6,11 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Command, Output};
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Command, Invocation, Output};
 use crate::diag::Diagnostics;
+use crate::diag::show::{MessageFormat, show};
 use crate::error::Error;
 use crate::input::Source;
 use crate::render::templates::Templates;
@@ -22,17 +25,33 @@ const INVALID: u8 = 1;
 const FAILED: u8 = 2;
 
 /// Runs one resolved command and returns the process exit code.
-pub fn run(command: Command) -> ExitCode {
-    let result = match command {
-        Command::Validate { files } => validate(&files),
+pub fn run(invocation: Invocation) -> ExitCode {
+    let messages = invocation.messages;
+    let result = match invocation.command {
+        Command::Validate { files } => validate(&files, messages),
         Command::Render {
             file,
             output,
             format,
             templates,
-        } => render(&file, &output, format, templates.as_deref()),
+        } => render(&file, &output, format, templates.as_deref(), messages),
         Command::Schema { output } => {
             write_output(&output, crate::schema::SCHEMA.as_bytes()).map(|()| OK)
+        }
+        Command::Init { options, output } => init(&options, &output),
+        Command::Diff { old, new } => diff(&old, &new, messages),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "hkret", &mut script);
+            write_output(&Output::Stdout, &script).map(|()| OK)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .map_err(|e| Error::io("<man page>", e))
+                .and_then(|()| write_output(&Output::Stdout, &page))
+                .map(|()| OK)
         }
     };
     match result {
@@ -52,13 +71,15 @@ fn report_error(e: &Error) {
     eprintln!("error: {e}");
 }
 
+/// Prints `diagnostics` of `source` to standard error in the chosen format.
 #[allow(
     clippy::print_stderr,
     reason = "run is where hkret talks to the terminal"
 )]
-fn report(diagnostics: Diagnostics) {
+fn report(diagnostics: Diagnostics, source: &Source, messages: MessageFormat) {
+    let text = String::from_utf8_lossy(&source.bytes);
     for d in diagnostics.sorted() {
-        eprintln!("{d}");
+        eprint!("{}", show(&d, messages, Some(&text)));
     }
 }
 
@@ -86,19 +107,63 @@ fn read_source(path: &Path) -> Result<Source, Error> {
     Ok(Source { name, bytes })
 }
 
-fn validate(files: &[PathBuf]) -> Result<u8, Error> {
+fn validate(files: &[PathBuf], messages: MessageFormat) -> Result<u8, Error> {
     let mut code = OK;
     for path in files {
         let source = read_source(path)?;
         match build(&source) {
-            Ok(checked) => report(checked.warnings),
+            Ok(checked) => report(checked.warnings, &source, messages),
             Err(found) => {
-                report(found);
+                report(found, &source, messages);
                 code = INVALID;
             }
         }
     }
     Ok(code)
+}
+
+/// Reads and checks one return, printing its problems; `None` when it has errors.
+fn checked(
+    path: &Path,
+    messages: MessageFormat,
+) -> Result<Option<crate::validate::Checked>, Error> {
+    let source = read_source(path)?;
+    match build(&source) {
+        Ok(c) => {
+            report(c.warnings.clone(), &source, messages);
+            Ok(Some(c))
+        }
+        Err(found) => {
+            report(found, &source, messages);
+            Ok(None)
+        }
+    }
+}
+
+fn init(options: &crate::init::InitOptions, output: &Output) -> Result<u8, Error> {
+    if let Output::File(path) = output {
+        if path.exists() {
+            return Err(Error::Usage(format!(
+                "{} exists already; hkret init does not overwrite a return",
+                path.display()
+            )));
+        }
+    }
+    let text = crate::init::skeleton(options, &Templates::built_in()?)?;
+    write_output(output, text.as_bytes())?;
+    Ok(OK)
+}
+
+fn diff(old: &Path, new: &Path, messages: MessageFormat) -> Result<u8, Error> {
+    let (Some(a), Some(b)) = (checked(old, messages)?, checked(new, messages)?) else {
+        return Ok(INVALID);
+    };
+    let changes = crate::diff::diff(
+        &crate::render::view::view(&a.filing),
+        &crate::render::view::view(&b.filing),
+    );
+    write_output(&Output::Stdout, crate::diff::report(&changes).as_bytes())?;
+    Ok(OK)
 }
 
 /// Reads every `*.tera` file under `dir` as an override named by its path relative to `dir`.
@@ -134,16 +199,11 @@ fn render(
     output: &Output,
     format: Format,
     templates: Option<&Path>,
+    messages: MessageFormat,
 ) -> Result<u8, Error> {
-    let source = read_source(file)?;
-    let checked = match build(&source) {
-        Ok(c) => c,
-        Err(found) => {
-            report(found);
-            return Ok(INVALID);
-        }
+    let Some(checked) = checked(file, messages)? else {
+        return Ok(INVALID);
     };
-    report(checked.warnings);
     let overrides = templates
         .map(load_overrides)
         .transpose()?

@@ -18,6 +18,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "1.2.0/form.txt.tera",
         include_str!("../../templates/1.2.0/form.txt.tera"),
     ),
+    (
+        "init.yaml.tera",
+        include_str!("../../templates/init.yaml.tera"),
+    ),
 ];
 
 /// A compiled template set, shared by every document of a run.

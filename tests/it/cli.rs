@@ -117,3 +117,140 @@ fn help_lists_the_exit_codes() {
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(help.contains("1  invalid input"), "{help}");
 }
+
+#[test]
+fn message_formats_short_json_and_human() {
+    let dir = scratch("cli-formats");
+    let text = std::fs::read_to_string(root().join(MOON))
+        .expect("example")
+        .replace("status: new_submission", "status: new");
+    std::fs::write(dir.join("bad.yaml"), text).expect("write");
+    let short = hkret(&dir, &["validate", "bad.yaml", "--message-format", "short"]);
+    assert_eq!(
+        String::from_utf8_lossy(&short.stderr),
+        "bad.yaml:6:9: error: `new` is not one of the form's choices (at status)\n  help: choose one of: new_submission, amendment\n"
+    );
+    let json = hkret(&dir, &["validate", "bad.yaml", "--message-format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stderr).expect("one JSON object");
+    assert_eq!(
+        (
+            value["line"].as_u64(),
+            value["column"].as_u64(),
+            value["severity"].as_str()
+        ),
+        (Some(6), Some(9), Some("error"))
+    );
+    let human = hkret(&dir, &["validate", "bad.yaml", "--message-format", "human"]);
+    let shown = String::from_utf8_lossy(&human.stderr);
+    assert!(
+        shown.contains("6 | status: new\n  |         ^^^\n"),
+        "{shown}"
+    );
+    assert!(!shown.contains('\x1b'), "no colour when not on a terminal");
+    assert_eq!(human.status.code(), Some(1));
+}
+
+#[test]
+fn init_writes_a_skeleton_and_refuses_to_overwrite() {
+    let dir = scratch("cli-init");
+    let args = [
+        "init",
+        "--issuer",
+        "Moon Inc.",
+        "--stock-code",
+        "01723",
+        "--month",
+        "2026-01",
+        "-o",
+        "moon.yaml",
+    ];
+    let out = hkret(&dir, &args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(dir.join("moon.yaml")).expect("written");
+    assert!(text.contains("month_ended: 2026-01-31"));
+    assert!(text.contains("stock_code: \"01723\""));
+    let again = hkret(&dir, &args);
+    assert_eq!(again.status.code(), Some(2));
+    let check = hkret(&dir, &["validate", "moon.yaml"]);
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "placeholders still to fill in"
+    );
+    assert!(String::from_utf8_lossy(&check.stderr).contains("`date_submitted` is missing"));
+}
+
+#[test]
+fn init_refuses_a_bad_stock_code() {
+    let out = hkret(&root(), &["init", "--stock-code", "1723"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("five digits"));
+}
+
+#[test]
+fn diff_names_the_changed_figure() {
+    let dir = scratch("cli-diff");
+    let text = std::fs::read_to_string(root().join(MOON))
+        .expect("example")
+        .replace("date_submitted: 2026-02-02", "date_submitted: 2026-02-03")
+        .replace("status: new_submission", "status: amendment");
+    std::fs::write(dir.join("amended.yaml"), text).expect("write");
+    let out = hkret(
+        &dir,
+        &[
+            "diff",
+            root().join(MOON).to_str().expect("utf-8"),
+            "amended.yaml",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "status: New Submission -> Amendment\ndate submitted: 02 February 2026 -> 03 February 2026\n"
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    let bash = hkret(&root(), &["completions", "bash"]);
+    assert_eq!(bash.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&bash.stdout).contains("validate"));
+    let man = hkret(&root(), &["man"]);
+    assert_eq!(man.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&man.stdout).starts_with(".ie"),
+        "roff"
+    );
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for command in [
+        "validate",
+        "render",
+        "init",
+        "diff",
+        "schema",
+        "completions",
+        "man",
+    ] {
+        let out = hkret(&root(), &[command, "--help"]);
+        assert_eq!(out.status.code(), Some(0), "{command}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Example"),
+            "{command}"
+        );
+    }
+    let version = hkret(&root(), &["--version"]);
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("hkret "));
+}

@@ -4,6 +4,8 @@
 //! Every stage that reads input reports through these types; only `run` prints them. A
 //! [`Diagnostics`] collection is sorted by location so that a user reads the problems top down.
 
+pub mod show;
+
 use std::fmt;
 use std::sync::Arc;
 
