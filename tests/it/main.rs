@@ -1,0 +1,1 @@
+//! Integration tests of hkret: one binary, one module per feature.
