@@ -1,1 +1,4 @@
 //! Integration tests of hkret: one binary, one module per feature.
+
+mod pdf_engine;
+mod support;

@@ -182,6 +182,21 @@ pub(crate) enum Block {
     Space(f32),
     /// A table.
     Table(Table),
+    /// Blocks framed by a rectangle on each page they cover.
+    Boxed(Boxed),
+}
+
+/// A group of blocks with a frame around them (on each page, around the part there).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Boxed {
+    /// Offset of the frame's left edge from the left margin.
+    pub(crate) x: f32,
+    /// Frame width; `None` for the full flow width.
+    pub(crate) width: Option<f32>,
+    /// Extra space below the last block, inside the frame.
+    pub(crate) pad_bottom: f32,
+    /// The framed blocks.
+    pub(crate) blocks: Vec<Block>,
 }
 
 /// A whole description: page geometry, furniture and sections that each start a new page.

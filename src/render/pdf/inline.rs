@@ -1,5 +1,5 @@
 //! Inline content of a paragraph or cell: text, `<b>` spans and `<br/>` breaks, with
-//! whitespace collapsed as in HTML (runs of spaces, tabs and newlines become one space,
+//! whitespace collapsed as in HTML (runs of spaces, tabs and newlines become one space, no-break spaces stay,
 //! none at the start or end of a line). Part of the description parser.
 
 use roxmltree::Node;
@@ -68,7 +68,8 @@ fn collapse(raw: Vec<Inline>) -> Vec<Inline> {
             Inline::Text { text, bold, line } => {
                 let mut s = String::with_capacity(text.len());
                 for ch in text.chars() {
-                    if ch.is_whitespace() {
+                    // XML whitespace only: a no-break space is kept as printed.
+                    if matches!(ch, ' ' | '\t' | '\n' | '\r') {
                         if !at_gap {
                             s.push(' ');
                             at_gap = true;

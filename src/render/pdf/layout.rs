@@ -5,7 +5,7 @@
 //!
 //! Pure: text is measured with the embedded fonts' advance widths, nothing is written.
 
-use crate::render::pdf::doc::{Align, Block, Document, Para};
+use crate::render::pdf::doc::{Align, Block, Boxed, Document, Para};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{ASCENT, DESCENT};
 use crate::render::pdf::page::{Item, Page, Rect};
@@ -24,6 +24,8 @@ pub(crate) struct Flow<'d> {
     pub(crate) pages: Vec<Page>,
     /// Top of the free space on the last page.
     pub(crate) y: f32,
+    /// For each page left behind, where its content ended.
+    pub(crate) ends: Vec<f32>,
 }
 
 impl Flow<'_> {
@@ -59,6 +61,9 @@ impl Flow<'_> {
 
     /// Starts a new page and puts the cursor at its top.
     pub(crate) fn new_page(&mut self) {
+        if !self.pages.is_empty() {
+            self.ends.push(self.y);
+        }
         self.pages.push(Page {
             width: self.doc.width,
             height: self.doc.height,
@@ -119,6 +124,7 @@ pub(crate) fn layout(doc: &Document) -> Result<Vec<Page>, PdfError> {
         doc,
         pages: Vec::new(),
         y: 0.0,
+        ends: Vec::new(),
     };
     if flow.width() <= 0.0 || flow.bottom() <= flow.top() {
         return Err(PdfError::Layout {
@@ -128,25 +134,57 @@ pub(crate) fn layout(doc: &Document) -> Result<Vec<Page>, PdfError> {
     }
     for section in &doc.sections {
         flow.new_page();
-        for block in section {
-            match block {
-                Block::Para(p) => para(&mut flow, p)?,
-                Block::Space(h) => {
-                    if flow.y + h > flow.bottom() + EPS {
-                        flow.new_page();
-                    } else {
-                        flow.y += h;
-                    }
-                }
-                Block::Table(t) => table::place(&mut flow, t)?,
-            }
-        }
+        blocks(&mut flow, section)?;
     }
     if flow.pages.is_empty() {
         flow.new_page();
     }
     furniture(doc, &mut flow.pages)?;
     Ok(flow.pages)
+}
+
+/// Places blocks one after the other.
+fn blocks(flow: &mut Flow<'_>, list: &[Block]) -> Result<(), PdfError> {
+    for block in list {
+        match block {
+            Block::Para(p) => para(flow, p)?,
+            Block::Space(h) => {
+                if flow.y + h > flow.bottom() + EPS {
+                    flow.new_page();
+                } else {
+                    flow.y += h;
+                }
+            }
+            Block::Table(t) => table::place(flow, t)?,
+            Block::Boxed(b) => boxed(flow, b)?,
+        }
+    }
+    Ok(())
+}
+
+/// Places framed blocks and draws the frame around their part on each page.
+fn boxed(flow: &mut Flow<'_>, b: &Boxed) -> Result<(), PdfError> {
+    let (first, top) = (flow.pages.len(), flow.y);
+    blocks(flow, &b.blocks)?;
+    if flow.y + b.pad_bottom <= flow.bottom() + EPS {
+        flow.y += b.pad_bottom;
+    }
+    let x1 = flow.left() + b.x;
+    let x2 = x1 + b.width.unwrap_or(flow.width() - b.x);
+    let last = flow.pages.len();
+    for n in first..=last {
+        let y1 = if n == first { top } else { flow.top() };
+        let y2 = if n == last { flow.y } else { flow.ends.get(n - 1).copied().unwrap_or(y1) };
+        if y2 <= y1 + EPS {
+            continue;
+        }
+        if let Some(page) = flow.pages.get_mut(n - 1) {
+            for (xa, ya, xb, yb) in [(x1, y1, x2, y1), (x1, y2, x2, y2), (x1, y1, x1, y2), (x2, y1, x2, y2)] {
+                page.items.push(Item::Rule { x1: xa, y1: ya, x2: xb, y2: yb });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Places a paragraph line by line, starting new pages as needed.

@@ -8,7 +8,7 @@
 use roxmltree::Node;
 
 use crate::render::pdf::doc::{
-    Align, Block, Borders, Cell, Content, Document, Edges, Fixed, Para, Row, Style, Table, VAlign,
+    Align, Block, Borders, Boxed, Cell, Content, Document, Edges, Fixed, Para, Row, Style, Table, VAlign,
 };
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::inline::inlines;
@@ -207,6 +207,17 @@ impl Cx<'_, '_> {
         }
     }
 
+    /// The `valign` attribute.
+    fn valign(&self, node: Node<'_, '_>, default: VAlign) -> Result<VAlign, PdfError> {
+        match node.attribute("valign") {
+            None => Ok(default),
+            Some("middle") => Ok(VAlign::Middle),
+            Some("top") => Ok(VAlign::Top),
+            Some("bottom") => Ok(VAlign::Bottom),
+            Some(v) => Err(self.err(node, format!("valign={v:?}: top, middle or bottom"))),
+        }
+    }
+
     /// A `<text>` of the furniture.
     fn fixed(&self, node: Node<'_, '_>, parent: Style) -> Result<Fixed, PdfError> {
         self.expect_name(node, "text")?;
@@ -246,6 +257,19 @@ impl Cx<'_, '_> {
                 Ok(Block::Space(self.num_or(node, "h", 0.0)?))
             }
             "table" => self.table(node, parent).map(Block::Table),
+            "box" => {
+                self.allow(node, &["x", "width", "pad-bottom"])?;
+                let mut blocks = Vec::new();
+                for b in node.children().filter(Node::is_element) {
+                    blocks.push(self.block(b, parent)?);
+                }
+                Ok(Block::Boxed(Boxed {
+                    x: self.num_or(node, "x", 0.0)?,
+                    width: node.attribute("width").map(|_| self.num_or(node, "width", 0.0)).transpose()?,
+                    pad_bottom: self.num_or(node, "pad-bottom", 0.0)?,
+                    blocks,
+                }))
+            }
             other => Err(self.err(node, format!("unexpected <{other}> in <page>"))),
         }
     }
@@ -255,7 +279,7 @@ impl Cx<'_, '_> {
         self.allow(
             node,
             &[
-                "x", "widths", "frame", "border", "pad", "size", "bold", "leading",
+                "x", "widths", "frame", "border", "pad", "size", "bold", "leading", "valign",
             ],
         )?;
         let style = self.style(node, parent)?;
@@ -276,6 +300,7 @@ impl Cx<'_, '_> {
                     left: 1.417,
                 },
             )?,
+            valign: self.valign(node, VAlign::Middle)?,
         };
         let mut rows = Vec::new();
         for r in node.children().filter(Node::is_element) {
@@ -320,7 +345,7 @@ impl Cx<'_, '_> {
     /// A `<row>` and its cells.
     fn row(&self, node: Node<'_, '_>, d: &CellDefaults, columns: usize) -> Result<Row, PdfError> {
         self.expect_name(node, "row")?;
-        self.allow(node, &["header", "height", "size", "bold", "border", "pad"])?;
+        self.allow(node, &["header", "height", "size", "bold", "leading", "border", "pad", "valign"])?;
         let d = CellDefaults {
             style: self.style(node, d.style)?,
             border: if node.has_attribute("border") {
@@ -329,6 +354,7 @@ impl Cx<'_, '_> {
                 d.border
             },
             pad: self.edges_or(node, "pad", d.pad)?,
+            valign: self.valign(node, d.valign)?,
         };
         let mut cells = Vec::new();
         for c in node.children().filter(Node::is_element) {
@@ -379,12 +405,7 @@ impl Cx<'_, '_> {
                 )
             })?,
         };
-        let valign = match node.attribute("valign") {
-            None | Some("middle") => VAlign::Middle,
-            Some("top") => VAlign::Top,
-            Some("bottom") => VAlign::Bottom,
-            Some(v) => return Err(self.err(node, format!("valign={v:?}: top, middle or bottom"))),
-        };
+        let valign = self.valign(node, d.valign)?;
         let fill = match node.attribute("fill") {
             None => None,
             Some(_) => Some(self.num_or(node, "fill", 1.0)?.min(1.0)),
@@ -414,6 +435,8 @@ struct CellDefaults {
     border: Borders,
     /// Padding.
     pad: Edges,
+    /// Vertical alignment.
+    valign: VAlign,
 }
 
 #[cfg(test)]

@@ -1,0 +1,25 @@
+//! The PDF engine on the hand-written Moon Inc. description (`tests/fixtures/pdf/`):
+//! ten A4 landscape pages, every item inside its page and cell, PDF/A bytes.
+
+use hkret::render::pdf::{Item, PdfOptions, PdfaLevel, Rect, layout, pdf};
+
+use crate::support::{moon_meta, read, write_out};
+
+#[test]
+fn moon_description_lays_out_on_ten_a4_landscape_pages() {
+    let pages = layout(&read("pdf/moon-1.2.0.xml")).expect("layout");
+    assert_eq!(pages.len(), 10);
+    for (n, page) in pages.iter().enumerate() {
+        assert!((page.width - 841.89).abs() < 0.01 && (page.height - 595.276).abs() < 0.01);
+        let sheet = Rect { x: 0.0, y: 0.0, w: page.width, h: page.height };
+        for item in &page.items {
+            assert!(sheet.contains(&item.extent(), 0.01), "page {}: {item:?}", n + 1);
+            if let Item::Text { bounds, .. } = item {
+                assert!(bounds.contains(&item.extent(), 0.05), "page {}: {item:?}", n + 1);
+            }
+        }
+    }
+    let bytes = pdf(&read("pdf/moon-1.2.0.xml"), &moon_meta(), &PdfOptions { pdfa: PdfaLevel::A1b })
+        .expect("pdf");
+    write_out("moon-fixture.pdf", &bytes);
+}
