@@ -11,15 +11,34 @@ fn moon_description_lays_out_on_ten_a4_landscape_pages() {
     assert_eq!(pages.len(), 10);
     for (n, page) in pages.iter().enumerate() {
         assert!((page.width - 841.89).abs() < 0.01 && (page.height - 595.276).abs() < 0.01);
-        let sheet = Rect { x: 0.0, y: 0.0, w: page.width, h: page.height };
+        let sheet = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: page.width,
+            h: page.height,
+        };
         for item in &page.items {
-            assert!(sheet.contains(&item.extent(), 0.01), "page {}: {item:?}", n + 1);
+            assert!(
+                sheet.contains(&item.extent(), 0.01),
+                "page {}: {item:?}",
+                n + 1
+            );
             if let Item::Text { bounds, .. } = item {
-                assert!(bounds.contains(&item.extent(), 0.05), "page {}: {item:?}", n + 1);
+                assert!(
+                    bounds.contains(&item.extent(), 0.05),
+                    "page {}: {item:?}",
+                    n + 1
+                );
             }
         }
     }
-    let bytes = pdf(&read("pdf/moon-1.2.0.xml"), &moon_meta(), &PdfOptions { pdfa: PdfaLevel::A1b })
-        .expect("pdf");
+    let bytes = pdf(
+        &read("pdf/moon-1.2.0.xml"),
+        &moon_meta(),
+        &PdfOptions {
+            pdfa: PdfaLevel::A1b,
+        },
+    )
+    .expect("pdf");
     write_out("moon-fixture.pdf", &bytes);
 }

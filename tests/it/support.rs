@@ -29,10 +29,13 @@ pub(crate) fn out_dir() -> PathBuf {
 
 /// The reference PDF of the Moon Inc. return, if the shared material is beside the repo.
 pub(crate) fn reference_pdf() -> Option<PathBuf> {
-    [root().join("../shared/reference"), PathBuf::from("/work/shared/reference")]
-        .into_iter()
-        .map(|d| d.join("ff301-v1.2.0-2026-01-moon-inc.pdf"))
-        .find(|p| p.exists())
+    [
+        root().join("../shared/reference"),
+        PathBuf::from("/work/shared/reference"),
+    ]
+    .into_iter()
+    .map(|d| d.join("ff301-v1.2.0-2026-01-moon-inc.pdf"))
+    .find(|p| p.exists())
 }
 
 /// Whether an external program can be run.
@@ -65,5 +68,7 @@ pub(crate) fn write_out(name: &str, bytes: &[u8]) -> PathBuf {
 /// Runs a program, returning stdout when it succeeded.
 pub(crate) fn run(program: &str, args: &[&str], file: &Path) -> Option<String> {
     let out = Command::new(program).args(args).arg(file).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }

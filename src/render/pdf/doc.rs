@@ -13,6 +13,8 @@ pub(crate) enum Align {
     Center,
     /// Flush right: figures, so that their last digits line up.
     Right,
+    /// Both edges flush: the spaces of every line but a paragraph's last are stretched.
+    Justify,
 }
 
 /// Vertical alignment of a cell's content inside its row.

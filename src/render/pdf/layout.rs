@@ -11,7 +11,7 @@ use crate::render::pdf::fonts::{ASCENT, DESCENT};
 use crate::render::pdf::page::{Item, Page, Rect};
 use crate::render::pdf::table;
 use crate::render::pdf::text::{Run, runs, set};
-use crate::render::pdf::wrap::{Line, wrap};
+use crate::render::pdf::wrap::{Line, justify, wrap};
 
 /// Rounding slack when comparing positions, points.
 pub(crate) const EPS: f32 = 0.01;
@@ -108,7 +108,7 @@ pub(crate) fn baseline(size: f32, lh: f32) -> f32 {
 /// Offset of a line of width `w` inside `avail` for `align`.
 pub(crate) fn offset(align: Align, avail: f32, w: f32) -> f32 {
     match align {
-        Align::Left => 0.0,
+        Align::Left | Align::Justify => 0.0,
         Align::Center => ((avail - w) / 2.0).max(0.0),
         Align::Right => (avail - w).max(0.0),
     }
@@ -174,13 +174,27 @@ fn boxed(flow: &mut Flow<'_>, b: &Boxed) -> Result<(), PdfError> {
     let last = flow.pages.len();
     for n in first..=last {
         let y1 = if n == first { top } else { flow.top() };
-        let y2 = if n == last { flow.y } else { flow.ends.get(n - 1).copied().unwrap_or(y1) };
+        let y2 = if n == last {
+            flow.y
+        } else {
+            flow.ends.get(n - 1).copied().unwrap_or(y1)
+        };
         if y2 <= y1 + EPS {
             continue;
         }
         if let Some(page) = flow.pages.get_mut(n - 1) {
-            for (xa, ya, xb, yb) in [(x1, y1, x2, y1), (x1, y2, x2, y2), (x1, y1, x1, y2), (x2, y1, x2, y2)] {
-                page.items.push(Item::Rule { x1: xa, y1: ya, x2: xb, y2: yb });
+            for (xa, ya, xb, yb) in [
+                (x1, y1, x2, y1),
+                (x1, y2, x2, y2),
+                (x1, y1, x1, y2),
+                (x2, y1, x2, y2),
+            ] {
+                page.items.push(Item::Rule {
+                    x1: xa,
+                    y1: ya,
+                    x2: xb,
+                    y2: yb,
+                });
             }
         }
     }
@@ -202,6 +216,11 @@ fn para(flow: &mut Flow<'_>, p: &Para) -> Result<(), PdfError> {
         });
     }
     for line in wrap(&p.inlines, p.style.size, avail)? {
+        let line = if p.align == Align::Justify {
+            justify(&line, avail, p.style.size)?
+        } else {
+            line
+        };
         if flow.y + lh > flow.bottom() + EPS {
             flow.new_page();
         }
@@ -232,7 +251,7 @@ fn furniture(doc: &Document, pages: &mut [Page]) -> Result<(), PdfError> {
             let chars = set(&text, f.style.bold, f.line)?;
             let width = chars.iter().map(|c| c.advance).sum::<f32>() * f.style.size;
             let x = match f.align {
-                Align::Left => f.x,
+                Align::Left | Align::Justify => f.x,
                 Align::Center => f.x - width / 2.0,
                 Align::Right => f.x - width,
             };

@@ -8,7 +8,8 @@
 use roxmltree::Node;
 
 use crate::render::pdf::doc::{
-    Align, Block, Borders, Boxed, Cell, Content, Document, Edges, Fixed, Para, Row, Style, Table, VAlign,
+    Align, Block, Borders, Boxed, Cell, Content, Document, Edges, Fixed, Para, Row, Style, Table,
+    VAlign,
 };
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::inline::inlines;
@@ -203,7 +204,8 @@ impl Cx<'_, '_> {
             Some("left") => Ok(Align::Left),
             Some("center") => Ok(Align::Center),
             Some("right") => Ok(Align::Right),
-            Some(v) => Err(self.err(node, format!("align={v:?} must be left, center or right"))),
+            Some("justify") => Ok(Align::Justify),
+            Some(v) => Err(self.err(node, format!("align={v:?}: left, center, right or justify"))),
         }
     }
 
@@ -265,7 +267,10 @@ impl Cx<'_, '_> {
                 }
                 Ok(Block::Boxed(Boxed {
                     x: self.num_or(node, "x", 0.0)?,
-                    width: node.attribute("width").map(|_| self.num_or(node, "width", 0.0)).transpose()?,
+                    width: node
+                        .attribute("width")
+                        .map(|_| self.num_or(node, "width", 0.0))
+                        .transpose()?,
                     pad_bottom: self.num_or(node, "pad-bottom", 0.0)?,
                     blocks,
                 }))
@@ -345,7 +350,12 @@ impl Cx<'_, '_> {
     /// A `<row>` and its cells.
     fn row(&self, node: Node<'_, '_>, d: &CellDefaults, columns: usize) -> Result<Row, PdfError> {
         self.expect_name(node, "row")?;
-        self.allow(node, &["header", "height", "size", "bold", "leading", "border", "pad", "valign"])?;
+        self.allow(
+            node,
+            &[
+                "header", "height", "size", "bold", "leading", "border", "pad", "valign",
+            ],
+        )?;
         let d = CellDefaults {
             style: self.style(node, d.style)?,
             border: if node.has_attribute("border") {

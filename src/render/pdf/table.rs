@@ -5,11 +5,11 @@
 //!
 //! Part of the layout engine; pure.
 
-use crate::render::pdf::doc::{Cell, Content, Table, VAlign};
+use crate::render::pdf::doc::{Align, Cell, Content, Table, VAlign};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::layout::{EPS, Flow, baseline, offset};
 use crate::render::pdf::page::{Item, Rect};
-use crate::render::pdf::wrap::{Line, wrap};
+use crate::render::pdf::wrap::{Line, justify, wrap};
 
 /// What a prepared cell shows.
 #[derive(Clone, Debug)]
@@ -320,6 +320,13 @@ fn draw(flow: &mut Flow<'_>, row: &PRow<'_>) {
             Body::Lines(lines) => {
                 let (size, lh) = (c.cell.style.size, c.lh());
                 for (i, line) in lines.iter().enumerate() {
+                    let stretched;
+                    let line = if c.cell.align == Align::Justify {
+                        stretched = justify(line, inner.w, size).unwrap_or_else(|_| line.clone());
+                        &stretched
+                    } else {
+                        line
+                    };
                     let x = inner.x + offset(c.cell.align, inner.w, line.width);
                     let base = top + i as f32 * lh + baseline(size, lh);
                     flow.push_line(line, x, base, size, inner);

@@ -40,7 +40,11 @@ pub(crate) struct Run {
 pub(crate) fn set(text: &str, bold: bool, line: u32) -> Result<Vec<Set>, PdfError> {
     text.chars()
         .map(|ch| {
-            let ch = if matches!(ch, '\t' | '\n' | '\r') { ' ' } else { ch };
+            let ch = if matches!(ch, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                ch
+            };
             match resolve(ch, bold)? {
                 Some((font, glyph)) => Ok(Set {
                     ch,

@@ -14,6 +14,8 @@ pub(crate) struct Line {
     pub(crate) runs: Vec<Run>,
     /// Width of the set text, points (no trailing space).
     pub(crate) width: f32,
+    /// Whether the line ends its paragraph or a forced break (never justified).
+    pub(crate) last: bool,
 }
 
 /// A piece of text that is never broken unless it alone overflows a line.
@@ -49,9 +51,12 @@ pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Vec<Line>,
     let mut cur_w = 0.0_f32;
     let mut space: Option<Set> = None;
     let mut started = false;
+    // Indices of lines that end at a forced break.
+    let mut ends: Vec<usize> = Vec::new();
     for token in tokens(inlines)? {
         match token {
             Token::Break => {
+                ends.push(lines.len());
                 lines.push(std::mem::take(&mut cur));
                 cur_w = 0.0;
                 space = None;
@@ -84,14 +89,78 @@ pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Vec<Line>,
     if started && (!cur.is_empty() || lines.is_empty()) {
         lines.push(cur);
     }
+    let count = lines.len();
     Ok(lines
         .into_iter()
-        .map(|chars| {
+        .enumerate()
+        .map(|(i, chars)| {
             let runs = runs(&chars, size, 0.0);
             let width = chars.iter().map(|c| c.advance).sum::<f32>() * size;
-            Line { runs, width }
+            Line {
+                runs,
+                width,
+                last: i + 1 == count || ends.contains(&i),
+            }
         })
         .collect())
+}
+
+/// Stretches the spaces of `line` so that it fills `avail` points, unless it is the last
+/// line of its paragraph or has no spaces. Runs are split at the spaces.
+///
+/// # Errors
+/// [`PdfError::Font`] if an embedded font is broken.
+pub(crate) fn justify(line: &Line, avail: f32, size: f32) -> Result<Line, PdfError> {
+    let spaces = line
+        .runs
+        .iter()
+        .map(|r| r.text.matches(' ').count())
+        .sum::<usize>();
+    if line.last || spaces == 0 || line.width >= avail {
+        return Ok(line.clone());
+    }
+    let extra = (avail - line.width) / spaces as f32;
+    let mut out = Vec::new();
+    let mut x = 0.0;
+    for run in &line.runs {
+        let face = crate::render::pdf::fonts::face(run.font)?;
+        let mut word = Run {
+            x,
+            font: run.font,
+            text: String::new(),
+            width: 0.0,
+        };
+        for ch in run.text.chars() {
+            let w = face.glyph(ch).map_or(0.0, |g| face.advance(g)) * size;
+            if ch == ' ' {
+                if !word.text.is_empty() {
+                    out.push(std::mem::replace(
+                        &mut word,
+                        Run {
+                            x,
+                            font: run.font,
+                            text: String::new(),
+                            width: 0.0,
+                        },
+                    ));
+                }
+                x += w + extra;
+                word.x = x;
+            } else {
+                word.text.push(ch);
+                word.width += w;
+                x += w;
+            }
+        }
+        if !word.text.is_empty() {
+            out.push(word);
+        }
+    }
+    Ok(Line {
+        runs: out,
+        width: avail,
+        last: line.last,
+    })
 }
 
 /// Splits the inline content into atoms, spaces and breaks.
