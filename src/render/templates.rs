@@ -1,0 +1,56 @@
+//! The template set: the built-in templates embedded in the binary, each replaceable by a file
+//! of the same name from a user's directory (read by `run`, handed over here as text).
+//!
+//! Templates are data, not code: Tera is built without file-system access, so a template can
+//! reach nothing but the view it is given.
+
+use tera::Tera;
+
+use crate::error::Error;
+
+/// The templates embedded in the binary, by name (`<layout>/<file>`).
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("1.0.1/form.txt.tera", include_str!("../../templates/1.0.1/form.txt.tera")),
+    ("1.2.0/form.txt.tera", include_str!("../../templates/1.2.0/form.txt.tera")),
+];
+
+/// A compiled template set, shared by every document of a run.
+#[derive(Debug)]
+pub struct Templates {
+    tera: Tera,
+}
+
+impl Templates {
+    /// The built-in templates, with `overrides` (name, source) replacing those of the same name
+    /// or adding new ones.
+    ///
+    /// # Errors
+    /// [`Error::Template`] naming the template whose syntax is wrong, with its line and column.
+    pub fn new(overrides: &[(String, String)]) -> Result<Self, Error> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(Vec::<&'static str>::new());
+        for (name, source) in BUILT_IN {
+            if overrides.iter().any(|(n, _)| n == name) {
+                continue;
+            }
+            tera.add_raw_template(name, source).map_err(|e| Error::template(name, &e))?;
+        }
+        for (name, source) in overrides {
+            tera.add_raw_template(name, source).map_err(|e| Error::template(name, &e))?;
+        }
+        Ok(Self { tera })
+    }
+
+    /// The built-in templates alone.
+    ///
+    /// # Errors
+    /// Only if a built-in template is broken, which the tests rule out.
+    pub fn built_in() -> Result<Self, Error> {
+        Self::new(&[])
+    }
+
+    /// The compiled set.
+    pub(crate) fn tera(&self) -> &Tera {
+        &self.tera
+    }
+}

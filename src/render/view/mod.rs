@@ -1,0 +1,350 @@
+//! The view: every string the form prints, computed once from a valid [`Filing`].
+//!
+//! Templates (text and PDF) receive a [`FormView`] and do layout only: no arithmetic, no number
+//! formatting. Blank cells are empty strings. Wording that differs between layouts of the form
+//! (such as "Class H" in 1.0.1 against "H" today) is chosen here.
+
+mod tables;
+
+use serde::Serialize;
+
+use crate::model::compute::{
+    authorised_totals, capital_printed, part_ii_movement, part_ii_treasury_movement, part_iii_total,
+};
+use crate::model::{
+    Balance, ClassOfShares, Confirmations, Filing, Layout, ShareClass, Status, TypeOfShares,
+};
+use crate::render::format::{amount, amount_opt, count_opt, date};
+
+pub use tables::{
+    ArrangementRow, BlockView, ConvertibleRow, OptionRow, OtherRow, TableView, WarrantRow,
+};
+
+/// The whole return as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct FormView {
+    /// The layout ("1.0.1" or "1.2.0"), which picks the templates.
+    pub layout: String,
+    /// The version printed in the footer.
+    pub version: String,
+    /// "31 January 2026".
+    pub month_ended: String,
+    /// "New Submission" or "Amendment".
+    pub status: String,
+    /// "02 February 2026".
+    pub date_submitted: String,
+    /// Name of the issuer.
+    pub issuer_name: String,
+    /// The incorporation note, without parentheses; empty when none.
+    pub incorporation: String,
+    /// Part I blocks; empty when Part I is not applicable.
+    pub part_i: Vec<PartIView>,
+    /// Remarks under Part I.
+    pub authorised_remarks: String,
+    /// Total authorised/registered share capital, one entry per currency.
+    pub authorised_totals: Vec<MoneyView>,
+    /// Part II blocks.
+    pub part_ii: Vec<PartIIView>,
+    /// (A) share options.
+    pub share_options: TableView<OptionRow>,
+    /// (B) warrants.
+    pub warrants: TableView<WarrantRow>,
+    /// (C) convertibles.
+    pub convertibles: TableView<ConvertibleRow>,
+    /// (D) other arrangements.
+    pub arrangements: TableView<ArrangementRow>,
+    /// (E) other movements.
+    pub other_movements: TableView<OtherRow>,
+    /// Part III grand totals per class.
+    pub grand_totals: Vec<GrandTotalView>,
+    /// Part IV; `None` when not applicable.
+    pub hdr: Option<HdrView>,
+    /// Part V: "standard", "amended" or "not_applicable".
+    pub confirmations: String,
+    /// The amended items, when `confirmations` is "amended".
+    pub confirmation_items: Vec<String>,
+    /// Name of the person submitting.
+    pub submitted_by: String,
+    /// Their title.
+    pub title: String,
+    /// Every stock code of the return, for PDF keywords.
+    pub stock_codes: Vec<String>,
+}
+
+/// An amount with its currency.
+#[derive(Debug, Clone, Serialize)]
+pub struct MoneyView {
+    /// "HKD".
+    pub currency: String,
+    /// "100,000,000".
+    pub amount: String,
+}
+
+/// The header block of a class: the two rows above every table.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClassHeader {
+    /// 1-based number of the class in its part.
+    pub number: usize,
+    /// "Ordinary shares".
+    pub class_of_shares: String,
+    /// "Class H" (1.0.1) or "H", "Not applicable".
+    pub type_of_shares: String,
+    /// "Yes" or "No".
+    pub listed: String,
+    /// The stock code, or empty.
+    pub stock_code: String,
+    /// Description.
+    pub description: String,
+    /// Multi-counter stock codes.
+    pub counters: Vec<CounterView>,
+    /// How totals name the class: "Ordinary shares Class H".
+    pub label: String,
+}
+
+/// A multi-counter stock code.
+#[derive(Debug, Clone, Serialize)]
+pub struct CounterView {
+    /// "80700".
+    pub stock_code: String,
+    /// "RMB".
+    pub currency: String,
+    /// Description.
+    pub description: String,
+}
+
+/// Three cells of a balance: preceding, movement, closing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Triple {
+    /// Balance at close of preceding month.
+    pub preceding: String,
+    /// Increase / decrease (-).
+    pub movement: String,
+    /// Balance at close of the month.
+    pub closing: String,
+}
+
+/// Part I for one class.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartIView {
+    /// Class header.
+    pub header: ClassHeader,
+    /// Number of authorised/registered shares.
+    pub shares: Triple,
+    /// Par value currency.
+    pub par_currency: String,
+    /// Par value.
+    pub par_value: String,
+    /// Authorised/registered share capital.
+    pub capital: Triple,
+    /// Why capital is not shares x par value; empty when it is.
+    pub capital_remark: String,
+}
+
+/// Part II for one class.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartIIView {
+    /// Class header.
+    pub header: ClassHeader,
+    /// Number of issued shares (excluding treasury shares).
+    pub excluding_treasury: Triple,
+    /// Number of treasury shares (1.2.0).
+    pub treasury: Triple,
+    /// Total number of issued shares (1.2.0); the movement cell is never printed.
+    pub total: Triple,
+    /// Public float sufficiency confirmation (1.2.0, listed classes).
+    pub public_float: Option<PublicFloatView>,
+}
+
+/// The public float confirmation of a class.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicFloatView {
+    /// Whether the requirement has been complied with (which box is ticked).
+    pub complied: bool,
+    /// The applicable threshold.
+    pub threshold: String,
+    /// Additional information.
+    pub additional_information: String,
+}
+
+/// Part III grand totals of one class.
+#[derive(Debug, Clone, Serialize)]
+pub struct GrandTotalView {
+    /// "Ordinary shares Class H".
+    pub label: String,
+    /// Total of A to E (1.0.1) or AA1 to EE1 (1.2.0); empty when blank.
+    pub issued: String,
+    /// Total of AA2 to EE2 (1.2.0); empty when blank.
+    pub treasury: String,
+}
+
+/// Part IV.
+#[derive(Debug, Clone, Serialize)]
+pub struct HdrView {
+    /// Stock code of the HDRs.
+    pub stock_code: String,
+    /// Description.
+    pub description: String,
+    /// Number of HDRs in issue.
+    pub hdrs: Triple,
+}
+
+/// The type of shares as a layout words it.
+fn type_label(layout: Layout, t: TypeOfShares) -> &'static str {
+    match (layout, t) {
+        (_, TypeOfShares::NotApplicable) => "Not applicable",
+        (_, TypeOfShares::Other) => "Other type (specify in description)",
+        (Layout::V1_0_1, TypeOfShares::A) => "Class A",
+        (Layout::V1_0_1, TypeOfShares::B) => "Class B",
+        (Layout::V1_0_1, TypeOfShares::H) => "Class H",
+        (Layout::V1_2_0, TypeOfShares::A) => "A",
+        (Layout::V1_2_0, TypeOfShares::B) => "B",
+        (Layout::V1_2_0, TypeOfShares::H) => "H",
+    }
+}
+
+fn class_label(c: ClassOfShares) -> &'static str {
+    match c {
+        ClassOfShares::Ordinary => "Ordinary shares",
+        ClassOfShares::Preference => "Preference shares",
+        ClassOfShares::WvrOrdinary => "WVR ordinary shares",
+        ClassOfShares::Other => "Other class (specify in description)",
+    }
+}
+
+/// The class header as Parts I and II print it; Part III may override listing and stock code.
+pub(crate) fn header(layout: Layout, c: &ShareClass, number: usize) -> ClassHeader {
+    let class = class_label(c.class_of_shares);
+    let kind = type_label(layout, c.type_of_shares);
+    let label = match c.type_of_shares {
+        TypeOfShares::NotApplicable => class.to_owned(),
+        _ => format!("{class} {kind}"),
+    };
+    ClassHeader {
+        number,
+        class_of_shares: class.to_owned(),
+        type_of_shares: kind.to_owned(),
+        listed: if c.listed { "Yes" } else { "No" }.to_owned(),
+        stock_code: c.stock_code.clone().unwrap_or_default(),
+        description: c.description.clone(),
+        counters: c
+            .counters
+            .iter()
+            .map(|k| CounterView { stock_code: k.stock_code.clone(), currency: k.currency.clone(), description: k.description.clone() })
+            .collect(),
+        label,
+    }
+}
+
+/// A balance's cells; the movement is `movement` (given or derived), blank when zero and not
+/// given.
+fn triple(b: &Balance, movement: Option<i128>) -> Triple {
+    let shown = match (b.movement.value, movement) {
+        (Some(given), _) => Some(i128::from(given)),
+        (None, Some(m)) if m != 0 => Some(m),
+        _ => None,
+    };
+    Triple {
+        preceding: count_opt(b.preceding.value.map(i128::from)),
+        movement: count_opt(shown),
+        closing: count_opt(b.closing.value.map(i128::from)),
+    }
+}
+
+fn part_i(f: &Filing) -> Vec<PartIView> {
+    let with_capital = f.classes.iter().filter_map(|c| c.authorised.as_ref().map(|a| (c, a)));
+    with_capital
+        .enumerate()
+        .map(|(i, (c, a))| {
+            let shares_movement = a.shares.movement.value;
+            PartIView {
+                header: header(f.layout, c, i + 1),
+                shares: triple(&a.shares, None),
+                par_currency: a.par_value.currency.clone(),
+                par_value: amount(a.par_value.amount),
+                capital: Triple {
+                    preceding: amount_opt(capital_printed(a, a.capital.preceding.value, a.shares.preceding.value)),
+                    movement: amount_opt(a.capital.movement.value.or_else(|| capital_printed(a, None, shares_movement))),
+                    closing: amount_opt(capital_printed(a, a.capital.closing.value, a.shares.closing.value)),
+                },
+                capital_remark: a.capital_remark.clone().unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+fn part_ii(f: &Filing) -> Vec<PartIIView> {
+    f.classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let excl = &c.issued.excluding_treasury;
+            let tsy = c.issued.treasury.clone().unwrap_or_default();
+            let total = |a: Option<i64>, b: Option<i64>| count_opt(Some(i128::from(a.unwrap_or(0)) + i128::from(b.unwrap_or(0))));
+            PartIIView {
+                header: header(f.layout, c, i + 1),
+                excluding_treasury: triple(excl, part_ii_movement(f, i)),
+                treasury: triple(&tsy, part_ii_treasury_movement(f, i)),
+                total: Triple {
+                    preceding: total(excl.preceding.value, tsy.preceding.value),
+                    movement: String::new(),
+                    closing: total(excl.closing.value, tsy.closing.value),
+                },
+                public_float: c.public_float.as_ref().map(|p| PublicFloatView {
+                    complied: p.complied,
+                    threshold: p.threshold.clone(),
+                    additional_information: p.additional_information.clone(),
+                }),
+            }
+        })
+        .collect()
+}
+
+/// Builds the view of a valid filing.
+pub fn view(f: &Filing) -> FormView {
+    let grand_totals = (0..f.classes.len())
+        .map(|i| {
+            let t = part_iii_total(f, i);
+            GrandTotalView { label: header(f.layout, &f.classes[i], i + 1).label, issued: count_opt(t.issued), treasury: count_opt(t.treasury) }
+        })
+        .collect();
+    let (confirmations, confirmation_items) = match &f.confirmations {
+        Confirmations::Standard => ("standard", Vec::new()),
+        Confirmations::NotApplicable => ("not_applicable", Vec::new()),
+        Confirmations::Amended(items) => ("amended", items.clone()),
+    };
+    let mut stock_codes: Vec<String> = f.classes.iter().filter_map(|c| c.stock_code.clone()).collect();
+    stock_codes.extend(f.classes.iter().flat_map(|c| c.counters.iter().map(|k| k.stock_code.clone())));
+    FormView {
+        layout: f.layout.version().to_owned(),
+        version: f.printed_version.clone(),
+        month_ended: date(f.month_ended.date),
+        status: match f.status {
+            Status::NewSubmission => "New Submission",
+            Status::Amendment => "Amendment",
+        }
+        .to_owned(),
+        date_submitted: date(f.date_submitted.date),
+        issuer_name: f.issuer_name.clone(),
+        incorporation: f.incorporation.clone().unwrap_or_default(),
+        part_i: part_i(f),
+        authorised_remarks: f.authorised_remarks.clone().unwrap_or_default(),
+        authorised_totals: authorised_totals(f).into_iter().map(|(currency, a)| MoneyView { currency, amount: amount(a) }).collect(),
+        part_ii: part_ii(f),
+        share_options: tables::share_options(f),
+        warrants: tables::warrants(f),
+        convertibles: tables::convertibles(f),
+        arrangements: tables::arrangements(f),
+        other_movements: tables::other_movements(f),
+        grand_totals,
+        hdr: f.hdr.as_ref().map(|h| HdrView {
+            stock_code: h.stock_code.clone(),
+            description: h.description.clone(),
+            hdrs: triple(&h.hdrs, None),
+        }),
+        confirmations: confirmations.to_owned(),
+        confirmation_items,
+        submitted_by: f.submitted_by.clone(),
+        title: f.title.clone(),
+        stock_codes,
+    }
+}

@@ -1,0 +1,348 @@
+//! The view of Part III: one [`TableView`] per table, blocks per class, rows as printed.
+
+use serde::Serialize;
+
+use crate::model::compute::{Row, block_total, funds_raised};
+use crate::model::{
+    Arrangement, Block, Convertible, Count, Filing, IssueType, Layout, Money, OptionScheme,
+    OtherMovement, Table, Warrant,
+};
+use crate::render::format::{amount, amount_opt, count_opt, date_opt};
+use crate::render::view::{ClassHeader, header};
+
+/// One Part III table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView<R> {
+    /// False when the table is "Not applicable".
+    pub applicable: bool,
+    /// One block per class.
+    pub blocks: Vec<BlockView<R>>,
+    /// Remarks under the table; empty when none.
+    pub remarks: String,
+}
+
+/// The rows of one class in one table, with the footer totals.
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockView<R> {
+    /// The class header as this table prints it.
+    pub header: ClassHeader,
+    /// The rows, numbered from 1.
+    pub rows: Vec<R>,
+    /// 1.0.1 "Total X"; 1.2.0 (XX1). Empty when blank.
+    pub total_issued: String,
+    /// 1.2.0 (XX2). Empty when blank.
+    pub total_treasury: String,
+    /// (A) "USD 0"; empty when not given.
+    pub funds_raised: String,
+}
+
+/// (A) a share option scheme.
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionRow {
+    /// 1-based.
+    pub number: usize,
+    /// Particulars of the scheme.
+    pub particulars: String,
+    /// General Meeting approval date.
+    pub approval_date: String,
+    /// Outstanding at close of preceding month.
+    pub outstanding_preceding: String,
+    /// Granted.
+    pub granted: String,
+    /// Exercised (negative).
+    pub exercised: String,
+    /// Cancelled (negative).
+    pub cancelled: String,
+    /// Lapsed (negative).
+    pub lapsed: String,
+    /// Outstanding at close of the month.
+    pub outstanding_closing: String,
+    /// (A1).
+    pub new_shares_issued: String,
+    /// (A2).
+    pub treasury_transferred: String,
+    /// Shares which may be issued or transferred.
+    pub may_be_issued: String,
+    /// Remaining capacity of the scheme.
+    pub remaining_capacity: String,
+}
+
+/// (B) an issue of warrants.
+#[derive(Debug, Clone, Serialize)]
+pub struct WarrantRow {
+    /// 1-based.
+    pub number: usize,
+    /// Description of warrants.
+    pub description: String,
+    /// Date of expiry.
+    pub expiry_date: String,
+    /// Currency of nominal value.
+    pub currency: String,
+    /// Nominal value at close of preceding month.
+    pub nominal_preceding: String,
+    /// Movement during the month.
+    pub movement: String,
+    /// Nominal value at close of the month.
+    pub nominal_closing: String,
+    /// (B1).
+    pub new_shares_issued: String,
+    /// (B2).
+    pub treasury_transferred: String,
+    /// Shares which may be issued or transferred.
+    pub may_be_issued: String,
+    /// Type of the warrants.
+    pub kind: String,
+    /// Stock code of the warrants.
+    pub stock_code: String,
+    /// Subscription price currency.
+    pub price_currency: String,
+    /// Subscription price.
+    pub price: String,
+    /// General Meeting approval date.
+    pub approval_date: String,
+}
+
+/// (C) an issue of convertibles.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConvertibleRow {
+    /// 1-based.
+    pub number: usize,
+    /// Description of the convertibles.
+    pub description: String,
+    /// Currency.
+    pub currency: String,
+    /// Amount at close of preceding month.
+    pub amount_preceding: String,
+    /// The movement's kind ("Issued").
+    pub movement_kind: String,
+    /// The movement's amount.
+    pub movement: String,
+    /// Amount at close of the month.
+    pub amount_closing: String,
+    /// (C1).
+    pub new_shares_issued: String,
+    /// (C2).
+    pub treasury_transferred: String,
+    /// Shares which may be issued or transferred.
+    pub may_be_issued: String,
+    /// Type of the convertibles.
+    pub kind: String,
+    /// Stock code of the convertibles.
+    pub stock_code: String,
+    /// Conversion price currency.
+    pub price_currency: String,
+    /// Conversion price.
+    pub price: String,
+    /// General Meeting approval date.
+    pub approval_date: String,
+}
+
+/// (D) another arrangement.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArrangementRow {
+    /// 1-based.
+    pub number: usize,
+    /// Full particulars.
+    pub description: String,
+    /// General Meeting approval date.
+    pub approval_date: String,
+    /// (D1).
+    pub new_shares_issued: String,
+    /// (D2).
+    pub treasury_transferred: String,
+    /// Shares which may be issued or transferred.
+    pub may_be_issued: String,
+}
+
+/// (E) another movement.
+#[derive(Debug, Clone, Serialize)]
+pub struct OtherRow {
+    /// 1-based.
+    pub number: usize,
+    /// "Repurchase of shares", "Other (Please specify) ...".
+    pub type_of_issue: String,
+    /// At price: currency.
+    pub price_currency: String,
+    /// At price: amount.
+    pub price: String,
+    /// Date of event (1.0.1: issue and allotment date).
+    pub date_of_event: String,
+    /// General Meeting approval date.
+    pub approval_date: String,
+    /// (E) / (E1).
+    pub issued: String,
+    /// (E2).
+    pub treasury: String,
+    /// Pending cancellation (1.0.1: the "may be issued" column).
+    pub pending_cancellation: String,
+}
+
+fn c(x: &Count) -> String {
+    count_opt(x.value.map(i128::from))
+}
+
+fn money_parts(m: Option<&Money>) -> (String, String) {
+    m.map_or((String::new(), String::new()), |m| (m.currency.clone(), amount(m.amount)))
+}
+
+fn table<E: Row, R>(f: &Filing, t: Option<&Table<E>>, row: impl Fn(usize, &E) -> R, extra: impl Fn(&Block<E>) -> String) -> TableView<R> {
+    let Some(t) = t else { return TableView { applicable: false, blocks: Vec::new(), remarks: String::new() } };
+    let blocks = t
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let class = &f.classes[b.class];
+            let mut h = header(f.layout, class, i + 1);
+            if let Some(listed) = b.listed {
+                h.listed = if listed { "Yes" } else { "No" }.to_owned();
+            }
+            if let Some(code) = &b.stock_code {
+                h.stock_code = code.clone().unwrap_or_default();
+            }
+            if let Some(description) = &b.description {
+                h.description.clone_from(description);
+            }
+            let total = block_total(f.layout, b);
+            BlockView {
+                header: h,
+                rows: b.entries.iter().enumerate().map(|(n, e)| row(n + 1, e)).collect(),
+                total_issued: count_opt(total.issued),
+                total_treasury: count_opt(total.treasury),
+                funds_raised: extra(b),
+            }
+        })
+        .collect();
+    TableView { applicable: true, blocks, remarks: t.remarks.clone().unwrap_or_default() }
+}
+
+pub(crate) fn share_options(f: &Filing) -> TableView<OptionRow> {
+    let row = |number, s: &OptionScheme| OptionRow {
+        number,
+        particulars: s.particulars.clone(),
+        approval_date: date_opt(s.approval_date),
+        outstanding_preceding: c(&s.outstanding_preceding),
+        granted: c(&s.granted),
+        exercised: c(&s.exercised),
+        cancelled: c(&s.cancelled),
+        lapsed: c(&s.lapsed),
+        outstanding_closing: c(&s.outstanding_closing),
+        new_shares_issued: c(&s.new_shares_issued),
+        treasury_transferred: c(&s.treasury_transferred),
+        may_be_issued: c(&s.may_be_issued),
+        remaining_capacity: c(&s.remaining_capacity),
+    };
+    let funds = |b: &Block<OptionScheme>| match (&b.funds_raised, funds_raised(b)) {
+        (Some(m), _) => format!("{} {}", m.currency, amount(m.amount)),
+        (None, Some((currency, total))) => format!("{currency} {}", amount(total)),
+        (None, None) => String::new(),
+    };
+    table(f, f.share_options.as_ref(), row, funds)
+}
+
+pub(crate) fn warrants(f: &Filing) -> TableView<WarrantRow> {
+    let row = |number, w: &Warrant| {
+        let (price_currency, price) = money_parts(w.subscription_price.as_ref());
+        WarrantRow {
+            number,
+            description: w.description.clone(),
+            expiry_date: date_opt(w.expiry_date),
+            currency: w.currency.clone(),
+            nominal_preceding: amount_opt(w.nominal.preceding.value),
+            movement: amount_opt(w.nominal.movement.value),
+            nominal_closing: amount_opt(w.nominal.closing.value),
+            new_shares_issued: c(&w.new_shares_issued),
+            treasury_transferred: c(&w.treasury_transferred),
+            may_be_issued: c(&w.may_be_issued),
+            kind: w.kind.clone().unwrap_or_default(),
+            stock_code: w.stock_code.clone().unwrap_or_default(),
+            price_currency,
+            price,
+            approval_date: date_opt(w.approval_date),
+        }
+    };
+    table(f, f.warrants.as_ref(), row, |_| String::new())
+}
+
+pub(crate) fn convertibles(f: &Filing) -> TableView<ConvertibleRow> {
+    let row = |number, v: &Convertible| {
+        let (price_currency, price) = money_parts(v.conversion_price.as_ref());
+        ConvertibleRow {
+            number,
+            description: v.description.clone(),
+            currency: v.currency.clone(),
+            amount_preceding: amount_opt(v.amount.preceding.value),
+            movement_kind: v.movement_kind.clone().unwrap_or_default(),
+            movement: amount_opt(v.amount.movement.value),
+            amount_closing: amount_opt(v.amount.closing.value),
+            new_shares_issued: c(&v.new_shares_issued),
+            treasury_transferred: c(&v.treasury_transferred),
+            may_be_issued: c(&v.may_be_issued),
+            kind: v.kind.clone().unwrap_or_default(),
+            stock_code: v.stock_code.clone().unwrap_or_default(),
+            price_currency,
+            price,
+            approval_date: date_opt(v.approval_date),
+        }
+    };
+    table(f, f.convertibles.as_ref(), row, |_| String::new())
+}
+
+pub(crate) fn arrangements(f: &Filing) -> TableView<ArrangementRow> {
+    let row = |number, d: &Arrangement| ArrangementRow {
+        number,
+        description: d.description.clone(),
+        approval_date: date_opt(d.approval_date),
+        new_shares_issued: c(&d.new_shares_issued),
+        treasury_transferred: c(&d.treasury_transferred),
+        may_be_issued: c(&d.may_be_issued),
+    };
+    table(f, f.arrangements.as_ref(), row, |_| String::new())
+}
+
+/// "Type of Issue" as a layout words it.
+fn issue_label(layout: Layout, t: IssueType) -> &'static str {
+    use IssueType as T;
+    match t {
+        T::RightsIssue => "Rights issue",
+        T::OpenOffer => "Open offer",
+        T::Placing => "Placing",
+        T::BonusIssue => "Bonus issue",
+        T::ScripDividend => "Scrip dividend",
+        T::ConsiderationIssue => "Consideration issue",
+        T::CapitalReorganisation => "Capital reorganisation",
+        T::Repurchase => "Repurchase of shares",
+        T::Redemption => "Redemption of shares",
+        T::RepurchaseCancelled if layout == Layout::V1_0_1 => "Repurchase of shares",
+        T::RepurchaseCancelled => "Repurchase of shares (shares repurchased and cancelled)",
+        T::RepurchaseToTreasury => "Repurchase of shares (shares held as treasury shares)",
+        T::RepurchasePending => "Repurchase of shares (shares repurchased for cancellation but not yet cancelled)",
+        T::RedemptionCancelled => "Redemption of shares (shares redeemed and cancelled)",
+        T::RedemptionPending => "Redemption of shares (shares redeemed but not yet cancelled)",
+        T::TreasurySale => "Sale or transfer of treasury shares",
+        T::TreasuryCancellation => "Cancellation of treasury shares",
+        T::Other => "Other (Please specify)",
+    }
+}
+
+pub(crate) fn other_movements(f: &Filing) -> TableView<OtherRow> {
+    let row = |number, e: &OtherMovement| {
+        let (price_currency, price) = money_parts(e.price.as_ref());
+        let label = issue_label(f.layout, e.issue_type);
+        OtherRow {
+            number,
+            type_of_issue: match &e.specify {
+                Some(s) if e.issue_type == IssueType::Other => format!("{label} {s}"),
+                _ => label.to_owned(),
+            },
+            price_currency,
+            price,
+            date_of_event: date_opt(e.date_of_event.as_ref().map(|d| d.date)),
+            approval_date: date_opt(e.approval_date),
+            issued: c(&e.issued),
+            treasury: c(&e.treasury),
+            pending_cancellation: c(&e.pending_cancellation),
+        }
+    };
+    table(f, f.other_movements.as_ref(), row, |_| String::new())
+}

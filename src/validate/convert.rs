@@ -1,0 +1,133 @@
+//! Conversions of the form's recurring shapes: figures, balances, money, currencies, stock codes.
+//!
+//! Each reads one key of a mapping through the [`Reader`] and returns the model value, with the
+//! location and path kept for the rules. A figure left out becomes a blank that points at the
+//! mapping where it would have been written.
+
+use crate::model::{Amount, AmountBalance, Balance, Count, Money, Src};
+use crate::validate::currency::is_currency;
+use crate::validate::read::{Fields, Reader};
+
+impl Reader {
+    /// Where `key` of `fields` is (or would be) written.
+    pub(crate) fn src_of(&self, fields: &Fields<'_>, node: Option<&crate::input::tree::Node>, key: &str) -> Src {
+        Src { loc: node.map_or(fields.loc, |n| n.loc), path: fields.path_of(key) }
+    }
+
+    /// An optional signed figure at `key`; blank when left out.
+    pub(crate) fn count_at(&mut self, fields: &mut Fields<'_>, key: &'static str) -> Count {
+        let node = self.get(fields, key);
+        let src = self.src_of(fields, node, key);
+        let value = node.and_then(|n| self.count(n, &src.path));
+        Count { value, src }
+    }
+
+    /// An optional figure at `key` that the form never prints negative.
+    pub(crate) fn unsigned_at(&mut self, fields: &mut Fields<'_>, key: &'static str) -> Count {
+        let node = self.get(fields, key);
+        let src = self.src_of(fields, node, key);
+        let value = node.and_then(|n| self.balance(n, &src.path));
+        Count { value, src }
+    }
+
+    /// A required balance figure at `key`.
+    pub(crate) fn required_count(&mut self, fields: &mut Fields<'_>, key: &'static str, what: &str) -> Count {
+        let node = self.require(fields, key, what);
+        let src = self.src_of(fields, node, key);
+        let value = node.and_then(|n| self.balance(n, &src.path));
+        Count { value, src }
+    }
+
+    /// An optional amount at `key`.
+    pub(crate) fn amount_at(&mut self, fields: &mut Fields<'_>, key: &'static str) -> Amount {
+        let node = self.get(fields, key);
+        let src = self.src_of(fields, node, key);
+        let value = node.and_then(|n| self.decimal(n, &src.path));
+        Amount { value, src }
+    }
+
+    /// `{ preceding, movement?, closing }` of share counts at `key`.
+    pub(crate) fn balance_at(&mut self, fields: &mut Fields<'_>, key: &'static str, what: &str) -> Option<Balance> {
+        let node = self.require(fields, key, what)?;
+        let mut f = self.fields(node, &fields.path_of(key))?;
+        let balance = Balance {
+            preceding: self.required_count(&mut f, "preceding", "the balance at close of preceding month"),
+            movement: self.count_at(&mut f, "movement"),
+            closing: self.required_count(&mut f, "closing", "the balance at close of the month"),
+        };
+        self.finish(f);
+        Some(balance)
+    }
+
+    /// `{ preceding, movement?, closing }` of amounts at `key`; all three may be blank.
+    pub(crate) fn amount_balance(&mut self, fields: &mut Fields<'_>) -> AmountBalance {
+        AmountBalance {
+            preceding: self.amount_at(fields, "preceding"),
+            movement: self.amount_at(fields, "movement"),
+            closing: self.amount_at(fields, "closing"),
+        }
+    }
+
+    /// A currency code at `key` of `fields`.
+    pub(crate) fn currency_at(&mut self, fields: &mut Fields<'_>, key: &'static str) -> Option<String> {
+        let node = self.require(fields, key, "the currency, as an ISO code such as HKD")?;
+        let path = fields.path_of(key);
+        self.currency(node, &path)
+    }
+
+    /// A currency code: three capital letters of ISO 4217, or `RMB` as the form writes renminbi.
+    pub(crate) fn currency(&mut self, node: &crate::input::tree::Node, path: &str) -> Option<String> {
+        let code = self.text(node, path)?;
+        if is_currency(&code) {
+            return Some(code);
+        }
+        let d = self.report.error(node.loc, path, format!("`{code}` is not a currency code"));
+        if is_currency(&code.to_uppercase()) {
+            d.hint(format!("write it in capitals: {}", code.to_uppercase()));
+        } else {
+            d.hint("use an ISO 4217 code such as HKD, USD or RMB");
+        }
+        None
+    }
+
+    /// `{ currency, amount }` at `key`, when present.
+    pub(crate) fn money_at(&mut self, fields: &mut Fields<'_>, key: &'static str) -> Option<Money> {
+        let node = self.get(fields, key)?;
+        let mut f = self.fields(node, &fields.path_of(key))?;
+        let currency = self.currency_at(&mut f, "currency");
+        let amount_node = self.require(&mut f, "amount", "the amount, such as \"0.01\"");
+        let src = self.src_of(&f, amount_node, "amount");
+        let amount = amount_node.and_then(|n| self.decimal(n, &src.path));
+        self.finish(f);
+        Some(Money { currency: currency?, amount: amount?, src })
+    }
+
+    /// A stock code: five digits, written as text so that leading zeros stay.
+    pub(crate) fn stock_code(&mut self, node: &crate::input::tree::Node, path: &str) -> Option<String> {
+        let code = self.text(node, path)?;
+        if code.len() == 5 && code.chars().all(|c| c.is_ascii_digit()) {
+            return Some(code);
+        }
+        let d = self.report.error(node.loc, path, format!("stock code `{code}` is not five digits"));
+        if code.chars().all(|c| c.is_ascii_digit()) && code.len() < 5 {
+            d.hint(format!("pad with leading zeros and quote it: \"{code:0>5}\""));
+        } else {
+            d.hint("a Hong Kong stock code is five digits, such as \"01723\"");
+        }
+        None
+    }
+
+    /// Optional text at `key`.
+    pub(crate) fn text_at(&mut self, fields: &mut Fields<'_>, key: &'static str) -> Option<String> {
+        let node = self.get(fields, key)?;
+        let path = fields.path_of(key);
+        self.text(node, &path)
+    }
+
+    /// Optional date at `key`.
+    pub(crate) fn date_at(&mut self, fields: &mut Fields<'_>, key: &'static str) -> Option<chrono::NaiveDate> {
+        let node = self.get(fields, key)?;
+        let path = fields.path_of(key);
+        self.date(node, &path)
+    }
+}

@@ -1,0 +1,313 @@
+//! Reading the YAML tree field by field, recording every problem instead of stopping at the first.
+//!
+//! `Reader` wraps the file's [`Reporter`]: each conversion returns `Option`, `None` meaning that
+//! the value was absent or a diagnostic was recorded. Mappings are read through [`Fields`], which
+//! remembers which keys the form knows so that an unknown key gets a "did you mean".
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::diag::{Loc, Reporter};
+use crate::input::tree::{Key, Node, Value};
+
+/// Reads nodes into typed values, recording diagnostics.
+pub(crate) struct Reader {
+    pub(crate) report: Reporter,
+}
+
+/// A mapping being read: its entries, its path and the keys asked for so far.
+pub(crate) struct Fields<'a> {
+    entries: &'a [(Key, Node)],
+    path: String,
+    /// Where the mapping starts.
+    pub(crate) loc: Loc,
+    known: Vec<&'static str>,
+}
+
+impl<'a> Fields<'a> {
+    /// The path of `key` inside this mapping.
+    pub(crate) fn path_of(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    /// The path of the mapping itself.
+    pub(crate) fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+/// `parent.key`, or `key` at the top.
+pub(crate) fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") }
+}
+
+/// `parent[index]`.
+pub(crate) fn index(parent: &str, index: usize) -> String {
+    format!("{parent}[{index}]")
+}
+
+/// The number of single-character edits that turn `a` into `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub(crate) fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let lower = word.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&lower, &c.to_lowercase()), *c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Splits an optional sign and checks comma grouping ("1,234,567"), returning the bare digits.
+fn strip_grouping(text: &str) -> Option<String> {
+    if !text.contains(',') {
+        return Some(text.to_owned());
+    }
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text, None),
+    };
+    let unsigned = int.trim_start_matches(['-', '+']);
+    let groups: Vec<&str> = unsigned.split(',').collect();
+    let well_grouped = groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+        && groups.iter().skip(1).all(|g| g.len() == 3);
+    if !well_grouped {
+        return None;
+    }
+    let sign = &int[..int.len() - unsigned.len()];
+    let mut out = format!("{sign}{}", groups.concat());
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+impl Reader {
+    /// The node as a mapping, or a diagnostic saying what was found instead.
+    pub(crate) fn fields<'a>(&mut self, node: &'a Node, path: &str) -> Option<Fields<'a>> {
+        match &node.value {
+            Value::Map(entries) => {
+                Some(Fields { entries, path: path.to_owned(), loc: node.loc, known: Vec::new() })
+            }
+            _ => {
+                self.report.error(node.loc, path, format!("expected a mapping of keys, found {}", node.kind()));
+                None
+            }
+        }
+    }
+
+    /// The value of `key`, if present and not null. Marks the key as known.
+    pub(crate) fn get<'a>(&mut self, fields: &mut Fields<'a>, key: &'static str) -> Option<&'a Node> {
+        fields.known.push(key);
+        fields.entries.iter().find(|(k, _)| k.text == key).map(|(_, v)| v).filter(|v| v.value != Value::Null)
+    }
+
+    /// The value of `key` even when it is null, to tell "left out" from "written blank".
+    pub(crate) fn present<'a>(&mut self, fields: &mut Fields<'a>, key: &'static str) -> Option<&'a Node> {
+        fields.known.push(key);
+        fields.entries.iter().find(|(k, _)| k.text == key).map(|(_, v)| v)
+    }
+
+    /// The value of `key`, or an error saying it is missing.
+    pub(crate) fn require<'a>(&mut self, fields: &mut Fields<'a>, key: &'static str, what: &str) -> Option<&'a Node> {
+        let found = self.get(fields, key);
+        if found.is_none() {
+            let present = fields.entries.iter().find(|(k, _)| k.text == key);
+            let loc = present.map_or(fields.loc, |(_, v)| v.loc);
+            self.report
+                .error(loc, &fields.path_of(key), format!("`{key}` is missing: {what}"))
+                .hint(format!("add `{key}:` to the mapping at {}", if fields.path.is_empty() { "the top" } else { &fields.path }));
+        }
+        found
+    }
+
+    /// Reports every key of the mapping that was never asked for.
+    pub(crate) fn finish(&mut self, fields: Fields<'_>) {
+        for (key, _) in fields.entries {
+            if fields.known.contains(&key.text.as_str()) {
+                continue;
+            }
+            let d = self.report.error(key.loc, &fields.path_of(&key.text), format!("unknown key `{}`", key.text));
+            match closest(&key.text, &fields.known) {
+                Some(near) => d.hint(format!("did you mean `{near}`?")),
+                None => d.hint(format!("the keys here are: {}", fields.known.join(", "))),
+            };
+        }
+    }
+
+    /// The node as a list.
+    pub(crate) fn list<'a>(&mut self, node: &'a Node, path: &str) -> Option<&'a [Node]> {
+        match &node.value {
+            Value::Seq(items) => Some(items),
+            _ => {
+                self.report.error(node.loc, path, format!("expected a list (lines starting with `- `), found {}", node.kind()));
+                None
+            }
+        }
+    }
+
+    /// The node's text, for names, descriptions and remarks.
+    pub(crate) fn text(&mut self, node: &Node, path: &str) -> Option<String> {
+        match &node.value {
+            Value::Scalar { text, .. } => Some(text.clone()),
+            _ => {
+                self.report.error(node.loc, path, format!("expected text, found {}", node.kind()));
+                None
+            }
+        }
+    }
+
+    /// The node as `true` or `false`.
+    pub(crate) fn boolean(&mut self, node: &Node, path: &str) -> Option<bool> {
+        match &node.value {
+            Value::Scalar { text, plain: true } if text == "true" => Some(true),
+            Value::Scalar { text, plain: true } if text == "false" => Some(false),
+            _ => {
+                self.report.error(node.loc, path, "expected `true` or `false`").hint("write true or false, unquoted");
+                None
+            }
+        }
+    }
+
+    /// A whole number of shares (or of options, warrants, HDRs), signed as written.
+    pub(crate) fn count(&mut self, node: &Node, path: &str) -> Option<i64> {
+        let Value::Scalar { text, .. } = &node.value else {
+            self.report.error(node.loc, path, format!("expected a whole number, found {}", node.kind()));
+            return None;
+        };
+        let digits = strip_grouping(text.trim());
+        match digits.as_deref().map(str::parse::<i64>) {
+            Some(Ok(n)) => Some(n),
+            _ => {
+                let d = self.report.error(node.loc, path, format!("`{text}` is not a whole number of shares"));
+                if text.contains('.') && text.trim_start_matches(['-', '+']).chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+                    d.hint("share counts are whole numbers; a fraction of a share cannot be issued");
+                } else if text.trim_start_matches(['-', '+']).chars().all(|c| c.is_ascii_digit()) {
+                    d.hint(format!("figures may not exceed {}", i64::MAX));
+                } else {
+                    d.hint("write the figure with digits only, such as 478272000 or 478,272,000");
+                }
+                None
+            }
+        }
+    }
+
+    /// A count that the form never prints negative.
+    pub(crate) fn balance(&mut self, node: &Node, path: &str) -> Option<i64> {
+        let n = self.count(node, path)?;
+        if n < 0 {
+            self.report
+                .error(node.loc, path, format!("a balance cannot be negative, found {n}"))
+                .hint("only movements (increase / decrease) carry a sign");
+            return None;
+        }
+        Some(n)
+    }
+
+    /// An exact decimal amount of money or a par value.
+    pub(crate) fn decimal(&mut self, node: &Node, path: &str) -> Option<Decimal> {
+        let Value::Scalar { text, .. } = &node.value else {
+            self.report.error(node.loc, path, format!("expected an amount, found {}", node.kind()));
+            return None;
+        };
+        let plain = strip_grouping(text.trim());
+        let valid = plain.as_deref().is_some_and(|p| {
+            let body = p.strip_prefix(['-', '+']).unwrap_or(p);
+            !body.is_empty()
+                && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && body.chars().filter(|c| *c == '.').count() <= 1
+                && body.chars().any(|c| c.is_ascii_digit())
+        });
+        match plain.as_deref().filter(|_| valid).map(Decimal::from_str_exact) {
+            Some(Ok(d)) => Some(d),
+            _ => {
+                self.report
+                    .error(node.loc, path, format!("`{text}` is not an amount"))
+                    .hint("write the amount with digits and at most one decimal point, such as 0.000003125");
+                None
+            }
+        }
+    }
+
+    /// A calendar date written as `YYYY-MM-DD`.
+    pub(crate) fn date(&mut self, node: &Node, path: &str) -> Option<NaiveDate> {
+        let Value::Scalar { text, .. } = &node.value else {
+            self.report.error(node.loc, path, format!("expected a date, found {}", node.kind()));
+            return None;
+        };
+        let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) if shaped => Some(date),
+            _ if shaped => {
+                self.report
+                    .error(node.loc, path, format!("`{text}` is not a date in the calendar"))
+                    .hint("check the day of the month; February has 28 days, or 29 in a leap year");
+                None
+            }
+            _ => {
+                self.report.error(node.loc, path, format!("`{text}` is not a date")).hint("write dates as YYYY-MM-DD, such as 2026-01-31");
+                None
+            }
+        }
+    }
+
+    /// One of a closed set of words, such as `new_submission`.
+    pub(crate) fn choice<T: Copy>(&mut self, node: &Node, path: &str, options: &[(&'static str, T)]) -> Option<T> {
+        let words: Vec<&str> = options.iter().map(|(w, _)| *w).collect();
+        let text = match &node.value {
+            Value::Scalar { text, .. } => text.as_str(),
+            _ => "",
+        };
+        if let Some((_, v)) = options.iter().find(|(w, _)| *w == text) {
+            return Some(*v);
+        }
+        let d = self.report.error(node.loc, path, format!("`{text}` is not one of the form's choices"));
+        match closest(text, &words) {
+            Some(near) => d.hint(format!("did you mean `{near}`?")),
+            None => d.hint(format!("choose one of: {}", words.join(", "))),
+        };
+        None
+    }
+
+    /// Whether the node is the word `not_applicable`.
+    pub(crate) fn is_not_applicable(node: &Node) -> bool {
+        matches!(&node.value, Value::Scalar { text, .. } if text == "not_applicable")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{closest, strip_grouping};
+
+    #[test]
+    fn typos_find_their_key() {
+        let keys = ["month_ended", "status", "date_submitted"];
+        assert_eq!(closest("month_end", &keys), Some("month_ended"));
+        assert_eq!(closest("date_submited", &keys), Some("date_submitted"));
+        assert_eq!(closest("zebra", &keys), None);
+    }
+
+    #[test]
+    fn grouping_is_checked() {
+        assert_eq!(strip_grouping("559,304,838").as_deref(), Some("559304838"));
+        assert_eq!(strip_grouping("-11,891,200").as_deref(), Some("-11891200"));
+        assert_eq!(strip_grouping("1,00"), None);
+        assert_eq!(strip_grouping("0.000003125").as_deref(), Some("0.000003125"));
+    }
+}
