@@ -11,6 +11,7 @@ use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::input::Source;
 use crate::render::templates::Templates;
+use crate::render::pdf::{Attachment, PdfRender, render_pdf};
 use crate::render::{Format, render_text};
 use crate::validate::build;
 
@@ -25,7 +26,7 @@ const FAILED: u8 = 2;
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Validate { files } => validate(&files),
-        Command::Render { file, output, format, templates } => render(&file, &output, format, templates.as_deref()),
+        Command::Render { file, output, format, templates, pdf } => render(&file, &output, format, templates.as_deref(), pdf),
         Command::Schema { output } => write_output(&output, crate::schema::SCHEMA.as_bytes()).map(|()| OK),
     };
     match result {
@@ -100,7 +101,7 @@ fn load_overrides(dir: &Path) -> Result<Vec<(String, String)>, Error> {
     Ok(found)
 }
 
-fn render(file: &Path, output: &Output, format: Format, templates: Option<&Path>) -> Result<u8, Error> {
+fn render(file: &Path, output: &Output, format: Format, templates: Option<&Path>, pdf: PdfRender) -> Result<u8, Error> {
     let source = read_source(file)?;
     let checked = match build(&source) {
         Ok(c) => c,
@@ -114,7 +115,11 @@ fn render(file: &Path, output: &Output, format: Format, templates: Option<&Path>
     let templates = Templates::new(&overrides)?;
     let bytes = match format {
         Format::Text => render_text(&checked.filing, &templates)?.into_bytes(),
-        Format::Pdf => return Err(Error::Usage("PDF output is not built yet; render as text for now".to_owned())),
+        Format::Pdf => {
+            let name = file.file_name().map_or_else(|| "return.yaml".to_owned(), |n| n.to_string_lossy().into_owned());
+            let source = Some(Attachment { name, data: source.bytes.clone() });
+            render_pdf(&checked.filing, &templates, &PdfRender { source, ..pdf })?
+        }
     };
     write_output(output, &bytes)?;
     Ok(OK)

@@ -9,6 +9,7 @@ mod doc;
 mod error;
 mod filters;
 mod fonts;
+mod form;
 mod inline;
 mod layout;
 mod meta;
@@ -25,6 +26,7 @@ mod tests;
 pub use error::PdfError;
 pub use filters::register_filters;
 pub use fonts::{FontId, cjk_loaded};
+pub use form::{PdfRender, description, meta, render_pdf};
 pub use meta::{Attachment, PdfMeta, PdfOptions, PdfaLevel};
 pub use page::{Item, Page, Rect, dump};
 
