@@ -40,7 +40,9 @@ pub enum CliCommand {
         files: Vec<PathBuf>,
     },
     /// Render a return as text (default) or PDF.
-    #[command(after_help = "Examples:\n  hkret render return.yaml\n  hkret render return.yaml --pdf -o return.pdf")]
+    #[command(
+        after_help = "Examples:\n  hkret render return.yaml\n  hkret render return.yaml --pdf -o return.pdf"
+    )]
     Render {
         /// The return file (YAML); `-` reads standard input.
         file: PathBuf,
@@ -125,11 +127,14 @@ fn output(path: Option<PathBuf>) -> Output {
 
 /// The document date from `SOURCE_DATE_EPOCH` (reproducible builds), if set.
 fn source_date_epoch() -> Result<Option<chrono::NaiveDateTime>, Error> {
-    let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else { return Ok(None) };
-    let secs: i64 = value
-        .trim()
-        .parse()
-        .map_err(|_| Error::Usage(format!("SOURCE_DATE_EPOCH={value:?} is not a number of seconds")))?;
+    let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let secs: i64 = value.trim().parse().map_err(|_| {
+        Error::Usage(format!(
+            "SOURCE_DATE_EPOCH={value:?} is not a number of seconds"
+        ))
+    })?;
     chrono::DateTime::from_timestamp(secs, 0)
         .map(|d| Some(d.naive_utc()))
         .ok_or_else(|| Error::Usage(format!("SOURCE_DATE_EPOCH={value:?} is out of range")))
@@ -143,18 +148,40 @@ impl Cli {
     pub fn resolve(self) -> Result<Command, Error> {
         Ok(match self.command {
             CliCommand::Validate { files } => Command::Validate { files },
-            CliCommand::Render { file, output: out, format, pdf, templates, pdfa } => {
-                let by_extension = out.as_ref().and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            CliCommand::Render {
+                file,
+                output: out,
+                format,
+                pdf,
+                templates,
+                pdfa,
+            } => {
+                let by_extension = out
+                    .as_ref()
+                    .and_then(|p| p.extension())
+                    .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
                 let format = match (format, pdf) {
                     (Some(FormatArg::Pdf), _) | (None, true) => Format::Pdf,
                     (Some(FormatArg::Text), _) => Format::Text,
                     (None, false) if by_extension => Format::Pdf,
                     (None, false) => Format::Text,
                 };
-                let pdf = PdfRender { pdfa, date: source_date_epoch()?, source: None };
-                Command::Render { file, output: output(out), format, templates, pdf }
+                let pdf = PdfRender {
+                    pdfa,
+                    date: source_date_epoch()?,
+                    source: None,
+                };
+                Command::Render {
+                    file,
+                    output: output(out),
+                    format,
+                    templates,
+                    pdf,
+                }
             }
-            CliCommand::Schema { output: out } => Command::Schema { output: output(out) },
+            CliCommand::Schema { output: out } => Command::Schema {
+                output: output(out),
+            },
         })
     }
 }

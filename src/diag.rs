@@ -62,7 +62,15 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `file:line:column: error: message [at path]`, then `  help: hint` on its own line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}: {}", self.file, self.loc.line, self.loc.column, self.severity.label(), self.message)?;
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.file,
+            self.loc.line,
+            self.loc.column,
+            self.severity.label(),
+            self.message
+        )?;
         if !self.path.is_empty() {
             write!(f, " (at {})", self.path)?;
         }
@@ -139,7 +147,10 @@ pub struct Reporter {
 impl Reporter {
     /// A reporter for the file named `file`.
     pub fn new(file: &str) -> Self {
-        Self { file: Arc::from(file), found: Diagnostics::new() }
+        Self {
+            file: Arc::from(file),
+            found: Diagnostics::new(),
+        }
     }
 
     /// Records an error at `loc` for the value at `path`.
@@ -152,7 +163,13 @@ impl Reporter {
         self.add(Severity::Warning, loc, path, message.into())
     }
 
-    fn add(&mut self, severity: Severity, loc: Loc, path: &str, message: String) -> &mut Diagnostic {
+    fn add(
+        &mut self,
+        severity: Severity,
+        loc: Loc,
+        path: &str,
+        message: String,
+    ) -> &mut Diagnostic {
         self.found.items.push(Diagnostic {
             severity,
             file: Arc::clone(&self.file),

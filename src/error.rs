@@ -45,12 +45,17 @@ impl Error {
             message.push_str(&c.to_string());
             cause = c.source();
         }
-        Self::Template { name: name.to_owned(), message }
+        Self::Template {
+            name: name.to_owned(),
+            message,
+        }
     }
 
     /// An I/O error on `path`.
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Self::Io { path: path.into(), source }
+        Self::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
-

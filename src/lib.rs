@@ -24,12 +24,12 @@
 //!   negative number and not a movement in Part II.
 //! * **Layout**: the version of the form a return is drawn in (1.0.1 of 2022, 1.2.0 current).
 
+pub mod cli;
 pub mod diag;
 pub mod error;
 pub mod input;
 pub mod model;
 pub mod render;
-pub mod validate;
-pub mod cli;
 pub mod run;
 pub mod schema;
+pub mod validate;

@@ -10,8 +10,8 @@ use crate::cli::{Command, Output};
 use crate::diag::Diagnostics;
 use crate::error::Error;
 use crate::input::Source;
-use crate::render::templates::Templates;
 use crate::render::pdf::{Attachment, PdfRender, render_pdf};
+use crate::render::templates::Templates;
 use crate::render::{Format, render_text};
 use crate::validate::build;
 
@@ -26,8 +26,16 @@ const FAILED: u8 = 2;
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Validate { files } => validate(&files),
-        Command::Render { file, output, format, templates, pdf } => render(&file, &output, format, templates.as_deref(), pdf),
-        Command::Schema { output } => write_output(&output, crate::schema::SCHEMA.as_bytes()).map(|()| OK),
+        Command::Render {
+            file,
+            output,
+            format,
+            templates,
+            pdf,
+        } => render(&file, &output, format, templates.as_deref(), pdf),
+        Command::Schema { output } => {
+            write_output(&output, crate::schema::SCHEMA.as_bytes()).map(|()| OK)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -38,12 +46,18 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-#[allow(clippy::print_stderr, reason = "run is where hkret talks to the terminal")]
+#[allow(
+    clippy::print_stderr,
+    reason = "run is where hkret talks to the terminal"
+)]
 fn report_error(e: &Error) {
     eprintln!("error: {e}");
 }
 
-#[allow(clippy::print_stderr, reason = "run is where hkret talks to the terminal")]
+#[allow(
+    clippy::print_stderr,
+    reason = "run is where hkret talks to the terminal"
+)]
 fn report(diagnostics: Diagnostics) {
     for d in diagnostics.sorted() {
         eprintln!("{d}");
@@ -55,13 +69,21 @@ fn read_source(path: &Path) -> Result<Source, Error> {
     let name = path.display().to_string();
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
-        std::io::stdin().lock().take(crate::input::MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
+        std::io::stdin()
+            .lock()
+            .take(crate::input::MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, e))?;
     } else {
         let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
         if file.metadata().map_err(|e| Error::io(path, e))?.is_dir() {
-            return Err(Error::Usage(format!("{name} is a directory, not a return file")));
+            return Err(Error::Usage(format!(
+                "{name} is a directory, not a return file"
+            )));
         }
-        file.take(crate::input::MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
+        file.take(crate::input::MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, e))?;
     }
     Ok(Source { name, bytes })
 }
@@ -86,13 +108,21 @@ fn load_overrides(dir: &Path) -> Result<Vec<(String, String)>, Error> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(d) = pending.pop() {
-        let mut entries: Vec<_> = fs::read_dir(&d).map_err(|e| Error::io(&d, e))?.filter_map(Result::ok).map(|e| e.path()).collect();
+        let mut entries: Vec<_> = fs::read_dir(&d)
+            .map_err(|e| Error::io(&d, e))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
         entries.sort();
         for path in entries {
             if path.is_dir() {
                 pending.push(path);
             } else if path.extension().is_some_and(|e| e == "tera") {
-                let name = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
                 found.push((name, text));
             }
@@ -101,7 +131,13 @@ fn load_overrides(dir: &Path) -> Result<Vec<(String, String)>, Error> {
     Ok(found)
 }
 
-fn render(file: &Path, output: &Output, format: Format, templates: Option<&Path>, pdf: PdfRender) -> Result<u8, Error> {
+fn render(
+    file: &Path,
+    output: &Output,
+    format: Format,
+    templates: Option<&Path>,
+    pdf: PdfRender,
+) -> Result<u8, Error> {
     let source = read_source(file)?;
     let checked = match build(&source) {
         Ok(c) => c,
@@ -111,13 +147,22 @@ fn render(file: &Path, output: &Output, format: Format, templates: Option<&Path>
         }
     };
     report(checked.warnings);
-    let overrides = templates.map(load_overrides).transpose()?.unwrap_or_default();
+    let overrides = templates
+        .map(load_overrides)
+        .transpose()?
+        .unwrap_or_default();
     let templates = Templates::new(&overrides)?;
     let bytes = match format {
         Format::Text => render_text(&checked.filing, &templates)?.into_bytes(),
         Format::Pdf => {
-            let name = file.file_name().map_or_else(|| "return.yaml".to_owned(), |n| n.to_string_lossy().into_owned());
-            let source = Some(Attachment { name, data: source.bytes.clone() });
+            let name = file.file_name().map_or_else(
+                || "return.yaml".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let source = Some(Attachment {
+                name,
+                data: source.bytes.clone(),
+            });
             render_pdf(&checked.filing, &templates, &PdfRender { source, ..pdf })?
         }
     };
@@ -131,7 +176,9 @@ fn write_output(output: &Output, bytes: &[u8]) -> Result<(), Error> {
     match output {
         Output::Stdout => {
             let mut out = std::io::stdout().lock();
-            out.write_all(bytes).and_then(|()| out.flush()).map_err(|e| Error::io("<stdout>", e))
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::io("<stdout>", e))
         }
         Output::File(path) => write_atomic(path, bytes),
     }
@@ -139,8 +186,14 @@ fn write_output(output: &Output, bytes: &[u8]) -> Result<(), Error> {
 
 /// Writes `bytes` to `path` through a temporary file and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let written = fs::File::create(&tmp).and_then(|mut f| {
         f.write_all(bytes)?;

@@ -25,13 +25,22 @@ pub(crate) fn text(source: &Source) -> Result<&str, Diagnostics> {
     let mut report = Reporter::new(&source.name);
     if source.bytes.len() > MAX_INPUT_BYTES {
         report
-            .error(Loc::new(1, 1), "", format!("the file is {} bytes, more than the {MAX_INPUT_BYTES} a return may have", source.bytes.len()))
+            .error(
+                Loc::new(1, 1),
+                "",
+                format!(
+                    "the file is {} bytes, more than the {MAX_INPUT_BYTES} a return may have",
+                    source.bytes.len()
+                ),
+            )
             .hint("split a large stream into several files");
         return Err(report.finish());
     }
     match std::str::from_utf8(&source.bytes) {
         Ok(text) if text.trim_start_matches('\u{feff}').trim().is_empty() => {
-            report.error(Loc::new(1, 1), "", "the file is empty").hint("start from `hkret init`, or from one of the examples");
+            report
+                .error(Loc::new(1, 1), "", "the file is empty")
+                .hint("start from `hkret init`, or from one of the examples");
             Err(report.finish())
         }
         Ok(text) => Ok(text),
@@ -39,8 +48,13 @@ pub(crate) fn text(source: &Source) -> Result<&str, Diagnostics> {
             let valid = &source.bytes[..e.valid_up_to()];
             let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
             let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-            let loc = Loc::new(u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX));
-            report.error(loc, "", "the file is not UTF-8 text").hint("save the file as UTF-8 (the usual choice for YAML)");
+            let loc = Loc::new(
+                u32::try_from(line).unwrap_or(u32::MAX),
+                u32::try_from(column).unwrap_or(u32::MAX),
+            );
+            report
+                .error(loc, "", "the file is not UTF-8 text")
+                .hint("save the file as UTF-8 (the usual choice for YAML)");
             Err(report.finish())
         }
     }

@@ -68,8 +68,17 @@ fn loc_of(marker: &Marker) -> Loc {
 
 /// A collection being built.
 enum Open {
-    Seq { loc: Loc, anchor: usize, items: Vec<Node> },
-    Map { loc: Loc, anchor: usize, entries: Vec<(Key, Node)>, key: Option<Key> },
+    Seq {
+        loc: Loc,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        loc: Loc,
+        anchor: usize,
+        entries: Vec<(Key, Node)>,
+        key: Option<Key>,
+    },
 }
 
 /// Builds node trees from parser events, one per document.
@@ -86,7 +95,11 @@ impl Builder<'_> {
         self.nodes = self.nodes.saturating_add(n);
         if self.nodes > MAX_NODES {
             self.report
-                .error(loc, "", format!("the document expands to more than {MAX_NODES} values"))
+                .error(
+                    loc,
+                    "",
+                    format!("the document expands to more than {MAX_NODES} values"),
+                )
                 .hint("aliases (*name) that repeat large anchors multiply; write the values out");
             return false;
         }
@@ -110,12 +123,20 @@ impl Builder<'_> {
                         }
                         *key = Some(Key { text, loc });
                     }
-                    Value::Null => *key = Some(Key { text: String::new(), loc: node.loc }),
+                    Value::Null => {
+                        *key = Some(Key {
+                            text: String::new(),
+                            loc: node.loc,
+                        })
+                    }
                     _ => {
                         self.report
                             .error(node.loc, "", "a mapping key must be a single word")
                             .hint("write `key: value`; lists and mappings cannot be keys");
-                        *key = Some(Key { text: String::new(), loc: node.loc });
+                        *key = Some(Key {
+                            text: String::new(),
+                            loc: node.loc,
+                        });
                     }
                 },
                 Some(k) => entries.push((k, node)),
@@ -131,14 +152,25 @@ impl Builder<'_> {
                 }
                 if let Some(tag) = tag {
                     self.report
-                        .error(loc, "", format!("YAML tags such as `!{}` are not used in a return", tag.suffix()))
+                        .error(
+                            loc,
+                            "",
+                            format!(
+                                "YAML tags such as `!{}` are not used in a return",
+                                tag.suffix()
+                            ),
+                        )
                         .hint("remove the tag; hkret reads every value as written");
                 }
                 let plain = matches!(style, ScalarStyle::Plain);
-                let value = if plain && matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL") {
+                let value = if plain && matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL")
+                {
                     Value::Null
                 } else {
-                    Value::Scalar { text: text.into_owned(), plain }
+                    Value::Scalar {
+                        text: text.into_owned(),
+                        plain,
+                    }
                 };
                 let node = Node { value, loc };
                 if anchor > 0 {
@@ -152,21 +184,51 @@ impl Builder<'_> {
                 }
                 if self.stack.len() >= MAX_DEPTH {
                     self.report
-                        .error(loc, "", format!("values nest more than {MAX_DEPTH} levels deep"))
+                        .error(
+                            loc,
+                            "",
+                            format!("values nest more than {MAX_DEPTH} levels deep"),
+                        )
                         .hint("a monthly return needs about six levels; look for a stray indent");
                     return false;
                 }
                 let open = if matches!(event, Event::SequenceStart(..)) {
-                    Open::Seq { loc, anchor, items: Vec::new() }
+                    Open::Seq {
+                        loc,
+                        anchor,
+                        items: Vec::new(),
+                    }
                 } else {
-                    Open::Map { loc, anchor, entries: Vec::new(), key: None }
+                    Open::Map {
+                        loc,
+                        anchor,
+                        entries: Vec::new(),
+                        key: None,
+                    }
                 };
                 self.stack.push(open);
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (node, anchor) = match self.stack.pop() {
-                    Some(Open::Seq { loc, anchor, items }) => (Node { value: Value::Seq(items), loc }, anchor),
-                    Some(Open::Map { loc, anchor, entries, .. }) => (Node { value: Value::Map(entries), loc }, anchor),
+                    Some(Open::Seq { loc, anchor, items }) => (
+                        Node {
+                            value: Value::Seq(items),
+                            loc,
+                        },
+                        anchor,
+                    ),
+                    Some(Open::Map {
+                        loc,
+                        anchor,
+                        entries,
+                        ..
+                    }) => (
+                        Node {
+                            value: Value::Map(entries),
+                            loc,
+                        },
+                        anchor,
+                    ),
                     None => return true,
                 };
                 if anchor > 0 {
@@ -182,7 +244,8 @@ impl Builder<'_> {
                     self.place(Node { loc, ..node });
                 }
                 None => {
-                    self.report.error(loc, "", "this alias names no anchor defined before it");
+                    self.report
+                        .error(loc, "", "this alias names no anchor defined before it");
                     return false;
                 }
             },
@@ -198,13 +261,20 @@ fn size(node: &Node) -> usize {
     match &node.value {
         Value::Null | Value::Scalar { .. } => 1,
         Value::Seq(items) => items.iter().map(size).fold(1, usize::saturating_add),
-        Value::Map(entries) => entries.iter().map(|(_, v)| size(v)).fold(1, usize::saturating_add),
+        Value::Map(entries) => entries
+            .iter()
+            .map(|(_, v)| size(v))
+            .fold(1, usize::saturating_add),
     }
 }
 
 fn scan_message(error: &ScanError) -> String {
     let text = error.kind().to_string();
-    if text.is_empty() { "the YAML cannot be read here".to_owned() } else { text }
+    if text.is_empty() {
+        "the YAML cannot be read here".to_owned()
+    } else {
+        text
+    }
 }
 
 /// Parses every document of a YAML stream. Problems are recorded in `report`; documents are
@@ -214,7 +284,13 @@ pub(crate) fn parse_stream(text: &str, report: &mut Reporter) -> Option<Vec<Node
     let mut options = Options::default();
     options.block_nesting_limit = MAX_DEPTH;
     options.flow_nesting_limit = MAX_DEPTH;
-    let mut builder = Builder { report, anchors: HashMap::new(), stack: Vec::new(), nodes: 0, documents: Vec::new() };
+    let mut builder = Builder {
+        report,
+        anchors: HashMap::new(),
+        stack: Vec::new(),
+        nodes: 0,
+        documents: Vec::new(),
+    };
     for item in Parser::new_from_str_with_options(text, options) {
         match item {
             Ok((event, span)) => {
@@ -232,7 +308,11 @@ pub(crate) fn parse_stream(text: &str, report: &mut Reporter) -> Option<Vec<Node
             }
         }
     }
-    if builder.report.has_errors() { None } else { Some(builder.documents) }
+    if builder.report.has_errors() {
+        None
+    } else {
+        Some(builder.documents)
+    }
 }
 
 #[cfg(test)]
@@ -251,11 +331,25 @@ mod tests {
         let (docs, diags) = one("a: 0.10\nb: '02121'\nc:\n");
         assert!(diags.is_empty(), "{diags:?}");
         let docs = docs.expect("parsed");
-        let Value::Map(entries) = &docs[0].value else { panic!("not a map") };
+        let Value::Map(entries) = &docs[0].value else {
+            panic!("not a map")
+        };
         assert_eq!(entries[0].0.text, "a");
-        assert_eq!(entries[0].1.value, Value::Scalar { text: "0.10".into(), plain: true });
+        assert_eq!(
+            entries[0].1.value,
+            Value::Scalar {
+                text: "0.10".into(),
+                plain: true
+            }
+        );
         assert_eq!(entries[0].1.loc, Loc::new(1, 4));
-        assert_eq!(entries[1].1.value, Value::Scalar { text: "02121".into(), plain: false });
+        assert_eq!(
+            entries[1].1.value,
+            Value::Scalar {
+                text: "02121".into(),
+                plain: false
+            }
+        );
         assert_eq!(entries[2].1.value, Value::Null);
     }
 
@@ -285,7 +379,10 @@ mod tests {
         }
         let (docs, diags) = one(&text);
         assert!(docs.is_none());
-        assert!(diags[0].message.contains("expands to more than"), "{diags:?}");
+        assert!(
+            diags[0].message.contains("expands to more than"),
+            "{diags:?}"
+        );
     }
 
     #[test]
@@ -301,7 +398,9 @@ mod tests {
         let (docs, diags) = one("\u{feff}a: 1\r\nb: 2\r\n");
         assert!(diags.is_empty(), "{diags:?}");
         let docs = docs.expect("parsed");
-        let Value::Map(entries) = &docs[0].value else { panic!("not a map") };
+        let Value::Map(entries) = &docs[0].value else {
+            panic!("not a map")
+        };
         assert_eq!(entries[1].0.loc, Loc::new(2, 1));
     }
 }

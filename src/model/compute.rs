@@ -36,7 +36,10 @@ pub struct Movement {
 impl Movement {
     /// The sum of two movements.
     pub fn plus(self, other: Movement) -> Movement {
-        Movement { issued: add(self.issued, other.issued), treasury: add(self.treasury, other.treasury) }
+        Movement {
+            issued: add(self.issued, other.issued),
+            treasury: add(self.treasury, other.treasury),
+        }
     }
 }
 
@@ -50,7 +53,10 @@ pub trait Row {
 /// From 1.1 a transfer out of treasury also increases the shares in issue excluding treasury.
 fn issue_or_transfer(layout: Layout, issued: &Count, transferred: &Count) -> Movement {
     match layout {
-        Layout::V1_0_1 => Movement { issued: wide(issued), treasury: None },
+        Layout::V1_0_1 => Movement {
+            issued: wide(issued),
+            treasury: None,
+        },
         Layout::V1_2_0 => Movement {
             issued: add(wide(issued), wide(transferred)),
             treasury: wide(transferred).map(|t| -t),
@@ -84,13 +90,19 @@ impl Row for Arrangement {
 
 impl Row for OtherMovement {
     fn movement(&self, _: Layout) -> Movement {
-        Movement { issued: wide(&self.issued), treasury: wide(&self.treasury) }
+        Movement {
+            issued: wide(&self.issued),
+            treasury: wide(&self.treasury),
+        }
     }
 }
 
 /// The footer totals of one block: "Total E (class)" or (XX1)/(XX2).
 pub fn block_total<E: Row>(layout: Layout, block: &Block<E>) -> Movement {
-    block.entries.iter().fold(Movement::default(), |sum, e| sum.plus(e.movement(layout)))
+    block
+        .entries
+        .iter()
+        .fold(Movement::default(), |sum, e| sum.plus(e.movement(layout)))
 }
 
 fn table_total<E: Row>(layout: Layout, table: Option<&Table<E>>, class: usize) -> Movement {
@@ -98,7 +110,9 @@ fn table_total<E: Row>(layout: Layout, table: Option<&Table<E>>, class: usize) -
         .into_iter()
         .flat_map(|t| t.blocks.iter())
         .filter(|b| b.class == class)
-        .fold(Movement::default(), |sum, b| sum.plus(block_total(layout, b)))
+        .fold(Movement::default(), |sum, b| {
+            sum.plus(block_total(layout, b))
+        })
 }
 
 /// "Total of A to E" (1.0.1) or "Total of AA1 to EE1" and "AA2 to EE2" (1.2.0) for a class.
@@ -120,17 +134,29 @@ pub fn part_ii_movement(f: &Filing, class: usize) -> Option<i128> {
 
 /// The Part II movement of treasury shares for a class: as given, or as Part III adds up.
 pub fn part_ii_treasury_movement(f: &Filing, class: usize) -> Option<i128> {
-    let given = f.classes[class].issued.treasury.as_ref().and_then(|t| wide(&t.movement));
+    let given = f.classes[class]
+        .issued
+        .treasury
+        .as_ref()
+        .and_then(|t| wide(&t.movement));
     given.or(part_iii_total(f, class).treasury)
 }
 
 /// Share capital that `shares` of the class amount to at its par value, exactly.
 pub fn capital_of(authorised: &Authorised, shares: i64) -> Option<Decimal> {
-    authorised.par_value.amount.checked_mul(Decimal::from(shares)).map(|d| d.normalize())
+    authorised
+        .par_value
+        .amount
+        .checked_mul(Decimal::from(shares))
+        .map(|d| d.normalize())
 }
 
 /// The capital the form prints for a balance: as given, or computed from the shares.
-pub fn capital_printed(authorised: &Authorised, given: Option<Decimal>, shares: Option<i64>) -> Option<Decimal> {
+pub fn capital_printed(
+    authorised: &Authorised,
+    given: Option<Decimal>,
+    shares: Option<i64>,
+) -> Option<Decimal> {
     given.or_else(|| shares.and_then(|s| capital_of(authorised, s)))
 }
 
@@ -139,7 +165,8 @@ pub fn capital_printed(authorised: &Authorised, given: Option<Decimal>, shares: 
 pub fn authorised_totals(f: &Filing) -> Vec<(String, Decimal)> {
     let mut totals: Vec<(String, Decimal)> = Vec::new();
     for a in f.classes.iter().filter_map(|c| c.authorised.as_ref()) {
-        let closing = capital_printed(a, a.capital.closing.value, a.shares.closing.value).unwrap_or_default();
+        let closing =
+            capital_printed(a, a.capital.closing.value, a.shares.closing.value).unwrap_or_default();
         match totals.iter_mut().find(|(c, _)| *c == a.par_value.currency) {
             Some((_, sum)) => *sum = sum.checked_add(closing).unwrap_or(*sum),
             None => totals.push((a.par_value.currency.clone(), closing)),
@@ -163,7 +190,11 @@ pub fn funds_raised(block: &Block<OptionScheme>) -> Option<(String, Decimal)> {
             return None;
         }
         currency = Some(price.currency.clone());
-        total = total.checked_add(price.amount.checked_mul(Decimal::from(exercised.unsigned_abs()))?)?;
+        total = total.checked_add(
+            price
+                .amount
+                .checked_mul(Decimal::from(exercised.unsigned_abs()))?,
+        )?;
     }
     currency.map(|c| (c, total))
 }

@@ -31,7 +31,9 @@ pub(crate) fn count_opt(n: Option<i128>) -> String {
 /// `100,000,000`, `0.01`, `0.000003125`.
 pub(crate) fn amount(d: Decimal) -> String {
     let text = d.abs().to_string();
-    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
     let mut out = String::new();
     if d.is_sign_negative() && !d.is_zero() {
         out.push('-');
@@ -70,7 +72,14 @@ mod tests {
 
     #[test]
     fn counts_are_grouped_and_signed() {
-        let cases = [(0, "0"), (999, "999"), (1_000, "1,000"), (559_304_838, "559,304,838"), (-11_891_200, "-11,891,200"), (-112_875, "-112,875")];
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (559_304_838, "559,304,838"),
+            (-11_891_200, "-11,891,200"),
+            (-112_875, "-112,875"),
+        ];
         for (n, want) in cases {
             assert_eq!(count_wide(n), want);
         }
@@ -78,7 +87,14 @@ mod tests {
 
     #[test]
     fn amounts_keep_their_places() {
-        let cases = [("100000000", "100,000,000"), ("0.01", "0.01"), ("0.000003125", "0.000003125"), ("5.2", "5.2"), ("-1234.50", "-1,234.50"), ("0.10", "0.10")];
+        let cases = [
+            ("100000000", "100,000,000"),
+            ("0.01", "0.01"),
+            ("0.000003125", "0.000003125"),
+            ("5.2", "5.2"),
+            ("-1234.50", "-1,234.50"),
+            ("0.10", "0.10"),
+        ];
         for (text, want) in cases {
             assert_eq!(amount(Decimal::from_str(text).expect("decimal")), want);
         }

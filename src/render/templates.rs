@@ -10,18 +10,54 @@ use crate::error::Error;
 
 /// The templates embedded in the binary, by name (`<layout>/<file>`).
 pub const BUILT_IN: &[(&str, &str)] = &[
-    ("1.0.1/form.txt.tera", include_str!("../../templates/1.0.1/form.txt.tera")),
-    ("1.2.0/form.txt.tera", include_str!("../../templates/1.2.0/form.txt.tera")),
-    ("1.0.1/form.pdf.tera", include_str!("../../templates/1.0.1/form.pdf.tera")),
-    ("1.0.1/part-iii.pdf.tera", include_str!("../../templates/1.0.1/part-iii.pdf.tera")),
-    ("1.0.1/parts-iv-v.pdf.tera", include_str!("../../templates/1.0.1/parts-iv-v.pdf.tera")),
-    ("1.0.1/class-iii.pdf.tera", include_str!("../../templates/1.0.1/class-iii.pdf.tera")),
-    ("1.0.1/remarks.pdf.tera", include_str!("../../templates/1.0.1/remarks.pdf.tera")),
-    ("1.2.0/form.pdf.tera", include_str!("../../templates/1.2.0/form.pdf.tera")),
-    ("1.2.0/part-iii.pdf.tera", include_str!("../../templates/1.2.0/part-iii.pdf.tera")),
-    ("1.2.0/parts-iv-v.pdf.tera", include_str!("../../templates/1.2.0/parts-iv-v.pdf.tera")),
-    ("1.2.0/class-iii.pdf.tera", include_str!("../../templates/1.2.0/class-iii.pdf.tera")),
-    ("1.2.0/remarks.pdf.tera", include_str!("../../templates/1.2.0/remarks.pdf.tera")),
+    (
+        "1.0.1/form.txt.tera",
+        include_str!("../../templates/1.0.1/form.txt.tera"),
+    ),
+    (
+        "1.2.0/form.txt.tera",
+        include_str!("../../templates/1.2.0/form.txt.tera"),
+    ),
+    (
+        "1.0.1/form.pdf.tera",
+        include_str!("../../templates/1.0.1/form.pdf.tera"),
+    ),
+    (
+        "1.0.1/part-iii.pdf.tera",
+        include_str!("../../templates/1.0.1/part-iii.pdf.tera"),
+    ),
+    (
+        "1.0.1/parts-iv-v.pdf.tera",
+        include_str!("../../templates/1.0.1/parts-iv-v.pdf.tera"),
+    ),
+    (
+        "1.0.1/class-iii.pdf.tera",
+        include_str!("../../templates/1.0.1/class-iii.pdf.tera"),
+    ),
+    (
+        "1.0.1/remarks.pdf.tera",
+        include_str!("../../templates/1.0.1/remarks.pdf.tera"),
+    ),
+    (
+        "1.2.0/form.pdf.tera",
+        include_str!("../../templates/1.2.0/form.pdf.tera"),
+    ),
+    (
+        "1.2.0/part-iii.pdf.tera",
+        include_str!("../../templates/1.2.0/part-iii.pdf.tera"),
+    ),
+    (
+        "1.2.0/parts-iv-v.pdf.tera",
+        include_str!("../../templates/1.2.0/parts-iv-v.pdf.tera"),
+    ),
+    (
+        "1.2.0/class-iii.pdf.tera",
+        include_str!("../../templates/1.2.0/class-iii.pdf.tera"),
+    ),
+    (
+        "1.2.0/remarks.pdf.tera",
+        include_str!("../../templates/1.2.0/remarks.pdf.tera"),
+    ),
 ];
 
 /// A compiled template set, shared by every document of a run.
@@ -47,7 +83,8 @@ impl Templates {
             .map(|(name, source)| ((*name).to_owned(), (*source).to_owned()))
             .collect();
         all.extend(overrides.iter().cloned());
-        tera.add_raw_templates(all).map_err(|e| Error::template("templates", &e))?;
+        tera.add_raw_templates(all)
+            .map_err(|e| Error::template("templates", &e))?;
         Ok(Self { tera })
     }
 

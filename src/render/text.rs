@@ -13,5 +13,8 @@ use crate::render::view::FormView;
 pub fn text(view: &FormView, templates: &Templates) -> Result<String, Error> {
     let name = format!("{}/form.txt.tera", view.layout);
     let context = Context::from_serialize(view).map_err(|e| Error::template(&name, &e))?;
-    templates.tera().render(&name, &context).map_err(|e| Error::template(&name, &e))
+    templates
+        .tera()
+        .render(&name, &context)
+        .map_err(|e| Error::template(&name, &e))
 }

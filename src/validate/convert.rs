@@ -10,8 +10,16 @@ use crate::validate::read::{Fields, Reader};
 
 impl Reader {
     /// Where `key` of `fields` is (or would be) written.
-    pub(crate) fn src_of(&self, fields: &Fields<'_>, node: Option<&crate::input::tree::Node>, key: &str) -> Src {
-        Src { loc: node.map_or(fields.loc, |n| n.loc), path: fields.path_of(key) }
+    pub(crate) fn src_of(
+        &self,
+        fields: &Fields<'_>,
+        node: Option<&crate::input::tree::Node>,
+        key: &str,
+    ) -> Src {
+        Src {
+            loc: node.map_or(fields.loc, |n| n.loc),
+            path: fields.path_of(key),
+        }
     }
 
     /// An optional signed figure at `key`; blank when left out.
@@ -31,7 +39,12 @@ impl Reader {
     }
 
     /// A required balance figure at `key`.
-    pub(crate) fn required_count(&mut self, fields: &mut Fields<'_>, key: &'static str, what: &str) -> Count {
+    pub(crate) fn required_count(
+        &mut self,
+        fields: &mut Fields<'_>,
+        key: &'static str,
+        what: &str,
+    ) -> Count {
         let node = self.require(fields, key, what);
         let src = self.src_of(fields, node, key);
         let value = node.and_then(|n| self.balance(n, &src.path));
@@ -47,11 +60,20 @@ impl Reader {
     }
 
     /// `{ preceding, movement?, closing }` of share counts at `key`.
-    pub(crate) fn balance_at(&mut self, fields: &mut Fields<'_>, key: &'static str, what: &str) -> Option<Balance> {
+    pub(crate) fn balance_at(
+        &mut self,
+        fields: &mut Fields<'_>,
+        key: &'static str,
+        what: &str,
+    ) -> Option<Balance> {
         let node = self.require(fields, key, what)?;
         let mut f = self.fields(node, &fields.path_of(key))?;
         let balance = Balance {
-            preceding: self.required_count(&mut f, "preceding", "the balance at close of preceding month"),
+            preceding: self.required_count(
+                &mut f,
+                "preceding",
+                "the balance at close of preceding month",
+            ),
             movement: self.count_at(&mut f, "movement"),
             closing: self.required_count(&mut f, "closing", "the balance at close of the month"),
         };
@@ -69,19 +91,29 @@ impl Reader {
     }
 
     /// A currency code at `key` of `fields`.
-    pub(crate) fn currency_at(&mut self, fields: &mut Fields<'_>, key: &'static str) -> Option<String> {
+    pub(crate) fn currency_at(
+        &mut self,
+        fields: &mut Fields<'_>,
+        key: &'static str,
+    ) -> Option<String> {
         let node = self.require(fields, key, "the currency, as an ISO code such as HKD")?;
         let path = fields.path_of(key);
         self.currency(node, &path)
     }
 
     /// A currency code: three capital letters of ISO 4217, or `RMB` as the form writes renminbi.
-    pub(crate) fn currency(&mut self, node: &crate::input::tree::Node, path: &str) -> Option<String> {
+    pub(crate) fn currency(
+        &mut self,
+        node: &crate::input::tree::Node,
+        path: &str,
+    ) -> Option<String> {
         let code = self.text(node, path)?;
         if is_currency(&code) {
             return Some(code);
         }
-        let d = self.report.error(node.loc, path, format!("`{code}` is not a currency code"));
+        let d = self
+            .report
+            .error(node.loc, path, format!("`{code}` is not a currency code"));
         if is_currency(&code.to_uppercase()) {
             d.hint(format!("write it in capitals: {}", code.to_uppercase()));
         } else {
@@ -99,18 +131,32 @@ impl Reader {
         let src = self.src_of(&f, amount_node, "amount");
         let amount = amount_node.and_then(|n| self.decimal(n, &src.path));
         self.finish(f);
-        Some(Money { currency: currency?, amount: amount?, src })
+        Some(Money {
+            currency: currency?,
+            amount: amount?,
+            src,
+        })
     }
 
     /// A stock code: five digits, written as text so that leading zeros stay.
-    pub(crate) fn stock_code(&mut self, node: &crate::input::tree::Node, path: &str) -> Option<String> {
+    pub(crate) fn stock_code(
+        &mut self,
+        node: &crate::input::tree::Node,
+        path: &str,
+    ) -> Option<String> {
         let code = self.text(node, path)?;
         if code.len() == 5 && code.chars().all(|c| c.is_ascii_digit()) {
             return Some(code);
         }
-        let d = self.report.error(node.loc, path, format!("stock code `{code}` is not five digits"));
+        let d = self.report.error(
+            node.loc,
+            path,
+            format!("stock code `{code}` is not five digits"),
+        );
         if code.chars().all(|c| c.is_ascii_digit()) && code.len() < 5 {
-            d.hint(format!("pad with leading zeros and quote it: \"{code:0>5}\""));
+            d.hint(format!(
+                "pad with leading zeros and quote it: \"{code:0>5}\""
+            ));
         } else {
             d.hint("a Hong Kong stock code is five digits, such as \"01723\"");
         }
@@ -125,7 +171,11 @@ impl Reader {
     }
 
     /// Optional date at `key`.
-    pub(crate) fn date_at(&mut self, fields: &mut Fields<'_>, key: &'static str) -> Option<chrono::NaiveDate> {
+    pub(crate) fn date_at(
+        &mut self,
+        fields: &mut Fields<'_>,
+        key: &'static str,
+    ) -> Option<chrono::NaiveDate> {
         let node = self.get(fields, key)?;
         let path = fields.path_of(key);
         self.date(node, &path)

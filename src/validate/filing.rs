@@ -3,13 +3,16 @@
 
 use crate::input::tree::Node;
 use crate::model::{
-    Authorised, ClassOfShares, Confirmations, Counter, Dated, Filing, Hdr, Issued,
-    Layout, PublicFloat, ShareClass, Status, TypeOfShares,
+    Authorised, ClassOfShares, Confirmations, Counter, Dated, Filing, Hdr, Issued, Layout,
+    PublicFloat, ShareClass, Status, TypeOfShares,
 };
 use crate::validate::read::{Fields, Reader, index};
 
 const LAYOUTS: &[(&str, Layout)] = &[("1.0.1", Layout::V1_0_1), ("1.2.0", Layout::V1_2_0)];
-const STATUSES: &[(&str, Status)] = &[("new_submission", Status::NewSubmission), ("amendment", Status::Amendment)];
+const STATUSES: &[(&str, Status)] = &[
+    ("new_submission", Status::NewSubmission),
+    ("amendment", Status::Amendment),
+];
 const CLASSES: &[(&str, ClassOfShares)] = &[
     ("Ordinary shares", ClassOfShares::Ordinary),
     ("Preference shares", ClassOfShares::Preference),
@@ -31,15 +34,24 @@ impl Reader {
         if let Some(form) = self.require(&mut f, "form", "the form's name, FF301") {
             self.choice(form, "form", &[("FF301", ())]);
         }
-        let layout = self.require(&mut f, "version", "the layout, \"1.0.1\" or \"1.2.0\"").and_then(|n| self.choice(n, "version", LAYOUTS));
+        let layout = self
+            .require(&mut f, "version", "the layout, \"1.0.1\" or \"1.2.0\"")
+            .and_then(|n| self.choice(n, "version", LAYOUTS));
         let printed_version = self.text_at(&mut f, "printed_version");
         let month_ended = self.dated(&mut f, "month_ended", "the last day of the month reported");
-        let status = self.require(&mut f, "status", "new_submission or amendment").and_then(|n| self.choice(n, "status", STATUSES));
-        let date_submitted = self.dated(&mut f, "date_submitted", "the day the return is submitted");
-        let issuer = self.require(&mut f, "issuer", "the issuer's name").and_then(|n| self.fields(n, "issuer"));
+        let status = self
+            .require(&mut f, "status", "new_submission or amendment")
+            .and_then(|n| self.choice(n, "status", STATUSES));
+        let date_submitted =
+            self.dated(&mut f, "date_submitted", "the day the return is submitted");
+        let issuer = self
+            .require(&mut f, "issuer", "the issuer's name")
+            .and_then(|n| self.fields(n, "issuer"));
         let (issuer_name, incorporation) = match issuer {
             Some(mut i) => {
-                let name = self.require(&mut i, "name", "the issuer's name").and_then(|n| self.text(n, "issuer.name"));
+                let name = self
+                    .require(&mut i, "name", "the issuer's name")
+                    .and_then(|n| self.text(n, "issuer.name"));
                 let inc = self.text_at(&mut i, "incorporation");
                 self.finish(i);
                 (name, inc)
@@ -49,14 +61,20 @@ impl Reader {
         let classes = self.classes(&mut f, layout);
         let authorised_remarks = self.text_at(&mut f, "authorised_remarks");
         let authorised_totals = self.totals_by_currency(&mut f);
-        let details = self.details(&mut f, classes.as_deref().unwrap_or(&[]), layout);
+        let details = self.details(&mut f, classes.as_deref(), layout);
         let hdr = self.hdr(&mut f);
         let confirmations = self.confirmations(&mut f);
-        let signer = self.require(&mut f, "submitted_by", "who submits the return").and_then(|n| self.fields(n, "submitted_by"));
+        let signer = self
+            .require(&mut f, "submitted_by", "who submits the return")
+            .and_then(|n| self.fields(n, "submitted_by"));
         let (submitted_by, title) = match signer {
             Some(mut s) => {
-                let name = self.require(&mut s, "name", "the name of the person submitting").and_then(|n| self.text(n, "submitted_by.name"));
-                let title = self.require(&mut s, "title", "the title, such as Company Secretary").and_then(|n| self.text(n, "submitted_by.title"));
+                let name = self
+                    .require(&mut s, "name", "the name of the person submitting")
+                    .and_then(|n| self.text(n, "submitted_by.name"));
+                let title = self
+                    .require(&mut s, "title", "the title, such as Company Secretary")
+                    .and_then(|n| self.text(n, "submitted_by.title"));
                 self.finish(s);
                 (name, title)
             }
@@ -97,10 +115,18 @@ impl Reader {
     }
 
     fn classes(&mut self, f: &mut Fields<'_>, layout: Option<Layout>) -> Option<Vec<ShareClass>> {
-        let node = self.require(f, "share_classes", "a list with one entry per class of shares")?;
+        let node = self.require(
+            f,
+            "share_classes",
+            "a list with one entry per class of shares",
+        )?;
         let items = self.list(node, "share_classes")?;
         if items.is_empty() {
-            self.report.error(node.loc, "share_classes", "a return has at least one class of shares");
+            self.report.error(
+                node.loc,
+                "share_classes",
+                "a return has at least one class of shares",
+            );
             return None;
         }
         let mut classes = Vec::new();
@@ -123,12 +149,29 @@ impl Reader {
         ok.then_some(classes)
     }
 
-    fn share_class(&mut self, node: &Node, path: &str, layout: Option<Layout>) -> Option<ShareClass> {
+    fn share_class(
+        &mut self,
+        node: &Node,
+        path: &str,
+        layout: Option<Layout>,
+    ) -> Option<ShareClass> {
         let mut f = self.fields(node, path)?;
-        let id = self.require(&mut f, "id", "a short handle that Part III entries use").and_then(|n| self.text(n, &format!("{path}.id")));
-        let class_of_shares = self.require(&mut f, "class_of_shares", "the form's class of shares").and_then(|n| self.choice(n, &format!("{path}.class_of_shares"), CLASSES));
-        let type_of_shares = self.require(&mut f, "type_of_shares", "the form's type of shares").and_then(|n| self.choice(n, &format!("{path}.type_of_shares"), TYPES));
-        let listed = self.require(&mut f, "listed", "whether the class is listed on the Exchange").and_then(|n| self.boolean(n, &format!("{path}.listed")));
+        let id = self
+            .require(&mut f, "id", "a short handle that Part III entries use")
+            .and_then(|n| self.text(n, &format!("{path}.id")));
+        let class_of_shares = self
+            .require(&mut f, "class_of_shares", "the form's class of shares")
+            .and_then(|n| self.choice(n, &format!("{path}.class_of_shares"), CLASSES));
+        let type_of_shares = self
+            .require(&mut f, "type_of_shares", "the form's type of shares")
+            .and_then(|n| self.choice(n, &format!("{path}.type_of_shares"), TYPES));
+        let listed = self
+            .require(
+                &mut f,
+                "listed",
+                "whether the class is listed on the Exchange",
+            )
+            .and_then(|n| self.boolean(n, &format!("{path}.listed")));
         let stock_code = match self.get(&mut f, "stock_code") {
             Some(n) => self.stock_code(n, &format!("{path}.stock_code")).map(Some),
             None => Some(None),
@@ -138,10 +181,15 @@ impl Reader {
         let authorised = self.authorised(&mut f);
         let issued = self.issued(&mut f, layout);
         let public_float = match self.get(&mut f, "public_float") {
-            Some(n) => self.public_float(n, &format!("{path}.public_float")).map(Some),
+            Some(n) => self
+                .public_float(n, &format!("{path}.public_float"))
+                .map(Some),
             None => Some(None),
         };
-        let src = crate::model::Src { loc: node.loc, path: path.to_owned() };
+        let src = crate::model::Src {
+            loc: node.loc,
+            path: path.to_owned(),
+        };
         self.finish(f);
         Some(ShareClass {
             id: id?,
@@ -159,19 +207,29 @@ impl Reader {
     }
 
     fn counters(&mut self, f: &mut Fields<'_>) -> Option<Vec<Counter>> {
-        let Some(node) = self.get(f, "multi_counters") else { return Some(Vec::new()) };
+        let Some(node) = self.get(f, "multi_counters") else {
+            return Some(Vec::new());
+        };
         let path = f.path_of("multi_counters");
         let items = self.list(node, &path)?;
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let p = index(&path, i);
-            let Some(mut c) = self.fields(item, &p) else { continue };
-            let code = self.require(&mut c, "stock_code", "the counter's five-digit stock code").and_then(|n| self.stock_code(n, &format!("{p}.stock_code")));
+            let Some(mut c) = self.fields(item, &p) else {
+                continue;
+            };
+            let code = self
+                .require(&mut c, "stock_code", "the counter's five-digit stock code")
+                .and_then(|n| self.stock_code(n, &format!("{p}.stock_code")));
             let currency = self.currency_at(&mut c, "currency");
             let description = self.text_at(&mut c, "description").unwrap_or_default();
             self.finish(c);
             if let (Some(stock_code), Some(currency)) = (code, currency) {
-                out.push(Counter { stock_code, currency, description });
+                out.push(Counter {
+                    stock_code,
+                    currency,
+                    description,
+                });
             }
         }
         (out.len() == items.len()).then_some(out)
@@ -183,22 +241,31 @@ impl Reader {
             return Some(None);
         }
         let mut a = self.fields(node, &f.path_of("authorised"))?;
-        let shares = self.balance_at(&mut a, "shares", "the number of authorised/registered shares");
+        let shares = self.balance_at(
+            &mut a,
+            "shares",
+            "the number of authorised/registered shares",
+        );
         let par_value = self.money_at(&mut a, "par_value");
         if par_value.is_none() && !self.report.has_errors() {
             self.require(&mut a, "par_value", "the par value, { currency, amount }");
         }
-        let capital = match self.require(&mut a, "capital", "the authorised/registered share capital as printed") {
+        let capital = match self.get(&mut a, "capital") {
             Some(n) => self.fields(n, &a.path_of("capital")).map(|mut c| {
                 let b = self.amount_balance(&mut c);
                 self.finish(c);
                 b
             }),
-            None => None,
+            None => Some(crate::model::AmountBalance::default()),
         };
         let capital_remark = self.text_at(&mut a, "capital_remark");
         self.finish(a);
-        Some(Some(Authorised { shares: shares?, par_value: par_value?, capital: capital?, capital_remark }))
+        Some(Some(Authorised {
+            shares: shares?,
+            par_value: par_value?,
+            capital: capital?,
+            capital_remark,
+        }))
     }
 
     fn issued(&mut self, f: &mut Fields<'_>, layout: Option<Layout>) -> Option<Issued> {
@@ -206,20 +273,35 @@ impl Reader {
         let mut i = self.fields(node, &f.path_of("issued"))?;
         let issued = if layout == Some(Layout::V1_0_1) {
             let shares = self.balance_at(&mut i, "shares", "the number of issued shares");
-            shares.map(|excluding_treasury| Issued { excluding_treasury, treasury: None, total: None })
+            shares.map(|excluding_treasury| Issued {
+                excluding_treasury,
+                treasury: None,
+                total: None,
+            })
         } else {
-            let excl = self.balance_at(&mut i, "excluding_treasury", "issued shares excluding treasury shares");
+            let excl = self.balance_at(
+                &mut i,
+                "excluding_treasury",
+                "issued shares excluding treasury shares",
+            );
             let tsy = self.balance_at(&mut i, "treasury", "treasury shares (0 when none)");
             let total = match self.get(&mut i, "total") {
                 Some(n) => self.fields(n, &i.path_of("total")).map(|mut t| {
-                    let pair = (self.unsigned_at(&mut t, "preceding"), self.unsigned_at(&mut t, "closing"));
+                    let pair = (
+                        self.unsigned_at(&mut t, "preceding"),
+                        self.unsigned_at(&mut t, "closing"),
+                    );
                     self.finish(t);
                     Some(pair)
                 }),
                 None => Some(None),
             };
             match (excl, tsy, total) {
-                (Some(e), Some(t), Some(total)) => Some(Issued { excluding_treasury: e, treasury: Some(t), total }),
+                (Some(e), Some(t), Some(total)) => Some(Issued {
+                    excluding_treasury: e,
+                    treasury: Some(t),
+                    total,
+                }),
                 _ => None,
             }
         };
@@ -229,26 +311,48 @@ impl Reader {
 
     fn public_float(&mut self, node: &Node, path: &str) -> Option<PublicFloat> {
         let mut f = self.fields(node, path)?;
-        let complied = self.require(&mut f, "complied", "true when the requirement has been complied with").and_then(|n| self.boolean(n, &format!("{path}.complied")));
-        let threshold = self.require(&mut f, "threshold", "the applicable public float threshold").and_then(|n| self.text(n, &format!("{path}.threshold")));
-        let additional_information = self.text_at(&mut f, "additional_information").unwrap_or_default();
+        let complied = self
+            .require(
+                &mut f,
+                "complied",
+                "true when the requirement has been complied with",
+            )
+            .and_then(|n| self.boolean(n, &format!("{path}.complied")));
+        let threshold = self
+            .require(&mut f, "threshold", "the applicable public float threshold")
+            .and_then(|n| self.text(n, &format!("{path}.threshold")));
+        let additional_information = self
+            .text_at(&mut f, "additional_information")
+            .unwrap_or_default();
         self.finish(f);
-        Some(PublicFloat { complied: complied?, threshold: threshold?, additional_information })
+        Some(PublicFloat {
+            complied: complied?,
+            threshold: threshold?,
+            additional_information,
+        })
     }
 
     fn totals_by_currency(&mut self, f: &mut Fields<'_>) -> Option<Vec<crate::model::Money>> {
-        let Some(node) = self.get(f, "authorised_totals") else { return Some(Vec::new()) };
+        let Some(node) = self.get(f, "authorised_totals") else {
+            return Some(Vec::new());
+        };
         let path = f.path_of("authorised_totals");
         let items = self.list(node, &path)?;
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let p = index(&path, i);
-            let Some(mut t) = self.fields(item, &p) else { continue };
+            let Some(mut t) = self.fields(item, &p) else {
+                continue;
+            };
             let currency = self.currency_at(&mut t, "currency");
             let amount = self.amount_at(&mut t, "amount");
             self.finish(t);
             if let (Some(currency), Some(value)) = (currency, amount.value) {
-                out.push(crate::model::Money { currency, amount: value, src: amount.src });
+                out.push(crate::model::Money {
+                    currency,
+                    amount: value,
+                    src: amount.src,
+                });
             }
         }
         (out.len() == items.len()).then_some(out)
@@ -261,15 +365,29 @@ impl Reader {
         }
         let path = f.path_of("hdr");
         let mut h = self.fields(node, &path)?;
-        let stock_code = self.require(&mut h, "stock_code", "the HDRs' stock code").and_then(|n| self.stock_code(n, &format!("{path}.stock_code")));
+        let stock_code = self
+            .require(&mut h, "stock_code", "the HDRs' stock code")
+            .and_then(|n| self.stock_code(n, &format!("{path}.stock_code")));
         let description = self.text_at(&mut h, "description").unwrap_or_default();
         let hdrs = self.balance_at(&mut h, "hdrs", "the number of HDRs in issue");
         self.finish(h);
-        Some(Some(Hdr { stock_code: stock_code?, description, hdrs: hdrs?, src: crate::model::Src { loc: node.loc, path } }))
+        Some(Some(Hdr {
+            stock_code: stock_code?,
+            description,
+            hdrs: hdrs?,
+            src: crate::model::Src {
+                loc: node.loc,
+                path,
+            },
+        }))
     }
 
     fn confirmations(&mut self, f: &mut Fields<'_>) -> Option<Confirmations> {
-        let node = self.require(f, "confirmations", "standard, not_applicable, or a list of amended items")?;
+        let node = self.require(
+            f,
+            "confirmations",
+            "standard, not_applicable, or a list of amended items",
+        )?;
         if let crate::input::tree::Value::Seq(items) = &node.value {
             let mut out = Vec::new();
             for (i, item) in items.iter().enumerate() {
@@ -279,7 +397,10 @@ impl Reader {
         }
         let words = [("standard", true), ("not_applicable", false)];
         let standard = self.choice(node, "confirmations", &words)?;
-        Some(if standard { Confirmations::Standard } else { Confirmations::NotApplicable })
+        Some(if standard {
+            Confirmations::Standard
+        } else {
+            Confirmations::NotApplicable
+        })
     }
 }
-

@@ -29,14 +29,23 @@ pub struct Checked {
 
 /// Builds a filing from one YAML document of `file`.
 fn build_document(root: &Node, file: &str) -> Result<Checked, Diagnostics> {
-    let mut reader = Reader { report: Reporter::new(file) };
+    let mut reader = Reader {
+        report: Reporter::new(file),
+    };
     let filing = reader.filing(root);
     let mut report = reader.report;
     match filing {
         Some(f) if !report.has_errors() => {
             rules::check(&f, &mut report);
             let found = report.finish();
-            if found.has_errors() { Err(found) } else { Ok(Checked { filing: f, warnings: found }) }
+            if found.has_errors() {
+                Err(found)
+            } else {
+                Ok(Checked {
+                    filing: f,
+                    warnings: found,
+                })
+            }
         }
         _ => Err(report.finish()),
     }
@@ -51,12 +60,23 @@ fn build_document(root: &Node, file: &str) -> Result<Checked, Diagnostics> {
 pub fn build_all(source: &Source) -> Result<Vec<Result<Checked, Diagnostics>>, Diagnostics> {
     let text = text(source)?;
     let mut report = Reporter::new(&source.name);
-    let Some(documents) = parse_stream(text, &mut report) else { return Err(report.finish()) };
+    let Some(documents) = parse_stream(text, &mut report) else {
+        return Err(report.finish());
+    };
     if documents.is_empty() {
-        report.error(crate::diag::Loc::new(1, 1), "", "the file holds no YAML document").hint("start from `hkret init`, or from one of the examples");
+        report
+            .error(
+                crate::diag::Loc::new(1, 1),
+                "",
+                "the file holds no YAML document",
+            )
+            .hint("start from `hkret init`, or from one of the examples");
         return Err(report.finish());
     }
-    Ok(documents.iter().map(|d| build_document(d, &source.name)).collect())
+    Ok(documents
+        .iter()
+        .map(|d| build_document(d, &source.name))
+        .collect())
 }
 
 /// Reads, checks and builds a source holding exactly one return.
@@ -67,7 +87,16 @@ pub fn build(source: &Source) -> Result<Checked, Diagnostics> {
     let mut all = build_all(source)?;
     if all.len() > 1 {
         let mut report = Reporter::new(&source.name);
-        report.error(crate::diag::Loc::new(1, 1), "", format!("the file holds {} returns; this command takes one", all.len())).hint("use `hkret bulk` for a stream of returns");
+        report
+            .error(
+                crate::diag::Loc::new(1, 1),
+                "",
+                format!(
+                    "the file holds {} returns; this command takes one",
+                    all.len()
+                ),
+            )
+            .hint("use `hkret bulk` for a stream of returns");
         return Err(report.finish());
     }
     all.pop().unwrap_or_else(|| Err(Diagnostics::new()))

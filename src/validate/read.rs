@@ -38,7 +38,11 @@ impl<'a> Fields<'a> {
 
 /// `parent.key`, or `key` at the top.
 pub(crate) fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") }
+    if parent.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{parent}.{key}")
+    }
 }
 
 /// `parent[index]`.
@@ -55,7 +59,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
             diagonal = above;
         }
     }
@@ -102,37 +108,77 @@ impl Reader {
     /// The node as a mapping, or a diagnostic saying what was found instead.
     pub(crate) fn fields<'a>(&mut self, node: &'a Node, path: &str) -> Option<Fields<'a>> {
         match &node.value {
-            Value::Map(entries) => {
-                Some(Fields { entries, path: path.to_owned(), loc: node.loc, known: Vec::new() })
-            }
+            Value::Map(entries) => Some(Fields {
+                entries,
+                path: path.to_owned(),
+                loc: node.loc,
+                known: Vec::new(),
+            }),
             _ => {
-                self.report.error(node.loc, path, format!("expected a mapping of keys, found {}", node.kind()));
+                self.report.error(
+                    node.loc,
+                    path,
+                    format!("expected a mapping of keys, found {}", node.kind()),
+                );
                 None
             }
         }
     }
 
     /// The value of `key`, if present and not null. Marks the key as known.
-    pub(crate) fn get<'a>(&mut self, fields: &mut Fields<'a>, key: &'static str) -> Option<&'a Node> {
+    pub(crate) fn get<'a>(
+        &mut self,
+        fields: &mut Fields<'a>,
+        key: &'static str,
+    ) -> Option<&'a Node> {
         fields.known.push(key);
-        fields.entries.iter().find(|(k, _)| k.text == key).map(|(_, v)| v).filter(|v| v.value != Value::Null)
+        fields
+            .entries
+            .iter()
+            .find(|(k, _)| k.text == key)
+            .map(|(_, v)| v)
+            .filter(|v| v.value != Value::Null)
     }
 
     /// The value of `key` even when it is null, to tell "left out" from "written blank".
-    pub(crate) fn present<'a>(&mut self, fields: &mut Fields<'a>, key: &'static str) -> Option<&'a Node> {
+    pub(crate) fn present<'a>(
+        &mut self,
+        fields: &mut Fields<'a>,
+        key: &'static str,
+    ) -> Option<&'a Node> {
         fields.known.push(key);
-        fields.entries.iter().find(|(k, _)| k.text == key).map(|(_, v)| v)
+        fields
+            .entries
+            .iter()
+            .find(|(k, _)| k.text == key)
+            .map(|(_, v)| v)
     }
 
     /// The value of `key`, or an error saying it is missing.
-    pub(crate) fn require<'a>(&mut self, fields: &mut Fields<'a>, key: &'static str, what: &str) -> Option<&'a Node> {
+    pub(crate) fn require<'a>(
+        &mut self,
+        fields: &mut Fields<'a>,
+        key: &'static str,
+        what: &str,
+    ) -> Option<&'a Node> {
         let found = self.get(fields, key);
         if found.is_none() {
             let present = fields.entries.iter().find(|(k, _)| k.text == key);
             let loc = present.map_or(fields.loc, |(_, v)| v.loc);
             self.report
-                .error(loc, &fields.path_of(key), format!("`{key}` is missing: {what}"))
-                .hint(format!("add `{key}:` to the mapping at {}", if fields.path.is_empty() { "the top" } else { &fields.path }));
+                .error(
+                    loc,
+                    &fields.path_of(key),
+                    format!("`{key}` is missing: {what}"),
+                )
+                .hint(format!(
+                    "add `{key}:` to the mapping at {}",
+                    if fields.path.is_empty() {
+                        "the top"
+                    } else {
+                        &fields.path
+                    }
+                ));
         }
         found
     }
@@ -143,7 +189,11 @@ impl Reader {
             if fields.known.contains(&key.text.as_str()) {
                 continue;
             }
-            let d = self.report.error(key.loc, &fields.path_of(&key.text), format!("unknown key `{}`", key.text));
+            let d = self.report.error(
+                key.loc,
+                &fields.path_of(&key.text),
+                format!("unknown key `{}`", key.text),
+            );
             match closest(&key.text, &fields.known) {
                 Some(near) => d.hint(format!("did you mean `{near}`?")),
                 None => d.hint(format!("the keys here are: {}", fields.known.join(", "))),
@@ -156,7 +206,14 @@ impl Reader {
         match &node.value {
             Value::Seq(items) => Some(items),
             _ => {
-                self.report.error(node.loc, path, format!("expected a list (lines starting with `- `), found {}", node.kind()));
+                self.report.error(
+                    node.loc,
+                    path,
+                    format!(
+                        "expected a list (lines starting with `- `), found {}",
+                        node.kind()
+                    ),
+                );
                 None
             }
         }
@@ -167,7 +224,11 @@ impl Reader {
         match &node.value {
             Value::Scalar { text, .. } => Some(text.clone()),
             _ => {
-                self.report.error(node.loc, path, format!("expected text, found {}", node.kind()));
+                self.report.error(
+                    node.loc,
+                    path,
+                    format!("expected text, found {}", node.kind()),
+                );
                 None
             }
         }
@@ -179,7 +240,9 @@ impl Reader {
             Value::Scalar { text, plain: true } if text == "true" => Some(true),
             Value::Scalar { text, plain: true } if text == "false" => Some(false),
             _ => {
-                self.report.error(node.loc, path, "expected `true` or `false`").hint("write true or false, unquoted");
+                self.report
+                    .error(node.loc, path, "expected `true` or `false`")
+                    .hint("write true or false, unquoted");
                 None
             }
         }
@@ -188,17 +251,36 @@ impl Reader {
     /// A whole number of shares (or of options, warrants, HDRs), signed as written.
     pub(crate) fn count(&mut self, node: &Node, path: &str) -> Option<i64> {
         let Value::Scalar { text, .. } = &node.value else {
-            self.report.error(node.loc, path, format!("expected a whole number, found {}", node.kind()));
+            self.report.error(
+                node.loc,
+                path,
+                format!("expected a whole number, found {}", node.kind()),
+            );
             return None;
         };
         let digits = strip_grouping(text.trim());
         match digits.as_deref().map(str::parse::<i64>) {
             Some(Ok(n)) => Some(n),
             _ => {
-                let d = self.report.error(node.loc, path, format!("`{text}` is not a whole number of shares"));
-                if text.contains('.') && text.trim_start_matches(['-', '+']).chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
-                    d.hint("share counts are whole numbers; a fraction of a share cannot be issued");
-                } else if text.trim_start_matches(['-', '+']).chars().all(|c| c.is_ascii_digit()) {
+                let d = self.report.error(
+                    node.loc,
+                    path,
+                    format!("`{text}` is not a whole number of shares"),
+                );
+                if text.contains('.')
+                    && text
+                        .trim_start_matches(['-', '+'])
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                {
+                    d.hint(
+                        "share counts are whole numbers; a fraction of a share cannot be issued",
+                    );
+                } else if text
+                    .trim_start_matches(['-', '+'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                {
                     d.hint(format!("figures may not exceed {}", i64::MAX));
                 } else {
                     d.hint("write the figure with digits only, such as 478272000 or 478,272,000");
@@ -213,7 +295,11 @@ impl Reader {
         let n = self.count(node, path)?;
         if n < 0 {
             self.report
-                .error(node.loc, path, format!("a balance cannot be negative, found {n}"))
+                .error(
+                    node.loc,
+                    path,
+                    format!("a balance cannot be negative, found {n}"),
+                )
                 .hint("only movements (increase / decrease) carry a sign");
             return None;
         }
@@ -223,7 +309,11 @@ impl Reader {
     /// An exact decimal amount of money or a par value.
     pub(crate) fn decimal(&mut self, node: &Node, path: &str) -> Option<Decimal> {
         let Value::Scalar { text, .. } = &node.value else {
-            self.report.error(node.loc, path, format!("expected an amount, found {}", node.kind()));
+            self.report.error(
+                node.loc,
+                path,
+                format!("expected an amount, found {}", node.kind()),
+            );
             return None;
         };
         let plain = strip_grouping(text.trim());
@@ -234,7 +324,11 @@ impl Reader {
                 && body.chars().filter(|c| *c == '.').count() <= 1
                 && body.chars().any(|c| c.is_ascii_digit())
         });
-        match plain.as_deref().filter(|_| valid).map(Decimal::from_str_exact) {
+        match plain
+            .as_deref()
+            .filter(|_| valid)
+            .map(Decimal::from_str_exact)
+        {
             Some(Ok(d)) => Some(d),
             _ => {
                 self.report
@@ -248,7 +342,11 @@ impl Reader {
     /// A calendar date written as `YYYY-MM-DD`.
     pub(crate) fn date(&mut self, node: &Node, path: &str) -> Option<NaiveDate> {
         let Value::Scalar { text, .. } = &node.value else {
-            self.report.error(node.loc, path, format!("expected a date, found {}", node.kind()));
+            self.report.error(
+                node.loc,
+                path,
+                format!("expected a date, found {}", node.kind()),
+            );
             return None;
         };
         let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
@@ -256,19 +354,30 @@ impl Reader {
             Ok(date) if shaped => Some(date),
             _ if shaped => {
                 self.report
-                    .error(node.loc, path, format!("`{text}` is not a date in the calendar"))
+                    .error(
+                        node.loc,
+                        path,
+                        format!("`{text}` is not a date in the calendar"),
+                    )
                     .hint("check the day of the month; February has 28 days, or 29 in a leap year");
                 None
             }
             _ => {
-                self.report.error(node.loc, path, format!("`{text}` is not a date")).hint("write dates as YYYY-MM-DD, such as 2026-01-31");
+                self.report
+                    .error(node.loc, path, format!("`{text}` is not a date"))
+                    .hint("write dates as YYYY-MM-DD, such as 2026-01-31");
                 None
             }
         }
     }
 
     /// One of a closed set of words, such as `new_submission`.
-    pub(crate) fn choice<T: Copy>(&mut self, node: &Node, path: &str, options: &[(&'static str, T)]) -> Option<T> {
+    pub(crate) fn choice<T: Copy>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        options: &[(&'static str, T)],
+    ) -> Option<T> {
         let words: Vec<&str> = options.iter().map(|(w, _)| *w).collect();
         let text = match &node.value {
             Value::Scalar { text, .. } => text.as_str(),
@@ -277,7 +386,11 @@ impl Reader {
         if let Some((_, v)) = options.iter().find(|(w, _)| *w == text) {
             return Some(*v);
         }
-        let d = self.report.error(node.loc, path, format!("`{text}` is not one of the form's choices"));
+        let d = self.report.error(
+            node.loc,
+            path,
+            format!("`{text}` is not one of the form's choices"),
+        );
         match closest(text, &words) {
             Some(near) => d.hint(format!("did you mean `{near}`?")),
             None => d.hint(format!("choose one of: {}", words.join(", "))),
@@ -308,6 +421,9 @@ mod tests {
         assert_eq!(strip_grouping("559,304,838").as_deref(), Some("559304838"));
         assert_eq!(strip_grouping("-11,891,200").as_deref(), Some("-11891200"));
         assert_eq!(strip_grouping("1,00"), None);
-        assert_eq!(strip_grouping("0.000003125").as_deref(), Some("0.000003125"));
+        assert_eq!(
+            strip_grouping("0.000003125").as_deref(),
+            Some("0.000003125")
+        );
     }
 }

@@ -30,26 +30,47 @@ const ISSUE_TYPES: &[(&str, IssueType)] = &[
     ("capital_reorganisation", IssueType::CapitalReorganisation),
     ("repurchase_of_shares", IssueType::Repurchase),
     ("repurchase_cancelled", IssueType::RepurchaseCancelled),
-    ("repurchase_held_as_treasury", IssueType::RepurchaseToTreasury),
-    ("repurchase_pending_cancellation", IssueType::RepurchasePending),
+    (
+        "repurchase_held_as_treasury",
+        IssueType::RepurchaseToTreasury,
+    ),
+    (
+        "repurchase_pending_cancellation",
+        IssueType::RepurchasePending,
+    ),
     ("redemption_of_shares", IssueType::Redemption),
     ("redemption_cancelled", IssueType::RedemptionCancelled),
-    ("redemption_pending_cancellation", IssueType::RedemptionPending),
-    ("sale_or_transfer_of_treasury_shares", IssueType::TreasurySale),
-    ("cancellation_of_treasury_shares", IssueType::TreasuryCancellation),
+    (
+        "redemption_pending_cancellation",
+        IssueType::RedemptionPending,
+    ),
+    (
+        "sale_or_transfer_of_treasury_shares",
+        IssueType::TreasurySale,
+    ),
+    (
+        "cancellation_of_treasury_shares",
+        IssueType::TreasuryCancellation,
+    ),
     ("other", IssueType::Other),
 ];
 
 impl Reader {
     /// Reads `details` (Part III) against the classes already read.
-    pub(crate) fn details(&mut self, f: &mut Fields<'_>, classes: &[ShareClass], layout: Option<Layout>) -> Option<Details> {
+    pub(crate) fn details(
+        &mut self,
+        f: &mut Fields<'_>,
+        classes: Option<&[ShareClass]>,
+        layout: Option<Layout>,
+    ) -> Option<Details> {
         let node = self.require(f, "details", "Part III, with its tables (A) to (E)")?;
         let mut d = self.fields(node, "details")?;
         let share_options = self.table(&mut d, "share_options", classes, layout, option_scheme);
         let warrants = self.table(&mut d, "warrants", classes, layout, warrant);
         let convertibles = self.table(&mut d, "convertibles", classes, layout, convertible);
         let arrangements = self.table(&mut d, "other_arrangements", classes, layout, arrangement);
-        let other_movements = self.table(&mut d, "other_movements", classes, layout, other_movement);
+        let other_movements =
+            self.table(&mut d, "other_movements", classes, layout, other_movement);
         let grand_totals = self.grand_totals(&mut d, classes);
         self.finish(d);
         Some(Details {
@@ -63,15 +84,28 @@ impl Reader {
     }
 
     /// The index of the class named by `share_class` in `fields`, or a located error.
-    fn class_ref(&mut self, fields: &mut Fields<'_>, classes: &[ShareClass]) -> Option<usize> {
-        let node = self.require(fields, "share_class", "the id of the class this block is about")?;
+    fn class_ref(
+        &mut self,
+        fields: &mut Fields<'_>,
+        classes: Option<&[ShareClass]>,
+    ) -> Option<usize> {
+        let node = self.require(
+            fields,
+            "share_class",
+            "the id of the class this block is about",
+        )?;
         let path = fields.path_of("share_class");
         let id = self.text(node, &path)?;
+        let classes = classes?;
         if let Some(i) = classes.iter().position(|c| c.id == id) {
             return Some(i);
         }
         let ids: Vec<&str> = classes.iter().map(|c| c.id.as_str()).collect();
-        let d = self.report.error(node.loc, &path, format!("no class of shares has the id `{id}`"));
+        let d = self.report.error(
+            node.loc,
+            &path,
+            format!("no class of shares has the id `{id}`"),
+        );
         match crate::validate::read::closest(&id, &ids) {
             Some(near) => d.hint(format!("did you mean `{near}`?")),
             None => d.hint(format!("the classes are: {}", ids.join(", "))),
@@ -83,7 +117,7 @@ impl Reader {
         &mut self,
         f: &mut Fields<'_>,
         key: &'static str,
-        classes: &[ShareClass],
+        classes: Option<&[ShareClass]>,
         layout: Option<Layout>,
         entry: EntryReader<E>,
     ) -> Option<Option<Table<E>>> {
@@ -94,23 +128,39 @@ impl Reader {
         let path = f.path_of(key);
         let mut t = self.fields(node, &path)?;
         let remarks = self.text_at(&mut t, "remarks");
-        let blocks = self.require(&mut t, "classes", "one block per class of shares, with its entries").and_then(|n| {
-            let items = self.list(n, &t.path_of("classes"))?;
-            let mut blocks = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                blocks.push(self.block(item, &index(&t.path_of("classes"), i), classes, layout, entry, key == "share_options"));
-            }
-            blocks.into_iter().collect::<Option<Vec<_>>>()
-        });
+        let blocks = self
+            .require(
+                &mut t,
+                "classes",
+                "one block per class of shares, with its entries",
+            )
+            .and_then(|n| {
+                let items = self.list(n, &t.path_of("classes"))?;
+                let mut blocks = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    blocks.push(self.block(
+                        item,
+                        &index(&t.path_of("classes"), i),
+                        classes,
+                        layout,
+                        entry,
+                        key == "share_options",
+                    ));
+                }
+                blocks.into_iter().collect::<Option<Vec<_>>>()
+            });
         self.finish(t);
-        Some(Some(Table { blocks: blocks?, remarks }))
+        Some(Some(Table {
+            blocks: blocks?,
+            remarks,
+        }))
     }
 
     fn block<E>(
         &mut self,
         node: &Node,
         path: &str,
-        classes: &[ShareClass],
+        classes: Option<&[ShareClass]>,
         layout: Option<Layout>,
         entry: EntryReader<E>,
         options: bool,
@@ -122,31 +172,41 @@ impl Reader {
             None => Some(None),
         };
         let stock_code = match self.present(&mut b, "stock_code") {
-            Some(Node { value: Value::Null, .. }) => Some(Some(None)),
-            Some(n) => self.stock_code(n, &b.path_of("stock_code")).map(|c| Some(Some(c))),
+            Some(Node {
+                value: Value::Null, ..
+            }) => Some(Some(None)),
+            Some(n) => self
+                .stock_code(n, &b.path_of("stock_code"))
+                .map(|c| Some(Some(c))),
             None => Some(None),
         };
         let description = self.present(&mut b, "description").map(|n| match &n.value {
             Value::Null => String::new(),
             _ => self.text(n, &b.path_of("description")).unwrap_or_default(),
         });
-        let entries = self.require(&mut b, "entries", "the rows of the table for this class").and_then(|n| {
-            let p = b.path_of("entries");
-            let items = self.list(n, &p)?;
-            let mut out = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                let Some(mut e) = self.fields(item, &index(&p, i)) else {
-                    out.push(None);
-                    continue;
-                };
-                out.push(entry(self, &mut e, layout));
-                self.finish(e);
-            }
-            out.into_iter().collect::<Option<Vec<E>>>()
-        });
+        let entries = self
+            .require(&mut b, "entries", "the rows of the table for this class")
+            .and_then(|n| {
+                let p = b.path_of("entries");
+                let items = self.list(n, &p)?;
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let Some(mut e) = self.fields(item, &index(&p, i)) else {
+                        out.push(None);
+                        continue;
+                    };
+                    out.push(entry(self, &mut e, layout));
+                    self.finish(e);
+                }
+                out.into_iter().collect::<Option<Vec<E>>>()
+            });
         let total_issued = self.count_at(&mut b, "total");
         let total_treasury = self.count_at(&mut b, "total_treasury");
-        let funds_raised = if options { self.money_at(&mut b, "funds_raised") } else { None };
+        let funds_raised = if options {
+            self.money_at(&mut b, "funds_raised")
+        } else {
+            None
+        };
         self.finish(b);
         Some(Block {
             class: class?,
@@ -157,48 +217,84 @@ impl Reader {
             total_issued,
             total_treasury,
             funds_raised,
-            src: Src { loc: node.loc, path: path.to_owned() },
+            src: Src {
+                loc: node.loc,
+                path: path.to_owned(),
+            },
         })
     }
 
-    fn grand_totals(&mut self, d: &mut Fields<'_>, classes: &[ShareClass]) -> Option<Vec<GivenTotal>> {
-        let Some(node) = self.get(d, "totals") else { return Some(Vec::new()) };
+    fn grand_totals(
+        &mut self,
+        d: &mut Fields<'_>,
+        classes: Option<&[ShareClass]>,
+    ) -> Option<Vec<GivenTotal>> {
+        let Some(node) = self.get(d, "totals") else {
+            return Some(Vec::new());
+        };
         let path = d.path_of("totals");
         let items = self.list(node, &path)?;
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let Some(mut t) = self.fields(item, &index(&path, i)) else { continue };
+            let Some(mut t) = self.fields(item, &index(&path, i)) else {
+                continue;
+            };
             let class = self.class_ref(&mut t, classes);
             let issued = self.count_at(&mut t, "issued");
             let treasury = self.count_at(&mut t, "treasury");
             self.finish(t);
             if let Some(class) = class {
-                out.push(GivenTotal { class, issued, treasury });
+                out.push(GivenTotal {
+                    class,
+                    issued,
+                    treasury,
+                });
             }
         }
         (out.len() == items.len()).then_some(out)
     }
 }
 
-fn required_text(r: &mut Reader, e: &mut Fields<'_>, key: &'static str, what: &str) -> Option<String> {
+fn required_text(
+    r: &mut Reader,
+    e: &mut Fields<'_>,
+    key: &'static str,
+    what: &str,
+) -> Option<String> {
     let node = r.require(e, key, what)?;
     r.text(node, &e.path_of(key))
 }
 
 fn entry_src(e: &Fields<'_>) -> Src {
-    Src { loc: e.loc, path: e.path().to_owned() }
+    Src {
+        loc: e.loc,
+        path: e.path().to_owned(),
+    }
 }
 
 fn option_scheme(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<OptionScheme> {
-    let particulars = required_text(r, e, "particulars", "the particulars of the share option scheme");
+    let particulars = required_text(
+        r,
+        e,
+        "particulars",
+        "the particulars of the share option scheme",
+    );
     Some(OptionScheme {
         approval_date: r.date_at(e, "general_meeting_approval_date"),
-        outstanding_preceding: r.required_count(e, "outstanding_preceding", "options outstanding at close of preceding month"),
+        outstanding_preceding: r.required_count(
+            e,
+            "outstanding_preceding",
+            "options outstanding at close of preceding month",
+        ),
         granted: r.count_at(e, "granted"),
         exercised: r.count_at(e, "exercised"),
         cancelled: r.count_at(e, "cancelled"),
         lapsed: r.count_at(e, "lapsed"),
-        outstanding_closing: r.required_count(e, "outstanding_closing", "options outstanding at close of the month"),
+        outstanding_closing: r.required_count(
+            e,
+            "outstanding_closing",
+            "options outstanding at close of the month",
+        ),
         new_shares_issued: r.unsigned_at(e, "new_shares_issued"),
         treasury_transferred: r.unsigned_at(e, "treasury_shares_transferred"),
         may_be_issued: r.unsigned_at(e, "shares_which_may_be_issued"),
@@ -249,10 +345,20 @@ fn convertible(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<
             r.finish(m);
             (kind, amount)
         }
-        None => (None, crate::model::Amount { value: None, src: r.src_of(e, None, "movement") }),
+        None => (
+            None,
+            crate::model::Amount {
+                value: None,
+                src: r.src_of(e, None, "movement"),
+            },
+        ),
     };
     Some(Convertible {
-        amount: crate::model::AmountBalance { preceding, movement, closing: r.amount_at(e, "amount_closing") },
+        amount: crate::model::AmountBalance {
+            preceding,
+            movement,
+            closing: r.amount_at(e, "amount_closing"),
+        },
         movement_kind,
         new_shares_issued: r.unsigned_at(e, "new_shares_issued"),
         treasury_transferred: r.unsigned_at(e, "treasury_shares_transferred"),
@@ -268,7 +374,12 @@ fn convertible(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<
 }
 
 fn arrangement(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<Arrangement> {
-    let description = required_text(r, e, "description", "the full particulars of the arrangement");
+    let description = required_text(
+        r,
+        e,
+        "description",
+        "the full particulars of the arrangement",
+    );
     Some(Arrangement {
         approval_date: r.date_at(e, "general_meeting_approval_date"),
         new_shares_issued: r.unsigned_at(e, "new_shares_issued"),
@@ -280,10 +391,15 @@ fn arrangement(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<
 }
 
 fn other_movement(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<OtherMovement> {
-    let issue_type = r.require(e, "type_of_issue", "the form's type of issue").and_then(|n| r.choice(n, &e.path_of("type_of_issue"), ISSUE_TYPES));
+    let issue_type = r
+        .require(e, "type_of_issue", "the form's type of issue")
+        .and_then(|n| r.choice(n, &e.path_of("type_of_issue"), ISSUE_TYPES));
     let specify = r.text_at(e, "specify");
     let date_of_event = r.get(e, "date_of_event").and_then(|n| {
-        let src = Src { loc: n.loc, path: e.path_of("date_of_event") };
+        let src = Src {
+            loc: n.loc,
+            path: e.path_of("date_of_event"),
+        };
         r.date(n, &src.path).map(|date| Dated { date, src })
     });
     let pending: Count = r.count_at(e, "pending_cancellation");

@@ -1,4 +1,8 @@
-//! Integration tests of hkret: one binary, one module per feature.
+//! hkret's integration tests, in one binary: golden fixtures, the command line, the examples,
+//! and the PDF renderer.
 
+mod cli;
+mod golden;
 mod pdf_engine;
+mod pdf_support;
 mod support;

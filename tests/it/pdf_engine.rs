@@ -3,7 +3,7 @@
 
 use hkret::render::pdf::{Item, PdfOptions, PdfaLevel, Rect, layout, pdf};
 
-use crate::support::{moon_meta, read, write_out};
+use crate::pdf_support::{moon_meta, read, write_out};
 
 #[test]
 fn moon_description_lays_out_on_ten_a4_landscape_pages() {

@@ -1,74 +1,101 @@
-//! Shared helpers of the integration tests: fixture paths, test metadata, external tools.
+//! Shared helpers: paths, the pipeline in-process, the binary as a command, blessing.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
-use hkret::render::pdf::PdfMeta;
+use hkret::input::Source;
+use hkret::render::render_text;
+use hkret::render::templates::Templates;
+use hkret::validate::build;
 
 /// The repository root.
-pub(crate) fn root() -> PathBuf {
+pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A file under `tests/fixtures/`.
-pub(crate) fn fixture(rel: &str) -> PathBuf {
-    root().join("tests/fixtures").join(rel)
+/// Whether expected files are to be rewritten (`HKRET_BLESS=1`).
+pub fn blessing() -> bool {
+    std::env::var_os("HKRET_BLESS").is_some_and(|v| v == "1")
 }
 
-/// Reads a fixture as text.
-pub(crate) fn read(rel: &str) -> String {
-    std::fs::read_to_string(fixture(rel)).expect("fixture readable")
-}
-
-/// Where tests may write files (kept for inspection after the run).
-pub(crate) fn out_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("pdf");
-    std::fs::create_dir_all(&dir).expect("out dir");
-    dir
-}
-
-/// The reference PDF of the Moon Inc. return, if the shared material is beside the repo.
-pub(crate) fn reference_pdf() -> Option<PathBuf> {
-    [
-        root().join("../shared/reference"),
-        PathBuf::from("/work/shared/reference"),
-    ]
-    .into_iter()
-    .map(|d| d.join("ff301-v1.2.0-2026-01-moon-inc.pdf"))
-    .find(|p| p.exists())
-}
-
-/// Whether an external program can be run.
-pub(crate) fn have(program: &str, arg: &str) -> bool {
-    Command::new(program).arg(arg).output().is_ok()
-}
-
-/// Metadata of the Moon Inc. return.
-pub(crate) fn moon_meta() -> PdfMeta {
-    PdfMeta {
-        title: "Monthly Return for Equity Issuer on Movements in Securities for the month ended 31 January 2026".into(),
-        author: "Moon Inc.".into(),
-        subject: Some("FF301 v1.2.0".into()),
-        keywords: vec!["01723".into(), "FF301".into()],
-        language: "en".into(),
-        date: chrono::NaiveDate::from_ymd_opt(2026, 2, 2)
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .expect("valid date"),
-        source: None,
+/// Diagnostics as the command line prints them, with the file named `input.yaml`.
+pub fn diagnostics_of(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let source = Source {
+        name: "input.yaml".to_owned(),
+        bytes,
+    };
+    match build(&source) {
+        Ok(checked) => Ok(checked.warnings.to_string()),
+        Err(found) => Err(found.to_string()),
     }
 }
 
-/// Writes bytes to `out_dir()/name` and returns the path.
-pub(crate) fn write_out(name: &str, bytes: &[u8]) -> PathBuf {
-    let path = out_dir().join(name);
-    std::fs::write(&path, bytes).expect("write output");
-    path
+/// The text rendering of a valid return file.
+pub fn text_of(path: &Path) -> String {
+    let bytes = std::fs::read(path).expect("fixture readable");
+    let source = Source {
+        name: path.display().to_string(),
+        bytes,
+    };
+    let checked = build(&source).unwrap_or_else(|d| panic!("{} is invalid:\n{d}", path.display()));
+    render_text(
+        &checked.filing,
+        &Templates::built_in().expect("built-in templates"),
+    )
+    .expect("renders")
 }
 
-/// Runs a program, returning stdout when it succeeded.
-pub(crate) fn run(program: &str, args: &[&str], file: &Path) -> Option<String> {
-    let out = Command::new(program).args(args).arg(file).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+/// Compares `actual` with the file at `expected`, or rewrites the file when blessing.
+pub fn compare(expected: &Path, actual: &str) {
+    if blessing() {
+        std::fs::write(expected, actual).expect("bless");
+        return;
+    }
+    let want =
+        std::fs::read_to_string(expected).unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
+    if want != actual {
+        panic!(
+            "{} differs (HKRET_BLESS=1 rewrites it)\n--- expected\n{want}\n--- actual\n{actual}",
+            expected.display()
+        );
+    }
+}
+
+/// Runs the built `hkret` binary with `args` in `dir`.
+pub fn hkret(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hkret"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("hkret runs")
+}
+
+/// Runs `hkret` with `stdin` as standard input.
+pub fn hkret_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hkret"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("hkret runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("hkret finishes")
+}
+
+/// A fresh, empty scratch directory under the target directory.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
 }

@@ -229,7 +229,11 @@ pub(crate) fn header(layout: Layout, c: &ShareClass, number: usize) -> ClassHead
         counters: c
             .counters
             .iter()
-            .map(|k| CounterView { stock_code: k.stock_code.clone(), currency: k.currency.clone(), description: k.description.clone() })
+            .map(|k| CounterView {
+                stock_code: k.stock_code.clone(),
+                currency: k.currency.clone(),
+                description: k.description.clone(),
+            })
             .collect(),
         label,
     }
@@ -251,7 +255,10 @@ fn triple(b: &Balance, movement: Option<i128>) -> Triple {
 }
 
 fn part_i(f: &Filing) -> Vec<PartIView> {
-    let with_capital = f.classes.iter().filter_map(|c| c.authorised.as_ref().map(|a| (c, a)));
+    let with_capital = f
+        .classes
+        .iter()
+        .filter_map(|c| c.authorised.as_ref().map(|a| (c, a)));
     with_capital
         .enumerate()
         .map(|(i, (c, a))| {
@@ -262,9 +269,22 @@ fn part_i(f: &Filing) -> Vec<PartIView> {
                 par_currency: a.par_value.currency.clone(),
                 par_value: amount(a.par_value.amount),
                 capital: Triple {
-                    preceding: amount_opt(capital_printed(a, a.capital.preceding.value, a.shares.preceding.value)),
-                    movement: amount_opt(a.capital.movement.value.or_else(|| capital_printed(a, None, shares_movement))),
-                    closing: amount_opt(capital_printed(a, a.capital.closing.value, a.shares.closing.value)),
+                    preceding: amount_opt(capital_printed(
+                        a,
+                        a.capital.preceding.value,
+                        a.shares.preceding.value,
+                    )),
+                    movement: amount_opt(
+                        a.capital
+                            .movement
+                            .value
+                            .or_else(|| capital_printed(a, None, shares_movement)),
+                    ),
+                    closing: amount_opt(capital_printed(
+                        a,
+                        a.capital.closing.value,
+                        a.shares.closing.value,
+                    )),
                 },
                 capital_remark: a.capital_remark.clone().unwrap_or_default(),
             }
@@ -279,7 +299,11 @@ fn part_ii(f: &Filing) -> Vec<PartIIView> {
         .map(|(i, c)| {
             let excl = &c.issued.excluding_treasury;
             let tsy = c.issued.treasury.clone().unwrap_or_default();
-            let total = |a: Option<i64>, b: Option<i64>| count_opt(Some(i128::from(a.unwrap_or(0)) + i128::from(b.unwrap_or(0))));
+            let total = |a: Option<i64>, b: Option<i64>| {
+                count_opt(Some(
+                    i128::from(a.unwrap_or(0)) + i128::from(b.unwrap_or(0)),
+                ))
+            };
             PartIIView {
                 header: header(f.layout, c, i + 1),
                 excluding_treasury: triple(excl, part_ii_movement(f, i)),
@@ -304,7 +328,11 @@ pub fn view(f: &Filing) -> FormView {
     let grand_totals = (0..f.classes.len())
         .map(|i| {
             let t = part_iii_total(f, i);
-            GrandTotalView { label: header(f.layout, &f.classes[i], i + 1).label, issued: count_opt(t.issued), treasury: count_opt(t.treasury) }
+            GrandTotalView {
+                label: header(f.layout, &f.classes[i], i + 1).label,
+                issued: count_opt(t.issued),
+                treasury: count_opt(t.treasury),
+            }
         })
         .collect();
     let (confirmations, confirmation_items) = match &f.confirmations {
@@ -312,8 +340,16 @@ pub fn view(f: &Filing) -> FormView {
         Confirmations::NotApplicable => ("not_applicable", Vec::new()),
         Confirmations::Amended(items) => ("amended", items.clone()),
     };
-    let mut stock_codes: Vec<String> = f.classes.iter().filter_map(|c| c.stock_code.clone()).collect();
-    stock_codes.extend(f.classes.iter().flat_map(|c| c.counters.iter().map(|k| k.stock_code.clone())));
+    let mut stock_codes: Vec<String> = f
+        .classes
+        .iter()
+        .filter_map(|c| c.stock_code.clone())
+        .collect();
+    stock_codes.extend(
+        f.classes
+            .iter()
+            .flat_map(|c| c.counters.iter().map(|k| k.stock_code.clone())),
+    );
     FormView {
         layout: f.layout.version().to_owned(),
         version: f.printed_version.clone(),
@@ -328,7 +364,13 @@ pub fn view(f: &Filing) -> FormView {
         incorporation: f.incorporation.clone().unwrap_or_default(),
         part_i: part_i(f),
         authorised_remarks: f.authorised_remarks.clone().unwrap_or_default(),
-        authorised_totals: authorised_totals(f).into_iter().map(|(currency, a)| MoneyView { currency, amount: amount(a) }).collect(),
+        authorised_totals: authorised_totals(f)
+            .into_iter()
+            .map(|(currency, a)| MoneyView {
+                currency,
+                amount: amount(a),
+            })
+            .collect(),
         part_ii: part_ii(f),
         share_options: tables::share_options(f),
         warrants: tables::warrants(f),

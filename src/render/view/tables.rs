@@ -182,11 +182,24 @@ fn c(x: &Count) -> String {
 }
 
 fn money_parts(m: Option<&Money>) -> (String, String) {
-    m.map_or((String::new(), String::new()), |m| (m.currency.clone(), amount(m.amount)))
+    m.map_or((String::new(), String::new()), |m| {
+        (m.currency.clone(), amount(m.amount))
+    })
 }
 
-fn table<E: Row, R>(f: &Filing, t: Option<&Table<E>>, row: impl Fn(usize, &E) -> R, extra: impl Fn(&Block<E>) -> String) -> TableView<R> {
-    let Some(t) = t else { return TableView { applicable: false, blocks: Vec::new(), remarks: String::new() } };
+fn table<E: Row, R>(
+    f: &Filing,
+    t: Option<&Table<E>>,
+    row: impl Fn(usize, &E) -> R,
+    extra: impl Fn(&Block<E>) -> String,
+) -> TableView<R> {
+    let Some(t) = t else {
+        return TableView {
+            applicable: false,
+            blocks: Vec::new(),
+            remarks: String::new(),
+        };
+    };
     let blocks = t
         .blocks
         .iter()
@@ -206,14 +219,23 @@ fn table<E: Row, R>(f: &Filing, t: Option<&Table<E>>, row: impl Fn(usize, &E) ->
             let total = block_total(f.layout, b);
             BlockView {
                 header: h,
-                rows: b.entries.iter().enumerate().map(|(n, e)| row(n + 1, e)).collect(),
+                rows: b
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .map(|(n, e)| row(n + 1, e))
+                    .collect(),
                 total_issued: count_opt(total.issued),
                 total_treasury: count_opt(total.treasury),
                 funds_raised: extra(b),
             }
         })
         .collect();
-    TableView { applicable: true, blocks, remarks: t.remarks.clone().unwrap_or_default() }
+    TableView {
+        applicable: true,
+        blocks,
+        remarks: t.remarks.clone().unwrap_or_default(),
+    }
 }
 
 pub(crate) fn share_options(f: &Filing) -> TableView<OptionRow> {
@@ -316,7 +338,9 @@ fn issue_label(layout: Layout, t: IssueType) -> &'static str {
         T::RepurchaseCancelled if layout == Layout::V1_0_1 => "Repurchase of shares",
         T::RepurchaseCancelled => "Repurchase of shares (shares repurchased and cancelled)",
         T::RepurchaseToTreasury => "Repurchase of shares (shares held as treasury shares)",
-        T::RepurchasePending => "Repurchase of shares (shares repurchased for cancellation but not yet cancelled)",
+        T::RepurchasePending => {
+            "Repurchase of shares (shares repurchased for cancellation but not yet cancelled)"
+        }
         T::RedemptionCancelled => "Redemption of shares (shares redeemed and cancelled)",
         T::RedemptionPending => "Redemption of shares (shares redeemed but not yet cancelled)",
         T::TreasurySale => "Sale or transfer of treasury shares",

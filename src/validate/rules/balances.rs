@@ -1,14 +1,18 @@
 //! Rules of Parts I, II and IV: balances roll forward, capital is shares x par value, totals add up.
 
 use crate::diag::Reporter;
-use crate::model::compute::{authorised_totals, capital_of, part_ii_movement, part_ii_treasury_movement};
+use crate::model::compute::{
+    authorised_totals, capital_of, part_ii_movement, part_ii_treasury_movement,
+};
 use crate::model::{Amount, Balance, Filing};
 use crate::render::format::{amount, count_wide};
 
 /// Checks `preceding + movement = closing` for one column of share counts; a blank movement is
 /// `movement` (derived or zero).
 pub(super) fn balance_rolls(r: &mut Reporter, b: &Balance, movement: i128, what: &str) {
-    let (Some(p), Some(c)) = (b.preceding.value, b.closing.value) else { return };
+    let (Some(p), Some(c)) = (b.preceding.value, b.closing.value) else {
+        return;
+    };
     let expected = i128::from(p) + movement;
     if expected != i128::from(c) {
         let src = &b.closing.src;
@@ -23,16 +27,36 @@ pub(super) fn balance_rolls(r: &mut Reporter, b: &Balance, movement: i128, what:
     }
 }
 
-fn amount_rolls(r: &mut Reporter, preceding: &Amount, movement: &Amount, closing: &Amount, what: &str) {
-    let (Some(p), Some(c)) = (preceding.value, closing.value) else { return };
+fn amount_rolls(
+    r: &mut Reporter,
+    preceding: &Amount,
+    movement: &Amount,
+    closing: &Amount,
+    what: &str,
+) {
+    let (Some(p), Some(c)) = (preceding.value, closing.value) else {
+        return;
+    };
     let m = movement.or_zero();
-    let Some(expected) = p.checked_add(m) else { return };
+    let Some(expected) = p.checked_add(m) else {
+        return;
+    };
     if expected != c {
-        r.error(closing.src.loc, &closing.src.path, format!(
-            "{what}: amount at close of the month is {}, but {} + {} = {}",
-            amount(c), amount(p), amount(m), amount(expected)
-        ))
-        .hint(format!("preceding + movement = closing (line {} has the preceding amount)", preceding.src.loc.line));
+        r.error(
+            closing.src.loc,
+            &closing.src.path,
+            format!(
+                "{what}: amount at close of the month is {}, but {} + {} = {}",
+                amount(c),
+                amount(p),
+                amount(m),
+                amount(expected)
+            ),
+        )
+        .hint(format!(
+            "preceding + movement = closing (line {} has the preceding amount)",
+            preceding.src.loc.line
+        ));
     }
 }
 
@@ -41,9 +65,23 @@ pub(crate) fn part_i_rolls_forward(f: &Filing, r: &mut Reporter) {
     for c in &f.classes {
         let Some(a) = &c.authorised else { continue };
         let what = format!("Part I, class `{}`, authorised/registered shares", c.id);
-        balance_rolls(r, &a.shares, a.shares.movement.value.map_or(0, i128::from), &what);
-        let what = format!("Part I, class `{}`, authorised/registered share capital", c.id);
-        amount_rolls(r, &a.capital.preceding, &a.capital.movement, &a.capital.closing, &what);
+        balance_rolls(
+            r,
+            &a.shares,
+            a.shares.movement.value.map_or(0, i128::from),
+            &what,
+        );
+        let what = format!(
+            "Part I, class `{}`, authorised/registered share capital",
+            c.id
+        );
+        amount_rolls(
+            r,
+            &a.capital.preceding,
+            &a.capital.movement,
+            &a.capital.closing,
+            &what,
+        );
     }
 }
 
@@ -54,10 +92,18 @@ pub(crate) fn capital_is_shares_times_par(f: &Filing, r: &mut Reporter) {
         if a.capital_remark.is_some() {
             continue;
         }
-        let rows = [(&a.shares.preceding, &a.capital.preceding), (&a.shares.movement, &a.capital.movement), (&a.shares.closing, &a.capital.closing)];
+        let rows = [
+            (&a.shares.preceding, &a.capital.preceding),
+            (&a.shares.movement, &a.capital.movement),
+            (&a.shares.closing, &a.capital.closing),
+        ];
         for (shares, capital) in rows {
-            let (Some(given), Some(n)) = (capital.value, shares.value.or(Some(0))) else { continue };
-            let Some(expected) = capital_of(a, n) else { continue };
+            let (Some(given), Some(n)) = (capital.value, shares.value.or(Some(0))) else {
+                continue;
+            };
+            let Some(expected) = capital_of(a, n) else {
+                continue;
+            };
             if given != expected {
                 r.error(capital.src.loc, &capital.src.path, format!(
                     "Part I, class `{}`: share capital {} {} is not {} shares x par value {} {} = {}",
@@ -84,7 +130,11 @@ pub(crate) fn part_i_totals_per_currency(f: &Filing, r: &mut Reporter) {
                 .hint("the total is the sum of each class's capital at close of the month in that currency");
             }
             None => {
-                r.error(given.src.loc, &given.src.path, format!("no class has its par value in {}", given.currency));
+                r.error(
+                    given.src.loc,
+                    &given.src.path,
+                    format!("no class has its par value in {}", given.currency),
+                );
             }
         }
     }
@@ -93,9 +143,18 @@ pub(crate) fn part_i_totals_per_currency(f: &Filing, r: &mut Reporter) {
 /// Part II: each column rolls forward; the movement is as given or as Part III adds up.
 pub(crate) fn part_ii_rolls_forward(f: &Filing, r: &mut Reporter) {
     for (i, c) in f.classes.iter().enumerate() {
-        let label = if f.layout.has_treasury() { "issued shares (excluding treasury shares)" } else { "issued shares" };
+        let label = if f.layout.has_treasury() {
+            "issued shares (excluding treasury shares)"
+        } else {
+            "issued shares"
+        };
         let what = format!("Part II, class `{}`, {label}", c.id);
-        balance_rolls(r, &c.issued.excluding_treasury, part_ii_movement(f, i).unwrap_or(0), &what);
+        balance_rolls(
+            r,
+            &c.issued.excluding_treasury,
+            part_ii_movement(f, i).unwrap_or(0),
+            &what,
+        );
         if let Some(t) = &c.issued.treasury {
             let what = format!("Part II, class `{}`, treasury shares", c.id);
             balance_rolls(r, t, part_ii_treasury_movement(f, i).unwrap_or(0), &what);
@@ -106,10 +165,17 @@ pub(crate) fn part_ii_rolls_forward(f: &Filing, r: &mut Reporter) {
 /// Part II (1.2.0): total number of issued shares = excluding treasury + treasury.
 pub(crate) fn part_ii_total_is_excluding_plus_treasury(f: &Filing, r: &mut Reporter) {
     for c in &f.classes {
-        let (Some((pre, close)), Some(t)) = (&c.issued.total, &c.issued.treasury) else { continue };
+        let (Some((pre, close)), Some(t)) = (&c.issued.total, &c.issued.treasury) else {
+            continue;
+        };
         let e = &c.issued.excluding_treasury;
-        for (given, excl, tsy) in [(pre, &e.preceding, &t.preceding), (close, &e.closing, &t.closing)] {
-            let (Some(g), Some(x), Some(y)) = (given.value, excl.value, tsy.value) else { continue };
+        for (given, excl, tsy) in [
+            (pre, &e.preceding, &t.preceding),
+            (close, &e.closing, &t.closing),
+        ] {
+            let (Some(g), Some(x), Some(y)) = (given.value, excl.value, tsy.value) else {
+                continue;
+            };
             let sum = i128::from(x) + i128::from(y);
             if i128::from(g) != sum {
                 r.error(given.src.loc, &given.src.path, format!(
@@ -125,7 +191,11 @@ pub(crate) fn part_ii_total_is_excluding_plus_treasury(f: &Filing, r: &mut Repor
 /// Part IV: the number of HDRs rolls forward.
 pub(crate) fn hdrs_roll_forward(f: &Filing, r: &mut Reporter) {
     if let Some(h) = &f.hdr {
-        balance_rolls(r, &h.hdrs, h.hdrs.movement.value.map_or(0, i128::from), "Part IV, HDRs in issue");
+        balance_rolls(
+            r,
+            &h.hdrs,
+            h.hdrs.movement.value.map_or(0, i128::from),
+            "Part IV, HDRs in issue",
+        );
     }
 }
-

@@ -14,7 +14,11 @@ fn first_of_month(d: NaiveDate) -> NaiveDate {
 
 /// The last day of the month that `d` falls in.
 pub(crate) fn last_of_month(d: NaiveDate) -> NaiveDate {
-    let next = if d.month() == 12 { NaiveDate::from_ymd_opt(d.year() + 1, 1, 1) } else { NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1) };
+    let next = if d.month() == 12 {
+        NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)
+    };
     next.and_then(|n| n.pred_opt()).unwrap_or(d)
 }
 
@@ -36,8 +40,12 @@ pub(crate) fn month_ended_is_month_end(f: &Filing, r: &mut Reporter) {
     let d = f.month_ended.date;
     let last = last_of_month(d);
     if d != last {
-        r.error(f.month_ended.src.loc, &f.month_ended.src.path, format!("the month ended on {}, not {}", date(last), date(d)))
-            .hint(format!("write {last}"));
+        r.error(
+            f.month_ended.src.loc,
+            &f.month_ended.src.path,
+            format!("the month ended on {}, not {}", date(last), date(d)),
+        )
+        .hint(format!("write {last}"));
     }
 }
 
@@ -46,8 +54,16 @@ pub(crate) fn submitted_after_month_end(f: &Filing, r: &mut Reporter) {
     let end = last_of_month(f.month_ended.date);
     let s = &f.date_submitted;
     if s.date <= end {
-        r.error(s.src.loc, &s.src.path, format!("the return is submitted on {}, before the month ends on {}", date(s.date), date(end)))
-            .hint("a monthly return is submitted after the month it reports");
+        r.error(
+            s.src.loc,
+            &s.src.path,
+            format!(
+                "the return is submitted on {}, before the month ends on {}",
+                date(s.date),
+                date(end)
+            ),
+        )
+        .hint("a monthly return is submitted after the month it reports");
     } else if s.date > fifth_business_day(end) {
         r.warning(s.src.loc, &s.src.path, format!(
             "submitted on {}, after the fifth business day following the month end ({}, counting weekdays only)",
@@ -61,15 +77,36 @@ pub(crate) fn submitted_after_month_end(f: &Filing, r: &mut Reporter) {
 pub(crate) fn events_inside_month(f: &Filing, r: &mut Reporter) {
     let end = last_of_month(f.month_ended.date);
     let start = first_of_month(end);
-    for e in f.other_movements.iter().flat_map(|t| &t.blocks).flat_map(|b| &b.entries) {
+    for e in f
+        .other_movements
+        .iter()
+        .flat_map(|t| &t.blocks)
+        .flat_map(|b| &b.entries)
+    {
         if let Some(d) = &e.date_of_event {
             if d.date < start || d.date > end {
-                r.error(d.src.loc, &d.src.path, format!("the date of event {} is outside the month ({} to {})", date(d.date), date(start), date(end)))
-                    .hint("a movement belongs in the return of the month it happened in");
+                r.error(
+                    d.src.loc,
+                    &d.src.path,
+                    format!(
+                        "the date of event {} is outside the month ({} to {})",
+                        date(d.date),
+                        date(start),
+                        date(end)
+                    ),
+                )
+                .hint("a movement belongs in the return of the month it happened in");
             }
         }
         if let Some(a) = e.approval_date.filter(|a| *a > end) {
-            r.error(e.src.loc, &format!("{}.general_meeting_approval_date", e.src.path), format!("the general meeting approval date {} is after the month end", date(a)));
+            r.error(
+                e.src.loc,
+                &format!("{}.general_meeting_approval_date", e.src.path),
+                format!(
+                    "the general meeting approval date {} is after the month end",
+                    date(a)
+                ),
+            );
         }
     }
 }

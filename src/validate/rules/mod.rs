@@ -41,9 +41,20 @@ pub(crate) fn check(f: &Filing, r: &mut Reporter) {
 
 /// A class listed on the Exchange has a stock code.
 fn listed_classes_have_stock_codes(f: &Filing, r: &mut Reporter) {
-    for c in f.classes.iter().filter(|c| c.listed && c.stock_code.is_none()) {
-        r.error(c.src.loc, &c.src.path, format!("class `{}` is listed on the Exchange but has no stock code", c.id))
-            .hint("add `stock_code: \"01234\"`, or set `listed: false`");
+    for c in f
+        .classes
+        .iter()
+        .filter(|c| c.listed && c.stock_code.is_none())
+    {
+        r.error(
+            c.src.loc,
+            &c.src.path,
+            format!(
+                "class `{}` is listed on the Exchange but has no stock code",
+                c.id
+            ),
+        )
+        .hint("add `stock_code: \"01234\"`, or set `listed: false`");
     }
 }
 
@@ -58,9 +69,17 @@ fn public_float_for_listed_classes(f: &Filing, r: &mut Reporter) {
                     .hint("form 1.2.0 asks every listed class for `public_float: { complied, threshold }`");
             }
             (Some(_), false) => {
-                let why = if f.layout == Layout::V1_2_0 { "the class is not listed" } else { "the layout has no such block before 1.2.0" };
-                r.error(c.src.loc, &format!("{}.public_float", c.src.path), format!("a public float confirmation is not asked for here: {why}"))
-                    .hint("remove `public_float`");
+                let why = if f.layout == Layout::V1_2_0 {
+                    "the class is not listed"
+                } else {
+                    "the layout has no such block before 1.2.0"
+                };
+                r.error(
+                    c.src.loc,
+                    &format!("{}.public_float", c.src.path),
+                    format!("a public float confirmation is not asked for here: {why}"),
+                )
+                .hint("remove `public_float`");
             }
             _ => {}
         }
@@ -70,7 +89,8 @@ fn public_float_for_listed_classes(f: &Filing, r: &mut Reporter) {
 /// "Other class" and "Other type" are specified in the description.
 fn other_class_is_specified(f: &Filing, r: &mut Reporter) {
     for c in &f.classes {
-        let other = c.class_of_shares == ClassOfShares::Other || c.type_of_shares == TypeOfShares::Other;
+        let other =
+            c.class_of_shares == ClassOfShares::Other || c.type_of_shares == TypeOfShares::Other;
         if other && c.description.trim().is_empty() {
             r.error(c.src.loc, &c.src.path, format!("class `{}` is an \"Other\" class or type, specified in the description, which is empty", c.id))
                 .hint("add `description:` saying what the class or type is");

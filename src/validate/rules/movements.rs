@@ -11,20 +11,42 @@ fn mismatch(r: &mut Reporter, given: &Count, computed: Option<i128>, what: &str,
     let Some(g) = given.value else { return };
     let c = computed.unwrap_or(0);
     if i128::from(g) != c {
-        r.error(given.src.loc, &given.src.path, format!("{what} is {}, but the entries add up to {}", count_wide(g.into()), count_wide(c)))
-            .hint(hint.to_owned());
+        r.error(
+            given.src.loc,
+            &given.src.path,
+            format!(
+                "{what} is {}, but the entries add up to {}",
+                count_wide(g.into()),
+                count_wide(c)
+            ),
+        )
+        .hint(hint.to_owned());
     }
 }
 
 /// Each block of a table as (block, its computed footer totals).
-fn blocks_of<'f, E: Row>(f: &'f Filing, table: Option<&'f Table<E>>) -> Vec<(&'f Block<E>, Movement)> {
-    table.into_iter().flat_map(|t| t.blocks.iter()).map(|b| (b, block_total(f.layout, b))).collect()
+fn blocks_of<'f, E: Row>(
+    f: &'f Filing,
+    table: Option<&'f Table<E>>,
+) -> Vec<(&'f Block<E>, Movement)> {
+    table
+        .into_iter()
+        .flat_map(|t| t.blocks.iter())
+        .map(|b| (b, block_total(f.layout, b)))
+        .collect()
 }
 
 /// The class, given totals and computed totals of each block of every table, with its letter.
 fn footers(f: &Filing) -> Vec<(char, usize, &Count, &Count, Movement)> {
-    fn rows<'f, E: Row>(f: &'f Filing, t: Option<&'f Table<E>>, letter: char) -> Vec<(char, usize, &'f Count, &'f Count, Movement)> {
-        blocks_of(f, t).into_iter().map(|(b, m)| (letter, b.class, &b.total_issued, &b.total_treasury, m)).collect()
+    fn rows<'f, E: Row>(
+        f: &'f Filing,
+        t: Option<&'f Table<E>>,
+        letter: char,
+    ) -> Vec<(char, usize, &'f Count, &'f Count, Movement)> {
+        blocks_of(f, t)
+            .into_iter()
+            .map(|(b, m)| (letter, b.class, &b.total_issued, &b.total_treasury, m))
+            .collect()
     }
     let mut all = rows(f, f.share_options.as_ref(), 'A');
     all.extend(rows(f, f.warrants.as_ref(), 'B'));
@@ -40,9 +62,24 @@ pub(crate) fn part_iii_matches_part_ii(f: &Filing, r: &mut Reporter) {
     for (i, c) in f.classes.iter().enumerate() {
         let total = part_iii_total(f, i);
         let hint = "the Part II increase / decrease (-) is the sum of the class's Part III totals; check both";
-        mismatch(r, &c.issued.excluding_treasury.movement, total.issued, &format!("Part II increase / decrease (-) of class `{}`", c.id), hint);
+        mismatch(
+            r,
+            &c.issued.excluding_treasury.movement,
+            total.issued,
+            &format!("Part II increase / decrease (-) of class `{}`", c.id),
+            hint,
+        );
         if let Some(t) = &c.issued.treasury {
-            mismatch(r, &t.movement, total.treasury, &format!("Part II increase / decrease (-) in treasury shares of class `{}`", c.id), hint);
+            mismatch(
+                r,
+                &t.movement,
+                total.treasury,
+                &format!(
+                    "Part II increase / decrease (-) in treasury shares of class `{}`",
+                    c.id
+                ),
+                hint,
+            );
         }
     }
 }
@@ -53,11 +90,26 @@ pub(crate) fn block_totals_match(f: &Filing, r: &mut Reporter) {
         let class = &f.classes[class].id;
         let (one, two) = match f.layout {
             Layout::V1_0_1 => (format!("Total {letter}"), String::new()),
-            Layout::V1_2_0 => (format!("({letter}{letter}1)"), format!("({letter}{letter}2)")),
+            Layout::V1_2_0 => (
+                format!("({letter}{letter}1)"),
+                format!("({letter}{letter}2)"),
+            ),
         };
         let hint = "leave the total out and hkret computes it, or correct the entries";
-        mismatch(r, issued, m.issued, &format!("{one} of class `{class}`"), hint);
-        mismatch(r, treasury, m.treasury, &format!("{two} of class `{class}`"), hint);
+        mismatch(
+            r,
+            issued,
+            m.issued,
+            &format!("{one} of class `{class}`"),
+            hint,
+        );
+        mismatch(
+            r,
+            treasury,
+            m.treasury,
+            &format!("{two} of class `{class}`"),
+            hint,
+        );
     }
 }
 
@@ -66,9 +118,25 @@ pub(crate) fn grand_totals_match(f: &Filing, r: &mut Reporter) {
     for g in &f.grand_totals {
         let total = part_iii_total(f, g.class);
         let id = &f.classes[g.class].id;
-        let name = if f.layout.has_treasury() { "Total of AA1 to EE1" } else { "Total of A to E" };
-        mismatch(r, &g.issued, total.issued, &format!("{name} of class `{id}`"), "the grand total is the sum of the class's totals in tables (A) to (E)");
-        mismatch(r, &g.treasury, total.treasury, &format!("Total of AA2 to EE2 of class `{id}`"), "the grand total is the sum of the class's totals in tables (A) to (E)");
+        let name = if f.layout.has_treasury() {
+            "Total of AA1 to EE1"
+        } else {
+            "Total of A to E"
+        };
+        mismatch(
+            r,
+            &g.issued,
+            total.issued,
+            &format!("{name} of class `{id}`"),
+            "the grand total is the sum of the class's totals in tables (A) to (E)",
+        );
+        mismatch(
+            r,
+            &g.treasury,
+            total.treasury,
+            &format!("Total of AA2 to EE2 of class `{id}`"),
+            "the grand total is the sum of the class's totals in tables (A) to (E)",
+        );
     }
 }
 
@@ -76,11 +144,19 @@ fn sign_is(r: &mut Reporter, c: &Count, negative: bool, what: &str) -> i128 {
     let v = c.or_zero();
     if (negative && v > 0) || (!negative && v < 0) {
         let (want, hint) = if negative {
-            ("negative", format!("the form prints {what} as a decrease: write -{v}"))
+            (
+                "negative",
+                format!("the form prints {what} as a decrease: write -{v}"),
+            )
         } else {
             ("positive", format!("write {} without the minus sign", -v))
         };
-        r.error(c.src.loc, &c.src.path, format!("{what} must be {want}, found {v}")).hint(hint);
+        r.error(
+            c.src.loc,
+            &c.src.path,
+            format!("{what} must be {want}, found {v}"),
+        )
+        .hint(hint);
     }
     i128::from(v)
 }
@@ -88,10 +164,21 @@ fn sign_is(r: &mut Reporter, c: &Count, negative: bool, what: &str) -> i128 {
 /// (A) options outstanding at close = preceding + granted - exercised - cancelled - lapsed,
 /// with the decreases written negative as the form prints them.
 pub(crate) fn options_roll_forward(f: &Filing, r: &mut Reporter) {
-    for s in f.share_options.iter().flat_map(|t| &t.blocks).flat_map(|b| &b.entries) {
+    for s in f
+        .share_options
+        .iter()
+        .flat_map(|t| &t.blocks)
+        .flat_map(|b| &b.entries)
+    {
         let granted = sign_is(r, &s.granted, false, "options granted");
-        let moves = granted + sign_is(r, &s.exercised, true, "options exercised") + sign_is(r, &s.cancelled, true, "options cancelled") + sign_is(r, &s.lapsed, true, "options lapsed");
-        let (Some(p), Some(c)) = (s.outstanding_preceding.value, s.outstanding_closing.value) else { continue };
+        let moves = granted
+            + sign_is(r, &s.exercised, true, "options exercised")
+            + sign_is(r, &s.cancelled, true, "options cancelled")
+            + sign_is(r, &s.lapsed, true, "options lapsed");
+        let (Some(p), Some(c)) = (s.outstanding_preceding.value, s.outstanding_closing.value)
+        else {
+            continue;
+        };
         let expected = i128::from(p) + moves;
         if expected != i128::from(c) {
             r.error(s.outstanding_closing.src.loc, &s.outstanding_closing.src.path, format!(
@@ -106,7 +193,9 @@ pub(crate) fn options_roll_forward(f: &Filing, r: &mut Reporter) {
 /// (A) total funds raised equals the options exercised times their exercise prices.
 pub(crate) fn option_funds_raised(f: &Filing, r: &mut Reporter) {
     for b in f.share_options.iter().flat_map(|t| &t.blocks) {
-        let (Some(given), Some((currency, computed))) = (&b.funds_raised, funds_raised(b)) else { continue };
+        let (Some(given), Some((currency, computed))) = (&b.funds_raised, funds_raised(b)) else {
+            continue;
+        };
         if given.currency != currency || given.amount != computed {
             r.error(given.src.loc, &given.src.path, format!(
                 "total funds raised is {} {}, but options exercised x exercise price = {currency} {}",
@@ -118,27 +207,51 @@ pub(crate) fn option_funds_raised(f: &Filing, r: &mut Reporter) {
 }
 
 fn amount_rolls(r: &mut Reporter, b: &crate::model::AmountBalance, what: &str) {
-    let (Some(p), Some(c)) = (b.preceding.value, b.closing.value) else { return };
-    let Some(expected) = p.checked_add(b.movement.or_zero()) else { return };
+    let (Some(p), Some(c)) = (b.preceding.value, b.closing.value) else {
+        return;
+    };
+    let Some(expected) = p.checked_add(b.movement.or_zero()) else {
+        return;
+    };
     if expected != c {
-        r.error(b.closing.src.loc, &b.closing.src.path, format!(
-            "{what} at close of the month is {}, but {} + {} = {}",
-            amount(c), amount(p), amount(b.movement.or_zero()), amount(expected)
-        ))
-        .hint(format!("preceding + movement during the month = closing (line {} has the preceding figure)", b.preceding.src.loc.line));
+        r.error(
+            b.closing.src.loc,
+            &b.closing.src.path,
+            format!(
+                "{what} at close of the month is {}, but {} + {} = {}",
+                amount(c),
+                amount(p),
+                amount(b.movement.or_zero()),
+                amount(expected)
+            ),
+        )
+        .hint(format!(
+            "preceding + movement during the month = closing (line {} has the preceding figure)",
+            b.preceding.src.loc.line
+        ));
     }
 }
 
 /// (B) nominal value of warrants rolls forward.
 pub(crate) fn warrants_roll_forward(f: &Filing, r: &mut Reporter) {
-    for w in f.warrants.iter().flat_map(|t| &t.blocks).flat_map(|b| &b.entries) {
+    for w in f
+        .warrants
+        .iter()
+        .flat_map(|t| &t.blocks)
+        .flat_map(|b| &b.entries)
+    {
         amount_rolls(r, &w.nominal, "nominal value of warrants");
     }
 }
 
 /// (C) amount of convertibles rolls forward.
 pub(crate) fn convertibles_roll_forward(f: &Filing, r: &mut Reporter) {
-    for c in f.convertibles.iter().flat_map(|t| &t.blocks).flat_map(|b| &b.entries) {
+    for c in f
+        .convertibles
+        .iter()
+        .flat_map(|t| &t.blocks)
+        .flat_map(|b| &b.entries)
+    {
         amount_rolls(r, &c.amount, "amount of convertibles");
     }
 }
@@ -146,28 +259,71 @@ pub(crate) fn convertibles_roll_forward(f: &Filing, r: &mut Reporter) {
 /// (C) the shares which may be issued do not exceed the amount at close divided by the
 /// conversion price (rounded down); fewer is worth a warning.
 pub(crate) fn convertible_shares_within_conversion(f: &Filing, r: &mut Reporter) {
-    for c in f.convertibles.iter().flat_map(|t| &t.blocks).flat_map(|b| &b.entries) {
-        let (Some(price), Some(closing), Some(may)) = (&c.conversion_price, c.amount.closing.value, c.may_be_issued.value) else { continue };
+    for c in f
+        .convertibles
+        .iter()
+        .flat_map(|t| &t.blocks)
+        .flat_map(|b| &b.entries)
+    {
+        let (Some(price), Some(closing), Some(may)) = (
+            &c.conversion_price,
+            c.amount.closing.value,
+            c.may_be_issued.value,
+        ) else {
+            continue;
+        };
         if price.amount <= Decimal::ZERO {
-            r.error(price.src.loc, &price.src.path, "a conversion price must be more than zero");
+            r.error(
+                price.src.loc,
+                &price.src.path,
+                "a conversion price must be more than zero",
+            );
             continue;
         }
-        let Some(cap) = closing.checked_div(price.amount).map(|q| q.floor()) else { continue };
+        let Some(cap) = closing.checked_div(price.amount).map(|q| q.floor()) else {
+            continue;
+        };
         let may_d = Decimal::from(may);
         let src = &c.may_be_issued.src;
-        let detail = format!("{} / {} {} = {} shares (rounded down)", amount(closing), price.currency, amount(price.amount), amount(cap));
+        let detail = format!(
+            "{} / {} {} = {} shares (rounded down)",
+            amount(closing),
+            price.currency,
+            amount(price.amount),
+            amount(cap)
+        );
         if may_d > cap {
-            r.error(src.loc, &src.path, format!("{} shares which may be issued exceed the conversion: {detail}", count_wide(may.into())))
-                .hint(format!("check the amount at close of the month and the conversion price on line {}", price.src.loc.line));
+            r.error(
+                src.loc,
+                &src.path,
+                format!(
+                    "{} shares which may be issued exceed the conversion: {detail}",
+                    count_wide(may.into())
+                ),
+            )
+            .hint(format!(
+                "check the amount at close of the month and the conversion price on line {}",
+                price.src.loc.line
+            ));
         } else if may_d < cap {
-            r.warning(src.loc, &src.path, format!("{} shares which may be issued are fewer than the conversion gives: {detail}", count_wide(may.into())))
-                .hint("fine if the terms cap the conversion; otherwise check the figures");
+            r.warning(
+                src.loc,
+                &src.path,
+                format!(
+                    "{} shares which may be issued are fewer than the conversion gives: {detail}",
+                    count_wide(may.into())
+                ),
+            )
+            .hint("fine if the terms cap the conversion; otherwise check the figures");
         }
     }
 }
 
 fn entries_of(f: &Filing) -> impl Iterator<Item = &crate::model::OtherMovement> {
-    f.other_movements.iter().flat_map(|t| &t.blocks).flat_map(|b| &b.entries)
+    f.other_movements
+        .iter()
+        .flat_map(|t| &t.blocks)
+        .flat_map(|b| &b.entries)
 }
 
 /// (E) shares repurchased or redeemed but not yet cancelled are a negative number (Note 3),
@@ -184,8 +340,14 @@ pub(crate) fn pending_cancellations_are_negative(f: &Filing, r: &mut Reporter) {
                 r.error(p.src.loc, &p.src.path, "shares pending cancellation are given only for repurchases or redemptions not yet cancelled")
                     .hint("choose type_of_issue repurchase_pending_cancellation or redemption_pending_cancellation (1.0.1: repurchase_of_shares)");
             } else if v > 0 {
-                r.error(p.src.loc, &p.src.path, format!("shares pending cancellation are stated as a negative number, found {v}"))
-                    .hint(format!("write -{v} (Note 3)"));
+                r.error(
+                    p.src.loc,
+                    &p.src.path,
+                    format!(
+                        "shares pending cancellation are stated as a negative number, found {v}"
+                    ),
+                )
+                .hint(format!("write -{v} (Note 3)"));
             }
         }
         if e.issue_type.is_pending() {
@@ -204,23 +366,51 @@ pub(crate) fn issue_types_fit_layout(f: &Filing, r: &mut Reporter) {
     use IssueType as T;
     for e in entries_of(f) {
         let ok = match (f.layout, e.issue_type) {
-            (Layout::V1_2_0, T::Repurchase | T::Redemption) => Err("form 1.2.0 asks which kind: repurchase_cancelled, repurchase_held_as_treasury or repurchase_pending_cancellation (and likewise for redemptions)"),
-            (Layout::V1_0_1, T::RepurchaseCancelled | T::RepurchasePending | T::RedemptionCancelled | T::RedemptionPending) => Err("the 1.0.1 layout has one wording: use repurchase_of_shares or redemption_of_shares"),
-            (Layout::V1_0_1, T::RepurchaseToTreasury | T::TreasurySale | T::TreasuryCancellation) => Err("treasury shares arrived with form 1.1; render with version \"1.2.0\""),
+            (Layout::V1_2_0, T::Repurchase | T::Redemption) => Err(
+                "form 1.2.0 asks which kind: repurchase_cancelled, repurchase_held_as_treasury or repurchase_pending_cancellation (and likewise for redemptions)",
+            ),
+            (
+                Layout::V1_0_1,
+                T::RepurchaseCancelled
+                | T::RepurchasePending
+                | T::RedemptionCancelled
+                | T::RedemptionPending,
+            ) => Err(
+                "the 1.0.1 layout has one wording: use repurchase_of_shares or redemption_of_shares",
+            ),
+            (
+                Layout::V1_0_1,
+                T::RepurchaseToTreasury | T::TreasurySale | T::TreasuryCancellation,
+            ) => Err("treasury shares arrived with form 1.1; render with version \"1.2.0\""),
             _ => Ok(()),
         };
         if let Err(hint) = ok {
-            r.error(e.src.loc, &format!("{}.type_of_issue", e.src.path), "this type of issue is not on this layout of the form").hint(hint);
+            r.error(
+                e.src.loc,
+                &format!("{}.type_of_issue", e.src.path),
+                "this type of issue is not on this layout of the form",
+            )
+            .hint(hint);
         }
         if e.issue_type == T::Other && e.specify.as_deref().is_none_or(|s| s.trim().is_empty()) {
-            r.error(e.src.loc, &e.src.path, "\"Other (Please specify)\" needs the specification").hint("add `specify:` describing the movement");
+            r.error(
+                e.src.loc,
+                &e.src.path,
+                "\"Other (Please specify)\" needs the specification",
+            )
+            .hint("add `specify:` describing the movement");
         }
     }
 }
 
 fn no_treasury(r: &mut Reporter, c: &Count) {
     if c.value.is_some() {
-        r.error(c.src.loc, &c.src.path, "the 1.0.1 layout has no treasury shares column").hint("remove the figure, or render with version \"1.2.0\"");
+        r.error(
+            c.src.loc,
+            &c.src.path,
+            "the 1.0.1 layout has no treasury shares column",
+        )
+        .hint("remove the figure, or render with version \"1.2.0\"");
     }
 }
 
@@ -229,16 +419,36 @@ pub(crate) fn treasury_columns_fit_layout(f: &Filing, r: &mut Reporter) {
     if f.layout.has_treasury() {
         return;
     }
-    for s in f.share_options.iter().flat_map(|t| &t.blocks).flat_map(|b| &b.entries) {
+    for s in f
+        .share_options
+        .iter()
+        .flat_map(|t| &t.blocks)
+        .flat_map(|b| &b.entries)
+    {
         no_treasury(r, &s.treasury_transferred);
     }
-    for w in f.warrants.iter().flat_map(|t| &t.blocks).flat_map(|b| &b.entries) {
+    for w in f
+        .warrants
+        .iter()
+        .flat_map(|t| &t.blocks)
+        .flat_map(|b| &b.entries)
+    {
         no_treasury(r, &w.treasury_transferred);
     }
-    for c in f.convertibles.iter().flat_map(|t| &t.blocks).flat_map(|b| &b.entries) {
+    for c in f
+        .convertibles
+        .iter()
+        .flat_map(|t| &t.blocks)
+        .flat_map(|b| &b.entries)
+    {
         no_treasury(r, &c.treasury_transferred);
     }
-    for d in f.arrangements.iter().flat_map(|t| &t.blocks).flat_map(|b| &b.entries) {
+    for d in f
+        .arrangements
+        .iter()
+        .flat_map(|t| &t.blocks)
+        .flat_map(|b| &b.entries)
+    {
         no_treasury(r, &d.treasury_transferred);
     }
     for e in entries_of(f) {
@@ -250,11 +460,25 @@ pub(crate) fn treasury_columns_fit_layout(f: &Filing, r: &mut Reporter) {
 }
 
 fn unique_classes<E>(f: &Filing, r: &mut Reporter, table: Option<&Table<E>>) {
-    let blocks: Vec<(usize, &Src)> = table.into_iter().flat_map(|t| &t.blocks).map(|b| (b.class, &b.src)).collect();
+    let blocks: Vec<(usize, &Src)> = table
+        .into_iter()
+        .flat_map(|t| &t.blocks)
+        .map(|b| (b.class, &b.src))
+        .collect();
     for (i, (class, src)) in blocks.iter().enumerate() {
         if let Some((_, first)) = blocks[..i].iter().find(|(c, _)| c == class) {
-            r.error(src.loc, &src.path, format!("class `{}` has two blocks in this table", f.classes[*class].id))
-                .hint(format!("put all its entries in the block on line {}", first.loc.line));
+            r.error(
+                src.loc,
+                &src.path,
+                format!(
+                    "class `{}` has two blocks in this table",
+                    f.classes[*class].id
+                ),
+            )
+            .hint(format!(
+                "put all its entries in the block on line {}",
+                first.loc.line
+            ));
         }
     }
 }
