@@ -90,9 +90,15 @@ pub(crate) fn place(flow: &mut Flow<'_>, table: &Table) -> Result<(), PdfError> 
     }
     let x0 = flow.left() + table.x;
     let total_w: f32 = table.widths.iter().sum();
+    // Keep the header rows with the first body row: move the table if they would be orphaned.
+    let body_h = rows.iter().find(|r| !r.header).map_or(0.0, |r| r.height);
+    let lead = header_h + body_h;
+    if flow.y + lead > flow.bottom() + EPS && flow.y > flow.top() + EPS && lead <= area_h + EPS {
+        flow.new_page();
+    }
     let mut frag_top = flow.y;
-    // Lowest y at which a row can start without that being the page's first row.
-    let mut first_row_y = flow.y;
+    // A row starting below this y is not the first thing on its page, so a page break helps.
+    let mut first_row_y = flow.top();
     for row in rows {
         let mut pending = row;
         loop {
