@@ -186,6 +186,8 @@ pub(crate) enum Block {
     Table(Table),
     /// Blocks framed by a rectangle on each page they cover.
     Boxed(Boxed),
+    /// Blocks kept on one page when they fit on one: moved to a new page rather than split.
+    Keep(Vec<Block>),
 }
 
 /// A group of blocks with a frame around them (on each page, around the part there).

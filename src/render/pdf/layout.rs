@@ -157,7 +157,29 @@ fn blocks(flow: &mut Flow<'_>, list: &[Block]) -> Result<(), PdfError> {
             }
             Block::Table(t) => table::place(flow, t)?,
             Block::Boxed(b) => boxed(flow, b)?,
+            Block::Keep(list) => keep(flow, list)?,
         }
+    }
+    Ok(())
+}
+
+/// Places blocks together: if they spill onto another page but would fit on one, they are
+/// taken back and placed again from the top of a new page.
+fn keep(flow: &mut Flow<'_>, list: &[Block]) -> Result<(), PdfError> {
+    let (pages, y, ends) = (flow.pages.len(), flow.y, flow.ends.len());
+    let items = flow.pages.last().map_or(0, |p| p.items.len());
+    blocks(flow, list)?;
+    let spilled = flow.pages.len() > pages;
+    let height = (flow.pages.len() - pages) as f32 * (flow.bottom() - flow.top()) + flow.y - y;
+    if spilled && y > flow.top() + EPS && height <= flow.bottom() - flow.top() + EPS {
+        flow.pages.truncate(pages);
+        flow.ends.truncate(ends);
+        if let Some(page) = flow.pages.last_mut() {
+            page.items.truncate(items);
+        }
+        flow.y = y;
+        flow.new_page();
+        blocks(flow, list)?;
     }
     Ok(())
 }

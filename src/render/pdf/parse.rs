@@ -259,6 +259,14 @@ impl Cx<'_, '_> {
                 Ok(Block::Space(self.num_or(node, "h", 0.0)?))
             }
             "table" => self.table(node, parent).map(Block::Table),
+            "keep" => {
+                self.allow(node, &[])?;
+                let mut blocks = Vec::new();
+                for b in node.children().filter(Node::is_element) {
+                    blocks.push(self.block(b, parent)?);
+                }
+                Ok(Block::Keep(blocks))
+            }
             "box" => {
                 self.allow(node, &["x", "width", "pad-bottom"])?;
                 let mut blocks = Vec::new();
