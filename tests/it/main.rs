@@ -3,6 +3,8 @@
 
 mod cli;
 mod golden;
+mod pdf;
+mod pdf_bbox;
 mod pdf_engine;
 mod pdf_support;
 mod support;

@@ -46,11 +46,17 @@ fn moon_description_lays_out_on_ten_a4_landscape_pages() {
 /// Writes the description of `HKRET_DESC_IN` to `HKRET_DESC_OUT` (a development aid).
 #[test]
 fn dump_description_when_asked() {
-    let (Some(input), Some(out)) = (std::env::var_os("HKRET_DESC_IN"), std::env::var_os("HKRET_DESC_OUT")) else {
+    let (Some(input), Some(out)) = (
+        std::env::var_os("HKRET_DESC_IN"),
+        std::env::var_os("HKRET_DESC_OUT"),
+    ) else {
         return;
     };
     let bytes = std::fs::read(&input).expect("input");
-    let source = hkret::input::Source { name: "input.yaml".into(), bytes };
+    let source = hkret::input::Source {
+        name: "input.yaml".into(),
+        bytes,
+    };
     let checked = hkret::validate::build(&source).expect("valid");
     let templates = hkret::render::templates::Templates::built_in().expect("templates");
     let view = hkret::render::view::view(&checked.filing);
