@@ -60,7 +60,7 @@ pub enum CliCommand {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
         /// PDF/A conformance level of PDF output: 1b (default: accepted by every archive and
-        /// checked by PDFBox Preflight), 2b, or 3b (embeds the YAML source in the PDF).
+        /// checked by `PDFBox` Preflight), 2b, or 3b (embeds the YAML source in the PDF).
         #[arg(long, value_name = "LEVEL", default_value_t = PdfaLevel::A1b)]
         pdfa: PdfaLevel,
     },

@@ -36,7 +36,7 @@ pub fn description(view: &FormView, templates: &Templates) -> Result<String, Err
         .map_err(|e| Error::template(&name, &e))
 }
 
-/// The metadata of a return's PDF: title as HKEXnews heads it, the issuer as author, the stock
+/// The metadata of a return's PDF: title as `HKEXnews` heads it, the issuer as author, the stock
 /// codes as keywords.
 pub fn meta(filing: &Filing, view: &FormView, opts: &PdfRender) -> PdfMeta {
     let mut keywords = vec!["FF301".to_owned(), "Monthly Return".to_owned()];

@@ -9,7 +9,7 @@ use std::str::FromStr;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PdfaLevel {
     /// PDF/A-1b (ISO 19005-1, PDF 1.4): the default. Accepted by every archive that takes
-    /// PDF/A at all, and the level that the free PDFBox Preflight validator checks; the
+    /// PDF/A at all, and the level that the free `PDFBox` Preflight validator checks; the
     /// form uses nothing that later levels add (transparency, layers, JPEG 2000).
     #[default]
     A1b,
