@@ -12,6 +12,9 @@ pub(crate) mod read;
 pub(crate) mod rules;
 mod tables;
 
+#[cfg(test)]
+mod mutation_tests;
+
 use crate::diag::{Diagnostics, Reporter};
 use crate::input::tree::{Node, parse_stream};
 use crate::input::{Source, text};

@@ -9,17 +9,17 @@ use hkret::render::templates::Templates;
 use hkret::validate::build;
 
 /// The repository root.
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Whether expected files are to be rewritten (`HKRET_BLESS=1`).
-pub fn blessing() -> bool {
+pub(crate) fn blessing() -> bool {
     std::env::var_os("HKRET_BLESS").is_some_and(|v| v == "1")
 }
 
 /// Diagnostics as the command line prints them, with the file named `input.yaml`.
-pub fn diagnostics_of(path: &Path) -> Result<String, String> {
+pub(crate) fn diagnostics_of(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let source = Source {
         name: "input.yaml".to_owned(),
@@ -32,7 +32,7 @@ pub fn diagnostics_of(path: &Path) -> Result<String, String> {
 }
 
 /// The text rendering of a valid return file.
-pub fn text_of(path: &Path) -> String {
+pub(crate) fn text_of(path: &Path) -> String {
     let bytes = std::fs::read(path).expect("fixture readable");
     let source = Source {
         name: path.display().to_string(),
@@ -47,7 +47,7 @@ pub fn text_of(path: &Path) -> String {
 }
 
 /// Compares `actual` with the file at `expected`, or rewrites the file when blessing.
-pub fn compare(expected: &Path, actual: &str) {
+pub(crate) fn compare(expected: &Path, actual: &str) {
     if blessing() {
         std::fs::write(expected, actual).expect("bless");
         return;
@@ -63,7 +63,7 @@ pub fn compare(expected: &Path, actual: &str) {
 }
 
 /// Runs the built `hkret` binary with `args` in `dir`.
-pub fn hkret(dir: &Path, args: &[&str]) -> Output {
+pub(crate) fn hkret(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_hkret"))
         .args(args)
         .current_dir(dir)
@@ -72,7 +72,7 @@ pub fn hkret(dir: &Path, args: &[&str]) -> Output {
 }
 
 /// Runs `hkret` with `stdin` as standard input.
-pub fn hkret_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+pub(crate) fn hkret_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
     use std::io::Write;
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_hkret"))
@@ -93,7 +93,7 @@ pub fn hkret_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
 }
 
 /// A fresh, empty scratch directory under the target directory.
-pub fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");

@@ -59,7 +59,7 @@ pub struct FormView {
     pub grand_totals: Vec<GrandTotalView>,
     /// Part IV; `None` when not applicable.
     pub hdr: Option<HdrView>,
-    /// Part V: "standard", "amended" or "not_applicable".
+    /// Part V: `standard`, `amended` or `not_applicable`.
     pub confirmations: String,
     /// The amended items, when `confirmations` is "amended".
     pub confirmation_items: Vec<String>,
