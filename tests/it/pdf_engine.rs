@@ -1,7 +1,7 @@
 //! The PDF engine on the hand-written Moon Inc. description (`tests/fixtures/pdf/`):
 //! ten A4 landscape pages, every item inside its page and cell, PDF/A bytes.
 
-use hkret::render::pdf::{Item, PdfOptions, PdfaLevel, Rect, layout, pdf};
+use hkret::render::pdf::{Item, PdfOptions, PdfaLevel, Rect, dump, layout, pdf};
 
 use crate::pdf_support::{moon_meta, read, write_out};
 
@@ -62,4 +62,15 @@ fn dump_description_when_asked() {
     let view = hkret::render::view::view(&checked.filing);
     let desc = hkret::render::pdf::description(&view, &templates).expect("description");
     std::fs::write(out, desc).expect("write");
+}
+
+/// The layout of the Moon description, one item per line, against its golden file
+/// (`HKRET_BLESS=1` rewrites it): the review artefact of any change to the engine.
+#[test]
+fn moon_description_layout_matches_its_golden_dump() {
+    let pages = layout(&read("pdf/moon-1.2.0.xml")).expect("layout");
+    crate::support::compare(
+        &crate::pdf_support::fixture("pdf/moon-1.2.0.layout"),
+        &dump(&pages),
+    );
 }
