@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::diag::show::MessageFormat;
 use crate::error::Error;
 use crate::render::Format;
+use crate::render::pdf::{PdfRender, PdfaLevel};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -74,9 +75,13 @@ pub enum CliCommand {
         #[arg(long, conflicts_with = "format")]
         pdf: bool,
         /// A directory of templates replacing the built-in ones of the same name
-        /// (`1.2.0/form.txt.tera`, ...).
+        /// (`1.2.0/form.txt.tera`, `1.2.0/form.pdf.tera`, ...).
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        /// PDF/A conformance level of PDF output: 1b (default: accepted by every archive and
+        /// checked by `PDFBox` Preflight), 2b, or 3b (embeds the YAML source in the PDF).
+        #[arg(long, value_name = "LEVEL", default_value_t = PdfaLevel::A1b)]
+        pdfa: PdfaLevel,
     },
     /// Start a new return: a commented skeleton of the current form.
     #[command(
@@ -158,6 +163,8 @@ pub enum Command {
         format: Format,
         /// Template override directory.
         templates: Option<PathBuf>,
+        /// How to write a PDF: PDF/A level and the document date.
+        pdf: PdfRender,
     },
     /// `schema`.
     Schema {
@@ -228,6 +235,21 @@ fn output(path: Option<PathBuf>) -> Output {
     }
 }
 
+/// The document date from `SOURCE_DATE_EPOCH` (reproducible builds), if set.
+fn source_date_epoch() -> Result<Option<chrono::NaiveDateTime>, Error> {
+    let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let secs: i64 = value.trim().parse().map_err(|_| {
+        Error::Usage(format!(
+            "SOURCE_DATE_EPOCH={value:?} is not a number of seconds"
+        ))
+    })?;
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|d| Some(d.naive_utc()))
+        .ok_or_else(|| Error::Usage(format!("SOURCE_DATE_EPOCH={value:?} is out of range")))
+}
+
 impl Cli {
     /// Resolves the raw flags into a [`Command`].
     ///
@@ -243,6 +265,7 @@ impl Cli {
                 format,
                 pdf,
                 templates,
+                pdfa,
             } => {
                 let by_extension = out
                     .as_ref()
@@ -254,11 +277,17 @@ impl Cli {
                     (None, false) if by_extension => Format::Pdf,
                     (None, false) => Format::Text,
                 };
+                let pdf = PdfRender {
+                    pdfa,
+                    date: source_date_epoch()?,
+                    source: None,
+                };
                 Command::Render {
                     file,
                     output: output(out),
                     format,
                     templates,
+                    pdf,
                 }
             }
             CliCommand::Schema { output: out } => Command::Schema {

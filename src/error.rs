@@ -22,6 +22,14 @@ pub enum Error {
         /// Tera's message, with its causes.
         message: String,
     },
+    /// The PDF of a return could not be laid out or written.
+    #[error("PDF from template {template}: {source}")]
+    Pdf {
+        /// The PDF template whose description failed.
+        template: String,
+        /// What failed, naming the character or element.
+        source: crate::render::pdf::PdfError,
+    },
     /// The command line asked for something that cannot be done.
     #[error("{0}")]
     Usage(String),

@@ -13,6 +13,7 @@ use crate::diag::Diagnostics;
 use crate::diag::show::{MessageFormat, show};
 use crate::error::Error;
 use crate::input::Source;
+use crate::render::pdf::{Attachment, PdfRender, render_pdf};
 use crate::render::templates::Templates;
 use crate::render::{Format, render_text};
 use crate::validate::build;
@@ -34,7 +35,8 @@ pub fn run(invocation: Invocation) -> ExitCode {
             output,
             format,
             templates,
-        } => render(&file, &output, format, templates.as_deref(), messages),
+            pdf,
+        } => render(&file, &output, format, templates.as_deref(), pdf, messages),
         Command::Schema { output } => {
             write_output(&output, crate::schema::SCHEMA.as_bytes()).map(|()| OK)
         }
@@ -123,19 +125,15 @@ fn validate(files: &[PathBuf], messages: MessageFormat) -> Result<u8, Error> {
 }
 
 /// Reads and checks one return, printing its problems; `None` when it has errors.
-fn checked(
-    path: &Path,
-    messages: MessageFormat,
-) -> Result<Option<crate::validate::Checked>, Error> {
-    let source = read_source(path)?;
-    match build(&source) {
+fn checked(source: &Source, messages: MessageFormat) -> Option<crate::validate::Checked> {
+    match build(source) {
         Ok(c) => {
-            report(c.warnings.clone(), &source, messages);
-            Ok(Some(c))
+            report(c.warnings.clone(), source, messages);
+            Some(c)
         }
         Err(found) => {
-            report(found, &source, messages);
-            Ok(None)
+            report(found, source, messages);
+            None
         }
     }
 }
@@ -155,7 +153,8 @@ fn init(options: &crate::init::InitOptions, output: &Output) -> Result<u8, Error
 }
 
 fn diff(old: &Path, new: &Path, messages: MessageFormat) -> Result<u8, Error> {
-    let (Some(a), Some(b)) = (checked(old, messages)?, checked(new, messages)?) else {
+    let (old, new) = (read_source(old)?, read_source(new)?);
+    let (Some(a), Some(b)) = (checked(&old, messages), checked(&new, messages)) else {
         return Ok(INVALID);
     };
     let changes = crate::diff::diff(
@@ -199,9 +198,11 @@ fn render(
     output: &Output,
     format: Format,
     templates: Option<&Path>,
+    pdf: PdfRender,
     messages: MessageFormat,
 ) -> Result<u8, Error> {
-    let Some(checked) = checked(file, messages)? else {
+    let source = read_source(file)?;
+    let Some(checked) = checked(&source, messages) else {
         return Ok(INVALID);
     };
     let overrides = templates
@@ -212,9 +213,15 @@ fn render(
     let bytes = match format {
         Format::Text => render_text(&checked.filing, &templates)?.into_bytes(),
         Format::Pdf => {
-            return Err(Error::Usage(
-                "PDF output is not built yet; render as text for now".to_owned(),
-            ));
+            let name = file.file_name().map_or_else(
+                || "return.yaml".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let source = Some(Attachment {
+                name,
+                data: source.bytes.clone(),
+            });
+            render_pdf(&checked.filing, &templates, &PdfRender { source, ..pdf })?
         }
     };
     write_output(output, &bytes)?;

@@ -1,6 +1,7 @@
 //! Stage 3: a valid filing to bytes. Pure: no file system, no clock, no terminal.
 
 pub(crate) mod format;
+pub mod pdf;
 pub mod templates;
 pub mod text;
 pub mod view;

@@ -22,6 +22,46 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "init.yaml.tera",
         include_str!("../../templates/init.yaml.tera"),
     ),
+    (
+        "1.0.1/form.pdf.tera",
+        include_str!("../../templates/1.0.1/form.pdf.tera"),
+    ),
+    (
+        "1.0.1/part-iii.pdf.tera",
+        include_str!("../../templates/1.0.1/part-iii.pdf.tera"),
+    ),
+    (
+        "1.0.1/parts-iv-v.pdf.tera",
+        include_str!("../../templates/1.0.1/parts-iv-v.pdf.tera"),
+    ),
+    (
+        "1.0.1/class-iii.pdf.tera",
+        include_str!("../../templates/1.0.1/class-iii.pdf.tera"),
+    ),
+    (
+        "1.0.1/remarks.pdf.tera",
+        include_str!("../../templates/1.0.1/remarks.pdf.tera"),
+    ),
+    (
+        "1.2.0/form.pdf.tera",
+        include_str!("../../templates/1.2.0/form.pdf.tera"),
+    ),
+    (
+        "1.2.0/part-iii.pdf.tera",
+        include_str!("../../templates/1.2.0/part-iii.pdf.tera"),
+    ),
+    (
+        "1.2.0/parts-iv-v.pdf.tera",
+        include_str!("../../templates/1.2.0/parts-iv-v.pdf.tera"),
+    ),
+    (
+        "1.2.0/class-iii.pdf.tera",
+        include_str!("../../templates/1.2.0/class-iii.pdf.tera"),
+    ),
+    (
+        "1.2.0/remarks.pdf.tera",
+        include_str!("../../templates/1.2.0/remarks.pdf.tera"),
+    ),
 ];
 
 /// A compiled template set, shared by every document of a run.
@@ -39,17 +79,16 @@ impl Templates {
     pub fn new(overrides: &[(String, String)]) -> Result<Self, Error> {
         let mut tera = Tera::new();
         tera.autoescape_on(Vec::<&'static str>::new());
-        for (name, source) in BUILT_IN {
-            if overrides.iter().any(|(n, _)| n == name) {
-                continue;
-            }
-            tera.add_raw_template(name, source)
-                .map_err(|e| Error::template(name, &e))?;
-        }
-        for (name, source) in overrides {
-            tera.add_raw_template(name, source)
-                .map_err(|e| Error::template(name, &e))?;
-        }
+        crate::render::pdf::register_filters(&mut tera);
+        // All at once, so that templates may include one another whatever their order.
+        let mut all: Vec<(String, String)> = BUILT_IN
+            .iter()
+            .filter(|(name, _)| !overrides.iter().any(|(n, _)| n == name))
+            .map(|(name, source)| ((*name).to_owned(), (*source).to_owned()))
+            .collect();
+        all.extend(overrides.iter().cloned());
+        tera.add_raw_templates(all)
+            .map_err(|e| Error::template("templates", &e))?;
         Ok(Self { tera })
     }
 

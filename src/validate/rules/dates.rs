@@ -83,20 +83,20 @@ pub(crate) fn events_inside_month(f: &Filing, r: &mut Reporter) {
         .flat_map(|t| &t.blocks)
         .flat_map(|b| &b.entries)
     {
-        if let Some(d) = &e.date_of_event {
-            if d.date < start || d.date > end {
-                r.error(
-                    d.src.loc,
-                    &d.src.path,
-                    format!(
-                        "the date of event {} is outside the month ({} to {})",
-                        date(d.date),
-                        date(start),
-                        date(end)
-                    ),
-                )
-                .hint("a movement belongs in the return of the month it happened in");
-            }
+        if let Some(d) = &e.date_of_event
+            && (d.date < start || d.date > end)
+        {
+            r.error(
+                d.src.loc,
+                &d.src.path,
+                format!(
+                    "the date of event {} is outside the month ({} to {})",
+                    date(d.date),
+                    date(start),
+                    date(end)
+                ),
+            )
+            .hint("a movement belongs in the return of the month it happened in");
         }
         if let Some(a) = e.approval_date.filter(|a| *a > end) {
             r.error(

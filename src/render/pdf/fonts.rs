@@ -1,0 +1,154 @@
+//! The embedded fonts: Liberation Sans regular and bold (the official form's font) and
+//! Noto Sans TC as the fallback for Chinese. Each is parsed once per process, on first
+//! use; the 7 MB Chinese font is only touched when some text has a character that
+//! Liberation Sans lacks, so the common case never pays for it.
+//!
+//! Gives glyph ids and advance widths to the layout (text is measured from the real
+//! fonts) and the same faces to the writer. No I/O: the bytes are in the binary.
+
+use std::sync::OnceLock;
+
+use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
+use skrifa::{FontRef, GlyphId, MetadataProvider};
+
+use crate::render::pdf::error::PdfError;
+
+/// Which embedded face a piece of text is set in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FontId {
+    /// Liberation Sans Regular.
+    Regular,
+    /// Liberation Sans Bold.
+    Bold,
+    /// Noto Sans TC Regular (Chinese fallback, also for bold text).
+    Cjk,
+}
+
+impl FontId {
+    /// Short name used in layout dumps: `R`, `B` or `C`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Regular => "R",
+            Self::Bold => "B",
+            Self::Cjk => "C",
+        }
+    }
+}
+
+/// A parsed face: character map, advances and the writer's handle.
+pub(crate) struct Face {
+    /// Character to glyph mapping.
+    charmap: skrifa::charmap::Charmap<'static>,
+    /// Unscaled horizontal metrics.
+    metrics: GlyphMetrics<'static>,
+    /// Design units per em.
+    upem: f32,
+    /// The same font for krilla.
+    pub(crate) krilla: krilla::text::Font,
+}
+
+impl Face {
+    /// Parses `bytes`; `None` if they are not a usable font.
+    fn load(bytes: &'static [u8]) -> Option<Self> {
+        let font = FontRef::new(bytes).ok()?;
+        let upem = f32::from(
+            font.metrics(Size::unscaled(), LocationRef::default())
+                .units_per_em,
+        );
+        Some(Self {
+            charmap: font.charmap(),
+            metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
+            upem,
+            krilla: krilla::text::Font::new(krilla::Data::from(bytes), 0)?,
+        })
+    }
+
+    /// The glyph for `ch`, if the face has one (glyph 0, `.notdef`, counts as none).
+    pub(crate) fn glyph(&self, ch: char) -> Option<GlyphId> {
+        self.charmap.map(ch).filter(|g| g.to_u32() != 0)
+    }
+
+    /// Advance width of `glyph` in ems.
+    pub(crate) fn advance(&self, glyph: GlyphId) -> f32 {
+        self.metrics.advance_width(glyph).unwrap_or(0.0) / self.upem
+    }
+}
+
+/// Liberation Sans Regular, 2.1.5.
+static REGULAR_TTF: &[u8] = include_bytes!("../../../fonts/LiberationSans-Regular.ttf");
+/// Liberation Sans Bold, 2.1.5.
+static BOLD_TTF: &[u8] = include_bytes!("../../../fonts/LiberationSans-Bold.ttf");
+/// Noto Sans TC Regular.
+static CJK_TTF: &[u8] = include_bytes!("../../../fonts/NotoSansTC-Regular.ttf");
+
+/// Parsed faces, filled on first use.
+static REGULAR: OnceLock<Option<Face>> = OnceLock::new();
+/// See [`REGULAR`].
+static BOLD: OnceLock<Option<Face>> = OnceLock::new();
+/// See [`REGULAR`].
+static CJK: OnceLock<Option<Face>> = OnceLock::new();
+
+/// The face `id`, parsed on first use.
+///
+/// # Errors
+/// [`PdfError::Font`] if the embedded bytes cannot be parsed (a broken build).
+pub(crate) fn face(id: FontId) -> Result<&'static Face, PdfError> {
+    let (cell, bytes, name) = match id {
+        FontId::Regular => (&REGULAR, REGULAR_TTF, "LiberationSans-Regular.ttf"),
+        FontId::Bold => (&BOLD, BOLD_TTF, "LiberationSans-Bold.ttf"),
+        FontId::Cjk => (&CJK, CJK_TTF, "NotoSansTC-Regular.ttf"),
+    };
+    cell.get_or_init(|| Face::load(bytes))
+        .as_ref()
+        .ok_or(PdfError::Font(name))
+}
+
+/// Whether the Chinese face has been parsed in this process (for tests and benchmarks).
+pub fn cjk_loaded() -> bool {
+    CJK.get().is_some()
+}
+
+/// The face and glyph that set `ch`: the Latin face of the requested weight if it has the
+/// character, else the Chinese fallback; `None` if no face has it.
+///
+/// # Errors
+/// [`PdfError::Font`] if an embedded font is broken.
+pub(crate) fn resolve(ch: char, bold: bool) -> Result<Option<(FontId, GlyphId)>, PdfError> {
+    let latin = if bold { FontId::Bold } else { FontId::Regular };
+    if let Some(g) = face(latin)?.glyph(ch) {
+        return Ok(Some((latin, g)));
+    }
+    Ok(face(FontId::Cjk)?.glyph(ch).map(|g| (FontId::Cjk, g)))
+}
+
+/// Ascent and descent of Liberation Sans (from `hhea`: 1854 and 434 per 2048), in ems.
+/// Used to put baselines inside line boxes; the Chinese face is set on the same lines.
+pub(crate) const ASCENT: f32 = 0.905;
+/// See [`ASCENT`].
+pub(crate) const DESCENT: f32 = 0.212;
+
+#[cfg(test)]
+mod tests {
+    use super::{FontId, face, resolve};
+
+    #[test]
+    fn latin_advances_match_arial_metrics() {
+        let f = face(FontId::Regular).expect("regular");
+        let g = f.glyph('0').expect("digit zero");
+        assert!((f.advance(g) - 0.556).abs() < 0.001);
+        let b = face(FontId::Bold).expect("bold");
+        assert!((b.advance(b.glyph('M').expect("M")) - 0.833).abs() < 0.001);
+    }
+
+    #[test]
+    fn chinese_falls_back_and_unknown_is_none() {
+        let (id, _) = resolve('月', false).expect("fonts").expect("has 月");
+        assert_eq!(id, FontId::Cjk);
+        assert_eq!(
+            resolve('A', true).expect("fonts").map(|(f, _)| f),
+            Some(FontId::Bold)
+        );
+        assert_eq!(resolve('\u{10FFFD}', false).expect("fonts"), None);
+    }
+}

@@ -1,0 +1,82 @@
+//! The return as a PDF: the view merged into the layout's `form.pdf.tera` template gives a
+//! description, which the engine lays out and writes as PDF/A with the return's metadata.
+//!
+//! Stage 3 (render): pure. The date is the return's own (date submitted) unless the caller
+//! passes one (from `SOURCE_DATE_EPOCH`), so the bytes never depend on the clock.
+
+use tera::Context;
+
+use crate::error::Error;
+use crate::model::Filing;
+use crate::render::pdf::{Attachment, PdfMeta, PdfOptions, PdfaLevel, pdf};
+use crate::render::templates::Templates;
+use crate::render::view::{FormView, view};
+
+/// How to render the PDF of a return.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PdfRender {
+    /// PDF/A level.
+    pub pdfa: PdfaLevel,
+    /// Document date (UTC); the return's date submitted when `None`.
+    pub date: Option<chrono::NaiveDateTime>,
+    /// The YAML source, embedded with PDF/A-3b.
+    pub source: Option<Attachment>,
+}
+
+/// The PDF description of `view`: its layout's `form.pdf.tera` rendered.
+///
+/// # Errors
+/// [`Error::Template`] when the template fails.
+pub fn description(view: &FormView, templates: &Templates) -> Result<String, Error> {
+    let name = format!("{}/form.pdf.tera", view.layout);
+    let context = Context::from_serialize(view).map_err(|e| Error::template(&name, &e))?;
+    templates
+        .tera()
+        .render(&name, &context)
+        .map_err(|e| Error::template(&name, &e))
+}
+
+/// The metadata of a return's PDF: title as `HKEXnews` heads it, the issuer as author, the stock
+/// codes as keywords.
+pub fn meta(filing: &Filing, view: &FormView, opts: &PdfRender) -> PdfMeta {
+    let mut keywords = vec!["FF301".to_owned(), "Monthly Return".to_owned()];
+    keywords.extend(view.stock_codes.iter().cloned());
+    PdfMeta {
+        title: format!(
+            "Monthly Return for Equity Issuer on Movements in Securities for the month ended {}",
+            view.month_ended
+        ),
+        author: view.issuer_name.clone(),
+        subject: Some(format!("HKEX form FF301 v {}", view.version)),
+        keywords,
+        language: "en".to_owned(),
+        date: opts
+            .date
+            .unwrap_or_else(|| filing.date_submitted.date.and_time(chrono::NaiveTime::MIN)),
+        source: opts.source.clone(),
+    }
+}
+
+/// Renders a valid filing as a PDF/A document.
+///
+/// # Errors
+/// [`Error::Template`] when the template fails, [`Error::Pdf`] when the description cannot be
+/// laid out or written (for instance a character that no embedded font has).
+pub fn render_pdf(
+    filing: &Filing,
+    templates: &Templates,
+    opts: &PdfRender,
+) -> Result<Vec<u8>, Error> {
+    let v = view(filing);
+    let desc = description(&v, templates)?;
+    let name = format!("{}/form.pdf.tera", v.layout);
+    pdf(
+        &desc,
+        &meta(filing, &v, opts),
+        &PdfOptions { pdfa: opts.pdfa },
+    )
+    .map_err(|source| Error::Pdf {
+        template: name,
+        source,
+    })
+}

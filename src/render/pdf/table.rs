@@ -1,0 +1,357 @@
+//! Table placement: column geometry, cell text wrapped to the cell, rows grown to fit
+//! their tallest cell, page breaks between rows with the header rows repeated on the next
+//! page, and rows taller than a page split between lines. Shaded cells, ruled sides,
+//! check boxes and an optional frame around each page's part of the table.
+//!
+//! Part of the layout engine; pure.
+
+use crate::render::pdf::doc::{Align, Cell, Content, Table, VAlign};
+use crate::render::pdf::error::PdfError;
+use crate::render::pdf::layout::{EPS, Flow, baseline, offset};
+use crate::render::pdf::page::{Item, Rect};
+use crate::render::pdf::wrap::{Line, justify, wrap};
+
+/// What a prepared cell shows.
+#[derive(Clone, Debug)]
+enum Body {
+    /// Wrapped lines of text.
+    Lines(Vec<Line>),
+    /// A check box.
+    Check {
+        /// Ticked.
+        checked: bool,
+        /// Side of the box.
+        size: f32,
+    },
+}
+
+/// A cell with its geometry and wrapped content.
+#[derive(Clone, Debug)]
+struct Prepared<'t> {
+    /// The description cell (alignment, padding, rules, fill).
+    cell: &'t Cell,
+    /// Left edge.
+    x: f32,
+    /// Width.
+    w: f32,
+    /// Content.
+    body: Body,
+}
+
+impl Prepared<'_> {
+    /// Line height of the cell's text.
+    fn lh(&self) -> f32 {
+        self.cell.style.size * self.cell.style.leading
+    }
+
+    /// Height of the content without padding.
+    fn content_height(&self) -> f32 {
+        match &self.body {
+            Body::Lines(lines) => lines.len() as f32 * self.lh(),
+            Body::Check { size, .. } => *size,
+        }
+    }
+
+    /// Height the cell needs including padding.
+    fn needs(&self) -> f32 {
+        self.cell.pad.top + self.content_height() + self.cell.pad.bottom
+    }
+}
+
+/// A row ready to place.
+#[derive(Clone, Debug)]
+struct PRow<'t> {
+    /// Its cells.
+    cells: Vec<Prepared<'t>>,
+    /// Its height.
+    height: f32,
+    /// Whether it repeats on continuation pages.
+    header: bool,
+    /// Description line, for errors.
+    line: u32,
+}
+
+/// Places `table` at the flow's cursor.
+///
+/// # Errors
+/// [`PdfError::Layout`] when the table is wider than the flow area, a cell has no room for
+/// text, or a header row is taller than a page; [`PdfError::MissingGlyph`] from wrapping.
+pub(crate) fn place(flow: &mut Flow<'_>, table: &Table) -> Result<(), PdfError> {
+    let rows = prepare(flow, table)?;
+    let headers: Vec<PRow<'_>> = rows.iter().take_while(|r| r.header).cloned().collect();
+    let header_h: f32 = headers.iter().map(|r| r.height).sum();
+    let area_h = flow.bottom() - flow.top();
+    if header_h > area_h + EPS {
+        let line = headers.first().map_or(1, |r| r.line);
+        return Err(PdfError::Layout {
+            line,
+            message: "table header taller than a page".into(),
+        });
+    }
+    let x0 = flow.left() + table.x;
+    let total_w: f32 = table.widths.iter().sum();
+    // Keep the header rows with the first body row: move the table if they would be orphaned.
+    let body_h = rows.iter().find(|r| !r.header).map_or(0.0, |r| r.height);
+    let lead = header_h + body_h;
+    if flow.y + lead > flow.bottom() + EPS && flow.y > flow.top() + EPS && lead <= area_h + EPS {
+        flow.new_page();
+    }
+    let mut frag_top = flow.y;
+    // A row starting below this y is not the first thing on its page, so a page break helps.
+    let mut first_row_y = flow.top();
+    for row in rows {
+        let mut pending = row;
+        loop {
+            let avail = flow.bottom() - flow.y;
+            if pending.height <= avail + EPS {
+                draw(flow, &pending);
+                break;
+            }
+            let can_break = flow.y > first_row_y + EPS;
+            let fresh_room = area_h - if pending.header { 0.0 } else { header_h };
+            if can_break && pending.height <= fresh_room + EPS {
+                frag_top = next_page(flow, table, &headers, frag_top, x0, total_w);
+                first_row_y = flow.y;
+                continue;
+            }
+            match split(&pending, avail) {
+                Some((head, rest)) => {
+                    draw(flow, &head);
+                    pending = rest;
+                }
+                None if can_break => {}
+                None => {
+                    return Err(PdfError::Layout {
+                        line: pending.line,
+                        message: "row has no room for even one line of text on a page".into(),
+                    });
+                }
+            }
+            frag_top = next_page(flow, table, &headers, frag_top, x0, total_w);
+            first_row_y = flow.y;
+        }
+    }
+    frame(flow, table, frag_top, x0, total_w);
+    Ok(())
+}
+
+/// Closes the table's part on this page, starts a new page and repeats the headers there.
+/// Returns the top of the new part.
+fn next_page(
+    flow: &mut Flow<'_>,
+    table: &Table,
+    headers: &[PRow<'_>],
+    frag_top: f32,
+    x0: f32,
+    total_w: f32,
+) -> f32 {
+    frame(flow, table, frag_top, x0, total_w);
+    flow.new_page();
+    let top = flow.y;
+    for h in headers {
+        draw(flow, h);
+    }
+    top
+}
+
+/// Draws the frame around the table's part from `top` to the cursor, if asked for.
+fn frame(flow: &mut Flow<'_>, table: &Table, top: f32, x0: f32, w: f32) {
+    let bottom = flow.y;
+    if table.frame && bottom > top + EPS {
+        let (x1, x2) = (x0, x0 + w);
+        flow.push(Item::Rule {
+            x1,
+            y1: top,
+            x2,
+            y2: top,
+        });
+        flow.push(Item::Rule {
+            x1,
+            y1: bottom,
+            x2,
+            y2: bottom,
+        });
+        flow.push(Item::Rule {
+            x1,
+            y1: top,
+            x2: x1,
+            y2: bottom,
+        });
+        flow.push(Item::Rule {
+            x1: x2,
+            y1: top,
+            x2,
+            y2: bottom,
+        });
+    }
+}
+
+/// Computes cell geometry, wraps every cell and sizes every row.
+fn prepare<'t>(flow: &Flow<'_>, table: &'t Table) -> Result<Vec<PRow<'t>>, PdfError> {
+    let total: f32 = table.widths.iter().sum();
+    let x0 = flow.left() + table.x;
+    if table.x + total > flow.width() + 0.5 {
+        let line = table.rows.first().map_or(1, |r| r.line);
+        return Err(PdfError::Layout {
+            line,
+            message: format!(
+                "table is {:.1} pt wide, the page has {:.1} pt",
+                table.x + total,
+                flow.width()
+            ),
+        });
+    }
+    let mut rows = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let mut cells = Vec::with_capacity(row.cells.len());
+        let mut col = 0;
+        for cell in &row.cells {
+            let x = x0 + table.widths[..col].iter().sum::<f32>();
+            let w: f32 = table.widths[col..col + cell.span].iter().sum();
+            col += cell.span;
+            let inner = w - cell.pad.left - cell.pad.right;
+            let body = match &cell.content {
+                Content::Check { checked, size } => Body::Check {
+                    checked: *checked,
+                    size: *size,
+                },
+                Content::Text(inl) if inl.is_empty() => Body::Lines(Vec::new()),
+                Content::Text(inl) if inner <= 0.0 => {
+                    return Err(PdfError::Layout {
+                        line: row.line,
+                        message: format!("a cell {w:.1} pt wide has no room for text"),
+                    });
+                }
+                Content::Text(inl) => Body::Lines(wrap(inl, cell.style.size, inner)?),
+            };
+            cells.push(Prepared { cell, x, w, body });
+        }
+        let height = cells
+            .iter()
+            .map(Prepared::needs)
+            .fold(row.min_height, f32::max);
+        rows.push(PRow {
+            cells,
+            height,
+            header: row.header,
+            line: row.line,
+        });
+    }
+    Ok(rows)
+}
+
+/// Splits a row so that its first part is at most `avail` tall: each cell keeps the lines
+/// that fit. `None` when not even one line of some cell fits.
+fn split<'t>(row: &PRow<'t>, avail: f32) -> Option<(PRow<'t>, PRow<'t>)> {
+    if row.header {
+        return None;
+    }
+    let mut head = row.clone();
+    let mut rest = row.clone();
+    for (h, r) in head.cells.iter_mut().zip(rest.cells.iter_mut()) {
+        match h.body.clone() {
+            Body::Lines(lines) => {
+                let room = avail - h.cell.pad.top - h.cell.pad.bottom;
+                let fit = ((room + EPS) / h.lh()).floor().max(0.0) as usize;
+                if fit == 0 && !lines.is_empty() {
+                    return None;
+                }
+                let cut = fit.min(lines.len());
+                h.body = Body::Lines(lines[..cut].to_vec());
+                r.body = Body::Lines(lines[cut..].to_vec());
+            }
+            Body::Check { size, .. } => {
+                if h.needs() > avail + EPS || size > avail {
+                    return None;
+                }
+                r.body = Body::Lines(Vec::new());
+            }
+        }
+    }
+    head.height = head
+        .cells
+        .iter()
+        .map(Prepared::needs)
+        .fold(0.0, f32::max)
+        .min(avail);
+    rest.height = rest.cells.iter().map(Prepared::needs).fold(0.0, f32::max);
+    Some((head, rest))
+}
+
+/// Draws a row at the cursor and moves the cursor below it: fills, then rules, then text.
+fn draw(flow: &mut Flow<'_>, row: &PRow<'_>) {
+    let (y, h) = (flow.y, row.height);
+    for c in &row.cells {
+        if let Some(gray) = c.cell.fill {
+            flow.push(Item::Fill {
+                rect: Rect {
+                    x: c.x,
+                    y,
+                    w: c.w,
+                    h,
+                },
+                gray,
+            });
+        }
+    }
+    for c in &row.cells {
+        let b = c.cell.border;
+        let (x1, x2, y2) = (c.x, c.x + c.w, y + h);
+        let sides = [
+            (b.top, x1, y, x2, y),
+            (b.bottom, x1, y2, x2, y2),
+            (b.left, x1, y, x1, y2),
+            (b.right, x2, y, x2, y2),
+        ];
+        for (on, x1, y1, x2, y2) in sides {
+            if on {
+                flow.push(Item::Rule { x1, y1, x2, y2 });
+            }
+        }
+    }
+    for c in &row.cells {
+        let pad = c.cell.pad;
+        let inner = Rect {
+            x: c.x + pad.left,
+            y: y + pad.top,
+            w: c.w - pad.left - pad.right,
+            h: h - pad.top - pad.bottom,
+        };
+        let top = match c.cell.valign {
+            VAlign::Top => inner.y,
+            VAlign::Middle => inner.y + (inner.h - c.content_height()) / 2.0,
+            VAlign::Bottom => inner.y + inner.h - c.content_height(),
+        };
+        match &c.body {
+            Body::Lines(lines) => {
+                let (size, lh) = (c.cell.style.size, c.lh());
+                for (i, line) in lines.iter().enumerate() {
+                    let stretched;
+                    let line = if c.cell.align == Align::Justify {
+                        stretched = justify(line, inner.w, size).unwrap_or_else(|_| line.clone());
+                        &stretched
+                    } else {
+                        line
+                    };
+                    let x = inner.x + offset(c.cell.align, inner.w, line.width);
+                    let base = top + i as f32 * lh + baseline(size, lh);
+                    flow.push_line(line, x, base, size, inner);
+                }
+            }
+            Body::Check { checked, size } => {
+                let x = inner.x + offset(c.cell.align, inner.w, *size);
+                let rect = Rect {
+                    x,
+                    y: top,
+                    w: *size,
+                    h: *size,
+                };
+                flow.push(Item::Check {
+                    rect,
+                    checked: *checked,
+                });
+            }
+        }
+    }
+    flow.y += h;
+}

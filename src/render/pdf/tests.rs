@@ -1,0 +1,201 @@
+//! Engine tests on hand-written descriptions: wrapping, alignment, row growth, page
+//! breaks with repeated headers, flowing paragraphs, containment of every placed item,
+//! missing glyphs and deterministic bytes.
+
+use crate::render::pdf::page::{Item, Page, Rect};
+use crate::render::pdf::{PdfError, PdfMeta, PdfOptions, PdfaLevel, dump, layout, pdf};
+
+/// Texts of a page, in placing order.
+fn texts(page: &Page) -> Vec<&str> {
+    page.items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Asserts that every item lies on its page and every text inside its bounds.
+pub(crate) fn assert_contained(pages: &[Page]) {
+    for (n, page) in pages.iter().enumerate() {
+        let sheet = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: page.width,
+            h: page.height,
+        };
+        for item in &page.items {
+            assert!(
+                sheet.contains(&item.extent(), 0.01),
+                "page {}: {item:?} off the page",
+                n + 1
+            );
+            if let Item::Text { bounds, .. } = item {
+                assert!(
+                    sheet.contains(bounds, 0.01),
+                    "page {}: bounds off the page",
+                    n + 1
+                );
+                assert!(
+                    bounds.contains(&item.extent(), 0.05),
+                    "page {}: {item:?} outside its box",
+                    n + 1
+                );
+            }
+        }
+    }
+}
+
+/// Metadata for test documents.
+pub(crate) fn meta() -> PdfMeta {
+    PdfMeta {
+        title: "Test".into(),
+        author: "Moon Inc.".into(),
+        subject: None,
+        keywords: vec!["01723".into()],
+        language: "en".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 2, 2)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .expect("valid date"),
+        source: None,
+    }
+}
+
+const GRID: &str = r#"<document margin="36 22 50 22">
+<furniture><text x="420.9" y="560" align="center">Page {page} of {pages}</text></furniture>
+<page><table widths="200 100">
+<row header="true" bold="true"><cell>Head</cell><cell align="right">Figure</cell></row>
+{rows}
+</table></page></document>"#;
+
+fn grid(rows: usize, label: &str) -> String {
+    let body: String = (0..rows)
+        .map(|i| format!("<row height=\"18\"><cell>{label} {i}</cell><cell align=\"right\">{i},000</cell></row>\n"))
+        .collect();
+    GRID.replace("{rows}", &body)
+}
+
+#[test]
+fn right_aligned_figures_end_at_the_padding() {
+    let pages = layout(&grid(3, "row")).expect("layout");
+    let ends: Vec<f32> = pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, x, width, .. } if text.ends_with(",000") => Some(x + width),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ends.len(), 3);
+    // Left margin 22 + 300 of columns - 1.417 of padding.
+    assert!(ends.iter().all(|e| (e - 320.583).abs() < 0.01), "{ends:?}");
+}
+
+#[test]
+fn rows_grow_to_fit_wrapped_text() {
+    let long = "Convertible Notes in the aggregate principal amount of HK$52,377,600 issued under general mandate";
+    let pages = layout(&grid(1, long)).expect("layout");
+    let lines = texts(&pages[0])
+        .iter()
+        .filter(|t| !t.contains(",000") && **t != "Head" && **t != "Figure")
+        .count();
+    assert!(lines >= 3, "wrapped into {lines} lines");
+    let bottom = pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Rule { y1, y2, .. } => Some(y1.max(*y2)),
+            _ => None,
+        })
+        .fold(0.0_f32, f32::max);
+    assert!(
+        bottom > 36.0 + 14.35 + 18.0 + 5.0,
+        "row did not grow: bottom {bottom}"
+    );
+    assert_contained(&pages);
+}
+
+#[test]
+fn long_tables_continue_with_their_header_repeated() {
+    let pages = layout(&grid(60, "row")).expect("layout");
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    for page in &pages {
+        assert_eq!(texts(page).first().copied(), Some("Head"));
+    }
+    let all: Vec<&str> = pages.iter().flat_map(texts).collect();
+    for i in 0..60 {
+        assert!(all.contains(&format!("row {i}").as_str()), "row {i} lost");
+    }
+    let last = pages.len();
+    assert!(all.contains(&format!("Page {last} of {last}").as_str()));
+    assert_contained(&pages);
+}
+
+#[test]
+fn long_paragraphs_and_cells_flow_over_pages() {
+    let words = "lorem ipsum dolor sit amet consectetur ".repeat(900);
+    let desc = format!(
+        r#"<document><page><p>{words}</p><table widths="300 400"><row><cell>Remarks</cell><cell>{words}</cell></row></table></page></document>"#
+    );
+    let pages = layout(&desc).expect("layout");
+    assert!(pages.len() > 6, "{} pages", pages.len());
+    let placed: usize = pages
+        .iter()
+        .flat_map(texts)
+        .map(|t| t.split_whitespace().count())
+        .sum();
+    assert_eq!(placed, 2 * 5400 + 1);
+    assert_contained(&pages);
+}
+
+#[test]
+fn shaded_cells_and_checkboxes_are_placed() {
+    let desc = r#"<document><page><table widths="20 300">
+      <row><cell><check checked="true"/></cell><cell fill="0.918">complied</cell></row>
+    </table></page></document>"#;
+    let pages = layout(desc).expect("layout");
+    let items = &pages[0].items;
+    assert!(
+        items
+            .iter()
+            .any(|i| matches!(i, Item::Check { checked: true, .. }))
+    );
+    assert!(
+        items
+            .iter()
+            .any(|i| matches!(i, Item::Fill { gray, .. } if (*gray - 0.918).abs() < 1e-6))
+    );
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error() {
+    let desc = "<document><page>\n<p>Issuer: Moon \u{1F315} Inc.</p></page></document>";
+    match layout(desc) {
+        Err(PdfError::MissingGlyph { ch, text, line }) => {
+            assert_eq!(ch, '\u{1F315}');
+            assert_eq!(text, "Issuer: Moon \u{1F315} Inc.");
+            assert_eq!(line, 2);
+        }
+        other => panic!("expected a missing glyph, got {other:?}"),
+    }
+}
+
+#[test]
+fn chinese_text_is_set_in_the_fallback_face() {
+    let pages =
+        layout("<document><page><p>月亮公司 Moon Inc.</p></page></document>").expect("layout");
+    assert!(dump(&pages).contains("C9 \"月亮公司\""), "{}", dump(&pages));
+}
+
+#[test]
+fn same_description_same_bytes_at_every_level() {
+    let desc = grid(40, "row 月");
+    for level in [PdfaLevel::A1b, PdfaLevel::A2b, PdfaLevel::A3b] {
+        let opts = PdfOptions { pdfa: level };
+        let a = pdf(&desc, &meta(), &opts).expect("pdf");
+        let b = pdf(&desc, &meta(), &opts).expect("pdf");
+        assert!(a.starts_with(b"%PDF-"));
+        assert!(a == b, "level {level} not deterministic");
+    }
+}

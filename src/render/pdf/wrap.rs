@@ -1,0 +1,274 @@
+//! Breaks inline content into lines no wider than a given width: greedy, at spaces, and
+//! between any two Chinese characters; a word wider than the whole line is broken between
+//! characters rather than allowed to overflow. Part of the layout engine; pure.
+
+use crate::render::pdf::doc::Inline;
+use crate::render::pdf::error::PdfError;
+use crate::render::pdf::fonts::FontId;
+use crate::render::pdf::text::{Run, Set, runs, set};
+
+/// One wrapped line: its runs (offsets from the line start) and its width.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Line {
+    /// Single-face runs, left to right.
+    pub(crate) runs: Vec<Run>,
+    /// Width of the set text, points (no trailing space).
+    pub(crate) width: f32,
+    /// Whether the line ends its paragraph or a forced break (never justified).
+    pub(crate) last: bool,
+}
+
+/// A piece of text that is never broken unless it alone overflows a line.
+struct Atom {
+    /// The characters as set.
+    chars: Vec<Set>,
+    /// Width in ems.
+    width: f32,
+}
+
+/// A token of the inline stream.
+enum Token {
+    /// A word or a single Chinese character.
+    Atom(Atom),
+    /// A break opportunity that prints as a space of this width (ems).
+    Space(Set),
+    /// A forced line break.
+    Break,
+}
+
+/// Wraps `inlines` at `size` points into lines at most `max` points wide.
+///
+/// # Errors
+/// [`PdfError::MissingGlyph`] for a character no font has.
+pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Vec<Line>, PdfError> {
+    let max_em = if size > 0.0 {
+        max / size
+    } else {
+        f32::INFINITY
+    };
+    let mut lines: Vec<Vec<Set>> = Vec::new();
+    let mut cur: Vec<Set> = Vec::new();
+    let mut cur_w = 0.0_f32;
+    let mut space: Option<Set> = None;
+    let mut started = false;
+    // Indices of lines that end at a forced break.
+    let mut ends: Vec<usize> = Vec::new();
+    for token in tokens(inlines)? {
+        match token {
+            Token::Break => {
+                ends.push(lines.len());
+                lines.push(std::mem::take(&mut cur));
+                cur_w = 0.0;
+                space = None;
+            }
+            Token::Space(s) => space = (!cur.is_empty()).then_some(s),
+            Token::Atom(atom) => {
+                let sw = space.map_or(0.0, |s| s.advance);
+                if !cur.is_empty() && cur_w + sw + atom.width > max_em + 1e-4 {
+                    lines.push(std::mem::take(&mut cur));
+                    cur_w = 0.0;
+                    space = None;
+                }
+                if let Some(s) = space.take().filter(|_| !cur.is_empty()) {
+                    cur.push(s);
+                    cur_w += s.advance;
+                }
+                for c in atom.chars {
+                    // Only a word longer than a whole line gets here with an overflow.
+                    if !cur.is_empty() && cur_w + c.advance > max_em + 1e-4 {
+                        lines.push(std::mem::take(&mut cur));
+                        cur_w = 0.0;
+                    }
+                    cur.push(c);
+                    cur_w += c.advance;
+                }
+            }
+        }
+        started = true;
+    }
+    if started && (!cur.is_empty() || lines.is_empty()) {
+        lines.push(cur);
+    }
+    let count = lines.len();
+    Ok(lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, chars)| {
+            let runs = runs(&chars, size, 0.0);
+            let width = chars.iter().map(|c| c.advance).sum::<f32>() * size;
+            Line {
+                runs,
+                width,
+                last: i + 1 == count || ends.contains(&i),
+            }
+        })
+        .collect())
+}
+
+/// Stretches the spaces of `line` so that it fills `avail` points, unless it is the last
+/// line of its paragraph or has no spaces. Runs are split at the spaces.
+///
+/// # Errors
+/// [`PdfError::Font`] if an embedded font is broken.
+pub(crate) fn justify(line: &Line, avail: f32, size: f32) -> Result<Line, PdfError> {
+    let spaces = line
+        .runs
+        .iter()
+        .map(|r| r.text.matches(' ').count())
+        .sum::<usize>();
+    if line.last || spaces == 0 || line.width >= avail {
+        return Ok(line.clone());
+    }
+    let extra = (avail - line.width) / spaces as f32;
+    let mut out = Vec::new();
+    let mut x = 0.0;
+    for run in &line.runs {
+        let face = crate::render::pdf::fonts::face(run.font)?;
+        let mut word = Run {
+            x,
+            font: run.font,
+            text: String::new(),
+            width: 0.0,
+        };
+        for ch in run.text.chars() {
+            let w = face.glyph(ch).map_or(0.0, |g| face.advance(g)) * size;
+            if ch == ' ' {
+                if !word.text.is_empty() {
+                    out.push(std::mem::replace(
+                        &mut word,
+                        Run {
+                            x,
+                            font: run.font,
+                            text: String::new(),
+                            width: 0.0,
+                        },
+                    ));
+                }
+                x += w + extra;
+                word.x = x;
+            } else {
+                word.text.push(ch);
+                word.width += w;
+                x += w;
+            }
+        }
+        if !word.text.is_empty() {
+            out.push(word);
+        }
+    }
+    Ok(Line {
+        runs: out,
+        width: avail,
+        last: line.last,
+    })
+}
+
+/// Splits the inline content into atoms, spaces and breaks.
+fn tokens(inlines: &[Inline]) -> Result<Vec<Token>, PdfError> {
+    let mut out = Vec::new();
+    for inline in inlines {
+        let Inline::Text { text, bold, line } = inline else {
+            out.push(Token::Break);
+            continue;
+        };
+        let mut word: Vec<Set> = Vec::new();
+        for s in set(text, *bold, *line)? {
+            if s.ch == ' ' {
+                flush(&mut word, &mut out);
+                out.push(Token::Space(s));
+            } else if s.font == FontId::Cjk {
+                flush(&mut word, &mut out);
+                out.push(Token::Atom(Atom {
+                    width: s.advance,
+                    chars: vec![s],
+                }));
+            } else {
+                word.push(s);
+            }
+        }
+        flush(&mut word, &mut out);
+    }
+    Ok(out)
+}
+
+/// Ends the word being collected, if any.
+fn flush(word: &mut Vec<Set>, out: &mut Vec<Token>) {
+    if !word.is_empty() {
+        let chars = std::mem::take(word);
+        out.push(Token::Atom(Atom {
+            width: chars.iter().map(|c| c.advance).sum(),
+            chars,
+        }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+    use crate::render::pdf::doc::Inline;
+
+    fn text(t: &str) -> Vec<Inline> {
+        vec![Inline::Text {
+            text: t.into(),
+            bold: false,
+            line: 1,
+        }]
+    }
+
+    fn strings(lines: &[super::Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_within_width() {
+        let lines = wrap(&text("Balance at close of preceding month"), 9.0, 80.0).expect("wrap");
+        assert_eq!(
+            strings(&lines),
+            vec!["Balance at close of", "preceding month"]
+        );
+        assert!(lines.iter().all(|l| l.width <= 80.0));
+    }
+
+    #[test]
+    fn breaks_overlong_words_and_chinese() {
+        let lines = wrap(&text("HK$52,377,600,000,000,000"), 9.0, 40.0).expect("wrap");
+        assert!(
+            lines.len() > 1 && lines.iter().all(|l| l.width <= 40.0),
+            "{lines:?}"
+        );
+        let zh = wrap(&text("股份發行人的證券變動月報表"), 10.0, 35.0).expect("wrap");
+        assert!(
+            zh.len() >= 4 && zh.iter().all(|l| l.width <= 35.0),
+            "{zh:?}"
+        );
+    }
+
+    #[test]
+    fn forced_breaks_and_mixed_weights() {
+        let inl = vec![
+            Inline::Text {
+                text: "one ".into(),
+                bold: true,
+                line: 1,
+            },
+            Inline::Text {
+                text: "two".into(),
+                bold: false,
+                line: 1,
+            },
+            Inline::Break,
+            Inline::Text {
+                text: "three".into(),
+                bold: false,
+                line: 2,
+            },
+        ];
+        let lines = wrap(&inl, 9.0, 500.0).expect("wrap");
+        assert_eq!(strings(&lines), vec!["one two", "three"]);
+        assert_eq!(lines[0].runs.len(), 2);
+        assert!(wrap(&[], 9.0, 10.0).expect("wrap").is_empty());
+    }
+}

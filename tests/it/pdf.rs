@@ -1,0 +1,407 @@
+//! The return as PDF, end to end: the Moon Inc. example against the exchange's own PDF, PDF/A
+//! validity (`PDFBox` Preflight, qpdf), embedded fonts, extractable text (Chinese included),
+//! identical bytes across processes, the 3b attachment, a stress return and missing glyphs.
+//!
+//! Checks that need an external tool print a notice and pass when the tool is absent; CI
+//! installs them (see `docs/pdf-library.md`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use hkret::error::Error;
+use hkret::input::Source;
+use hkret::render::pdf::{
+    Item, PdfError, PdfRender, PdfaLevel, Rect, description, layout, render_pdf,
+};
+use hkret::render::templates::Templates;
+use hkret::render::view::view;
+use hkret::validate::build;
+
+use crate::pdf_bbox::compare_with_reference;
+use crate::pdf_support::{have, root, run, write_out};
+
+/// The Moon Inc. example as YAML text.
+fn moon_yaml() -> String {
+    std::fs::read_to_string(root().join("examples/ff301-2026-01-moon-inc.yaml")).expect("example")
+}
+
+/// Renders YAML text at `level`.
+fn render(yaml: &str, level: PdfaLevel) -> Result<Vec<u8>, Error> {
+    let source = Source {
+        name: "input.yaml".into(),
+        bytes: yaml.as_bytes().to_vec(),
+    };
+    let checked = build(&source).unwrap_or_else(|d| panic!("invalid return:\n{d}"));
+    let templates = Templates::built_in().expect("templates");
+    render_pdf(
+        &checked.filing,
+        &templates,
+        &PdfRender {
+            pdfa: level,
+            ..PdfRender::default()
+        },
+    )
+}
+
+/// The pages of YAML text as laid out.
+fn pages_of(yaml: &str) -> Vec<hkret::render::pdf::Page> {
+    let source = Source {
+        name: "input.yaml".into(),
+        bytes: yaml.as_bytes().to_vec(),
+    };
+    let checked = build(&source).unwrap_or_else(|d| panic!("invalid return:\n{d}"));
+    let templates = Templates::built_in().expect("templates");
+    layout(&description(&view(&checked.filing), &templates).expect("description")).expect("layout")
+}
+
+/// The `PDFBox` Preflight class path, when java and the jars are installed.
+fn preflight() -> Option<String> {
+    let jars = [
+        "preflight",
+        "pdfbox2",
+        "fontbox2",
+        "xmpbox",
+        "commons-logging",
+        "javax.activation",
+        "jaxb-api",
+    ];
+    let paths: Vec<PathBuf> = jars
+        .iter()
+        .map(|j| PathBuf::from(format!("/usr/share/java/{j}.jar")))
+        .collect();
+    (have("java", "-version") && paths.iter().all(|p| p.exists())).then(|| {
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(":")
+    })
+}
+
+/// Asserts that `PDFBox` Preflight accepts `pdf` as PDF/A-1b (or says why it cannot run).
+#[allow(clippy::print_stdout, reason = "a skipped check says so")]
+fn assert_preflight(pdf: &Path) {
+    let Some(cp) = preflight() else {
+        println!(
+            "notice: java or PDFBox Preflight not installed; PDF/A-1b check of {} skipped",
+            pdf.display()
+        );
+        return;
+    };
+    let out = Command::new("java")
+        .args(["-cp", &cp, "org.apache.pdfbox.preflight.Validator_A1b"])
+        .arg(pdf)
+        .output()
+        .expect("java runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("is a valid PDF/A-1b file"),
+        "{}: {text}",
+        pdf.display()
+    );
+}
+
+#[allow(clippy::print_stdout, reason = "the figure is the test's report")]
+#[test]
+fn moon_example_matches_the_exchange_pdf_page_for_page() {
+    let yaml = moon_yaml();
+    let pages = pages_of(&yaml);
+    assert_eq!(pages.len(), 10, "the reference has 10 pages");
+    let first_texts: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            p.items
+                .iter()
+                .find_map(|i| match i {
+                    Item::Text { text, font, .. } if *font == hkret::render::pdf::FontId::Bold => {
+                        Some(text.clone())
+                    }
+                    _ => None,
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    // Each part and each Part III table starts a page, as in the reference.
+    let starts = [
+        "Monthly", "II.", "III.", "(B).", "(C).", "(D).", "(E).", "IV.", "V.", "",
+    ];
+    for (n, (got, want)) in first_texts.iter().zip(starts).enumerate() {
+        assert!(
+            got.starts_with(want),
+            "page {} starts with {got:?}, expected {want:?}",
+            n + 1
+        );
+    }
+    let path = write_out("moon-1b.pdf", &render(&yaml, PdfaLevel::A1b).expect("pdf"));
+    match compare_with_reference(&path) {
+        Some((percent, total, missed)) => {
+            println!(
+                "bbox: {percent:.1}% of the reference's {total} words within 4 pt; missed {missed:?}"
+            );
+            assert!(
+                percent >= 90.0,
+                "only {percent:.1}% of words placed as in the reference"
+            );
+        }
+        None => {
+            println!("notice: pdftotext or the reference PDF missing; position comparison skipped")
+        }
+    }
+}
+
+#[allow(clippy::print_stdout, reason = "a skipped check says so")]
+#[test]
+fn every_level_is_valid_pdf_with_embedded_fonts_and_extractable_text() {
+    let yaml = moon_yaml().replace("name: Moon Inc.", "name: 月亮有限公司 Moon Inc.");
+    for level in [PdfaLevel::A1b, PdfaLevel::A2b, PdfaLevel::A3b] {
+        let path = write_out(
+            &format!("moon-zh-{level}.pdf"),
+            &render(&yaml, level).expect("pdf"),
+        );
+        if let Some(out) = run("qpdf", &["--check"], &path) {
+            assert!(
+                out.contains("No syntax or stream encoding errors"),
+                "{level}: {out}"
+            );
+        } else {
+            println!("notice: qpdf missing or failed on {}", path.display());
+            assert!(
+                !have("qpdf", "--version"),
+                "qpdf --check failed on {}",
+                path.display()
+            );
+        }
+        if let Some(fonts) = run("pdffonts", &[], &path) {
+            let rows: Vec<&str> = fonts.lines().skip(2).collect();
+            assert!(rows.len() >= 3, "{fonts}");
+            assert!(
+                rows.iter()
+                    .all(|r| r.split_whitespace().rev().nth(4) == Some("yes")),
+                "{fonts}"
+            );
+        }
+        let text = Command::new("pdftotext")
+            .arg("-layout")
+            .arg(&path)
+            .arg("-")
+            .output();
+        if let Some(out) = text.ok().filter(|o| o.status.success()) {
+            let text = String::from_utf8_lossy(&out.stdout);
+            for want in [
+                "月亮有限公司 Moon Inc.",
+                "31 January 2026",
+                "02 February 2026",
+                "01723",
+                "10,000,000,000",
+                "100,000,000",
+                "478,272,000",
+                "52,377,600",
+                "10,475,520",
+                "05 September 2024",
+                "Bond/Notes",
+                "Chan Ming Kei",
+                "Company Secretary",
+                "Page 10 of 10",
+                "v 1.2.0",
+            ] {
+                assert!(text.contains(want), "{level}: {want:?} not extracted");
+            }
+        }
+        if level == PdfaLevel::A1b {
+            assert_preflight(&path);
+        }
+    }
+}
+
+#[test]
+fn the_3b_file_carries_its_yaml_source() {
+    let dir = tempdir("attach");
+    let out = dir.join("moon-3b.pdf");
+    let status = hkret_cmd(
+        &[
+            "render",
+            "examples/ff301-2026-01-moon-inc.yaml",
+            "--pdf",
+            "--pdfa",
+            "3b",
+            "-o",
+        ],
+        &out,
+    )
+    .status()
+    .expect("hkret runs");
+    assert!(status.success());
+    if let Some(list) = run("pdfdetach", &["-list"], &out) {
+        assert!(list.contains("ff301-2026-01-moon-inc.yaml"), "{list}");
+    }
+    let bytes = std::fs::read(&out).expect("output");
+    assert!(
+        bytes
+            .windows(20)
+            .any(|w| w == b"/AFRelationship /Sou" || w == b"/AFRelationship/Sour")
+    );
+}
+
+/// A scratch directory under the target dir.
+fn tempdir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// `hkret ARGS OUT` run from the repository root.
+fn hkret_cmd(args: &[&str], out: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hkret"));
+    cmd.current_dir(root())
+        .args(args)
+        .arg(out)
+        .env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+#[test]
+fn same_return_same_bytes_in_any_timezone_and_locale() {
+    let dir = tempdir("determinism");
+    for level in ["1b", "3b"] {
+        let a = dir.join(format!("a-{level}.pdf"));
+        let b = dir.join(format!("b-{level}.pdf"));
+        let args = [
+            "render",
+            "examples/ff301-2026-01-moon-inc.yaml",
+            "--pdf",
+            "--pdfa",
+            level,
+            "-o",
+        ];
+        let ok_a = hkret_cmd(&args, &a)
+            .env("TZ", "Asia/Hong_Kong")
+            .env("LC_ALL", "zh_HK.UTF-8")
+            .status();
+        let ok_b = hkret_cmd(&args, &b)
+            .env("TZ", "America/New_York")
+            .env("LC_ALL", "C")
+            .status();
+        assert!(ok_a.expect("runs").success() && ok_b.expect("runs").success());
+        let (a, b) = (std::fs::read(a).expect("a"), std::fs::read(b).expect("b"));
+        assert!(a == b, "PDF/A-{level} bytes differ between processes");
+    }
+}
+
+/// A return with 40 share classes, 30 option schemes and a 5,000-word remark.
+fn stress_yaml() -> String {
+    let mut y = String::from(
+        "form: FF301\nversion: \"1.2.0\"\nmonth_ended: 2026-01-31\nstatus: new_submission\ndate_submitted: 2026-02-02\nissuer:\n  name: 月亮控股有限公司 Moon Stress Holdings Limited\nshare_classes:\n",
+    );
+    for i in 0..40 {
+        let (class, listed) = if i == 0 {
+            ("Ordinary shares", true)
+        } else {
+            ("Preference shares", false)
+        };
+        y += &format!(
+            "  - id: c{i}\n    class_of_shares: {class}\n    type_of_shares: Not applicable\n    listed: {listed}\n"
+        );
+        if listed {
+            y += "    stock_code: \"01723\"\n";
+        }
+        y += &format!(
+            "    description: Class {i} shares, with a description long enough to wrap in the narrow cell of the class header\n"
+        );
+        y += "    authorised:\n      shares: { preceding: 10000000000, closing: 10000000000 }\n      par_value: { currency: HKD, amount: \"0.01\" }\n";
+        y += &format!(
+            "    issued:\n      excluding_treasury: {{ preceding: {n}, closing: {n} }}\n      treasury: {{ preceding: 0, closing: 0 }}\n",
+            n = 478_272_000 + i
+        );
+        if listed {
+            y += "    public_float:\n      complied: true\n      threshold: Initial Prescribed Threshold - 25%\n      additional_information: \"\"\n";
+        }
+    }
+    y += "details:\n  share_options:\n    classes:\n      - share_class: c0\n        entries:\n";
+    for s in 0..30 {
+        y += &format!(
+            "          - particulars: Share Option Scheme number {s} adopted by the shareholders of the company\n            general_meeting_approval_date: 2019-06-01\n            outstanding_preceding: 5000000\n            outstanding_closing: 5000000\n            shares_which_may_be_issued: 5000000\n            remaining_capacity: 20000000\n"
+        );
+    }
+    let words: Vec<String> = (0..5000).map(|n| format!("word{n}")).collect();
+    y += &format!("    remarks: {}\n", words.join(" "));
+    y += "  warrants: not_applicable\n  convertibles: not_applicable\n  other_arrangements: not_applicable\n  other_movements: not_applicable\nhdr: not_applicable\nconfirmations: standard\nsubmitted_by:\n  name: Chan Ming Kei\n  title: Company Secretary\n";
+    y
+}
+
+#[test]
+fn a_huge_return_stays_inside_its_pages_and_cells_without_overlap() {
+    let yaml = stress_yaml();
+    let pages = pages_of(&yaml);
+    assert!(pages.len() > 20, "{} pages", pages.len());
+    let mut remark_words = 0;
+    for (n, page) in pages.iter().enumerate() {
+        let sheet = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: page.width,
+            h: page.height,
+        };
+        let texts: Vec<Rect> = page
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Text { .. }))
+            .map(Item::extent)
+            .collect();
+        for item in &page.items {
+            assert!(
+                sheet.contains(&item.extent(), 0.01),
+                "page {}: {item:?} off the page",
+                n + 1
+            );
+            if let Item::Text { bounds, text, .. } = item {
+                assert!(
+                    bounds.contains(&item.extent(), 0.05),
+                    "page {}: {item:?} outside its cell",
+                    n + 1
+                );
+                remark_words += text
+                    .split_whitespace()
+                    .filter(|w| w.starts_with("word"))
+                    .count();
+            }
+        }
+        for (i, a) in texts.iter().enumerate() {
+            for b in &texts[i + 1..] {
+                let overlap_x = a.x.max(b.x) < (a.x + a.w).min(b.x + b.w) - 0.1;
+                let overlap_y = a.y.max(b.y) < (a.y + a.h).min(b.y + b.h) - 0.1;
+                assert!(
+                    !(overlap_x && overlap_y),
+                    "page {}: {a:?} overlaps {b:?}",
+                    n + 1
+                );
+            }
+        }
+    }
+    assert_eq!(
+        remark_words, 5000,
+        "every word of the remark is placed once"
+    );
+    let path = write_out(
+        "stress-1b.pdf",
+        &render(&yaml, PdfaLevel::A1b).expect("pdf"),
+    );
+    assert_preflight(&path);
+}
+
+#[test]
+fn a_character_no_font_has_names_itself_and_its_text() {
+    let yaml = moon_yaml().replace("name: Moon Inc.", "name: Moon \u{1F315} Inc.");
+    match render(&yaml, PdfaLevel::A1b) {
+        Err(Error::Pdf {
+            source: PdfError::MissingGlyph { ch, text, .. },
+            ..
+        }) => {
+            assert_eq!(ch, '\u{1F315}');
+            assert!(text.contains("Moon \u{1F315} Inc."), "{text}");
+        }
+        other => panic!(
+            "expected a missing glyph error, got {:?}",
+            other.map(|b| b.len())
+        ),
+    }
+}
