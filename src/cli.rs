@@ -299,12 +299,12 @@ impl Cli {
                 month,
                 output: out,
             } => {
-                if let Some(code) = &stock_code {
-                    if code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit()) {
-                        return Err(Error::Usage(format!(
-                            "--stock-code {code}: a stock code is five digits, such as 01723"
-                        )));
-                    }
+                if let Some(code) = &stock_code
+                    && (code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit()))
+                {
+                    return Err(Error::Usage(format!(
+                        "--stock-code {code}: a stock code is five digits, such as 01723"
+                    )));
                 }
                 let month_ended = month.as_deref().map(month_end).transpose()?;
                 let file = out

@@ -139,13 +139,13 @@ fn checked(source: &Source, messages: MessageFormat) -> Option<crate::validate::
 }
 
 fn init(options: &crate::init::InitOptions, output: &Output) -> Result<u8, Error> {
-    if let Output::File(path) = output {
-        if path.exists() {
-            return Err(Error::Usage(format!(
-                "{} exists already; hkret init does not overwrite a return",
-                path.display()
-            )));
-        }
+    if let Output::File(path) = output
+        && path.exists()
+    {
+        return Err(Error::Usage(format!(
+            "{} exists already; hkret init does not overwrite a return",
+            path.display()
+        )));
     }
     let text = crate::init::skeleton(options, &Templates::built_in()?)?;
     write_output(output, text.as_bytes())?;
