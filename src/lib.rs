@@ -35,3 +35,4 @@ pub mod render;
 pub mod run;
 pub mod schema;
 pub mod validate;
+pub mod bulk;

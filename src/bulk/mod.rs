@@ -1,0 +1,7 @@
+//! Bulk generation, without I/O: output names, the manifest, templated returns from a data table,
+//! and carrying a return to the next month (`next`) or checking a chain of months (`chain`).
+//! `run::bulk` reads the inputs and writes the outputs.
+
+pub mod manifest;
+pub mod names;
+pub mod table;
