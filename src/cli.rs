@@ -83,6 +83,56 @@ pub enum CliCommand {
         #[arg(long, value_name = "LEVEL", default_value_t = PdfaLevel::A1b)]
         pdfa: PdfaLevel,
     },
+    /// Render a month of returns at once: files, directories, multi-document streams, or a
+    /// return template filled in from a data table.
+    #[command(
+        after_help = "Examples:\n  hkret bulk returns/ --out out/ --format both\n  hkret bulk --template return.yaml.tera --data issuers.csv --out out/ --name '{{stock_code}}-{{month}}'"
+    )]
+    Bulk {
+        /// Return files, directories of `*.yaml` (sorted), or multi-document streams.
+        inputs: Vec<PathBuf>,
+        /// Where to write the returns and `manifest.json`.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = BulkFormat::Pdf)]
+        format: BulkFormat,
+        /// Threads to use; all cores by default.
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Output name pattern (Tera), from `stock_code`, `month_ended`, `month`, `issuer`, `stem`,
+        /// `index`.
+        #[arg(long, value_name = "PATTERN", default_value = crate::bulk::names::DEFAULT_PATTERN)]
+        name: String,
+        /// A return template (YAML with Tera placeholders), filled in once per row of `--data`.
+        #[arg(long, value_name = "FILE", requires = "data")]
+        template: Option<PathBuf>,
+        /// The data table for `--template`: CSV with a header row, or a YAML list of mappings.
+        #[arg(long, value_name = "FILE", requires = "template")]
+        data: Option<PathBuf>,
+        /// Keep outputs that an earlier run completed (listed in its manifest, unchanged, newer
+        /// than their input).
+        #[arg(long)]
+        skip_existing: bool,
+        /// No progress bar and no summary.
+        #[arg(short, long)]
+        quiet: bool,
+        /// A directory of templates replacing the built-in ones of the same name.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// PDF/A conformance level of PDF output.
+        #[arg(long, value_name = "LEVEL", default_value_t = PdfaLevel::A1b)]
+        pdfa: PdfaLevel,
+    },
+    /// Check a bulk output directory against its manifest: any file changed since it was written.
+    #[command(after_help = "Example:\n  hkret verify out/")]
+    Verify {
+        /// The output directory of a `hkret bulk` run.
+        dir: PathBuf,
+        /// Print only problems.
+        #[arg(short, long)]
+        quiet: bool,
+    },
     /// Start a new return: a commented skeleton of the current form.
     #[command(
         after_help = "Example:\n  hkret init --issuer \"Moon Inc.\" --stock-code 01723 --month 2026-01 -o moon-2026-01.yaml"
@@ -125,6 +175,17 @@ pub enum CliCommand {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+/// `bulk --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BulkFormat {
+    /// Text only.
+    Text,
+    /// PDF only.
+    Pdf,
+    /// Text and PDF.
+    Both,
 }
 
 /// `--format`.
@@ -192,6 +253,15 @@ pub enum Command {
     },
     /// `man`.
     Man,
+    /// `bulk`.
+    Bulk(crate::run::BulkOptions),
+    /// `verify`.
+    Verify {
+        /// The output directory.
+        dir: PathBuf,
+        /// Print only problems.
+        quiet: bool,
+    },
 }
 
 /// A command and how to show problems.
@@ -324,6 +394,53 @@ impl Cli {
             CliCommand::Diff { old, new } => Command::Diff { old, new },
             CliCommand::Completions { shell } => Command::Completions { shell },
             CliCommand::Man => Command::Man,
+            CliCommand::Verify { dir, quiet } => Command::Verify { dir, quiet },
+            CliCommand::Bulk {
+                inputs,
+                out,
+                format,
+                jobs,
+                name,
+                template,
+                data,
+                skip_existing,
+                quiet,
+                templates,
+                pdfa,
+            } => {
+                if inputs.is_empty() && template.is_none() {
+                    return Err(Error::Usage(
+                        "hkret bulk needs input files or directories, or --template with --data"
+                            .into(),
+                    ));
+                }
+                if jobs == Some(0) {
+                    return Err(Error::Usage(
+                        "--jobs takes a number of threads, 1 or more".into(),
+                    ));
+                }
+                let formats = match format {
+                    BulkFormat::Text => vec![Format::Text],
+                    BulkFormat::Pdf => vec![Format::Pdf],
+                    BulkFormat::Both => vec![Format::Text, Format::Pdf],
+                };
+                Command::Bulk(crate::run::BulkOptions {
+                    inputs,
+                    template: template.zip(data),
+                    out,
+                    formats,
+                    jobs,
+                    name,
+                    quiet,
+                    skip_existing,
+                    templates,
+                    pdf: PdfRender {
+                        pdfa,
+                        date: source_date_epoch()?,
+                        source: None,
+                    },
+                })
+            }
         };
         Ok(Invocation { command, messages })
     }

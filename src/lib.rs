@@ -24,6 +24,7 @@
 //!   negative number and not a movement in Part II.
 //! * **Layout**: the version of the form a return is drawn in (1.0.1 of 2022, 1.2.0 current).
 
+pub mod bulk;
 pub mod cli;
 pub mod diag;
 pub mod diff;
@@ -35,4 +36,3 @@ pub mod render;
 pub mod run;
 pub mod schema;
 pub mod validate;
-pub mod bulk;

@@ -33,7 +33,11 @@ impl NameFields {
     pub fn of(filing: &Filing, stem: &str, index: usize) -> Self {
         let d = filing.month_ended.date;
         Self {
-            stock_code: filing.classes.iter().find_map(|c| c.stock_code.clone()).unwrap_or_default(),
+            stock_code: filing
+                .classes
+                .iter()
+                .find_map(|c| c.stock_code.clone())
+                .unwrap_or_default(),
             month_ended: d.format("%Y-%m-%d").to_string(),
             month: d.format("%Y-%m").to_string(),
             issuer: filing.issuer_name.clone(),
@@ -53,10 +57,20 @@ pub struct NamePattern {
 pub fn sanitize(name: &str) -> String {
     let cleaned: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let trimmed = cleaned.trim_start_matches('.');
-    if trimmed.is_empty() { "return".to_owned() } else { trimmed.to_owned() }
+    if trimmed.is_empty() {
+        "return".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 impl NamePattern {
@@ -73,7 +87,8 @@ impl NamePattern {
         }
         let mut tera = Tera::new();
         tera.autoescape_on(Vec::<&'static str>::new());
-        tera.add_raw_template("name", pattern).map_err(|e| Error::template("--name", &e))?;
+        tera.add_raw_template("name", pattern)
+            .map_err(|e| Error::template("--name", &e))?;
         Ok(Self { tera })
     }
 
@@ -83,7 +98,10 @@ impl NamePattern {
     /// [`Error::Template`] when the pattern names a field that does not exist.
     pub fn name(&self, fields: &NameFields) -> Result<String, Error> {
         let context = Context::from_serialize(fields).map_err(|e| Error::template("--name", &e))?;
-        let raw = self.tera.render("name", &context).map_err(|e| Error::template("--name", &e))?;
+        let raw = self
+            .tera
+            .render("name", &context)
+            .map_err(|e| Error::template("--name", &e))?;
         Ok(sanitize(&raw))
     }
 }
@@ -93,7 +111,14 @@ mod tests {
     use super::{NameFields, NamePattern, sanitize};
 
     fn fields() -> NameFields {
-        NameFields { stock_code: "01723".into(), month_ended: "2026-01-31".into(), month: "2026-01".into(), issuer: "Moon Inc.".into(), stem: "moon".into(), index: 1 }
+        NameFields {
+            stock_code: "01723".into(),
+            month_ended: "2026-01-31".into(),
+            month: "2026-01".into(),
+            issuer: "Moon Inc.".into(),
+            stem: "moon".into(),
+            index: 1,
+        }
     }
 
     #[test]

@@ -27,11 +27,17 @@ pub struct Row {
 /// A located diagnostic for a malformed row.
 pub fn read_csv(text: &str, file: &str) -> Result<Vec<Row>, Diagnostics> {
     let mut report = Reporter::new(file);
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
         Err(e) => {
-            report.error(Loc::new(1, 1), "", format!("the data table has no readable header row: {e}"));
+            report.error(
+                Loc::new(1, 1),
+                "",
+                format!("the data table has no readable header row: {e}"),
+            );
             return Err(report.finish());
         }
     };
@@ -39,17 +45,39 @@ pub fn read_csv(text: &str, file: &str) -> Result<Vec<Row>, Diagnostics> {
     for (i, record) in reader.records().enumerate() {
         match record {
             Ok(r) => {
-                let line = r.position().map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
-                let fields = headers.iter().cloned().zip(r.iter().map(str::to_owned)).collect();
-                rows.push(Row { number: i + 1, line, fields });
+                let line = r
+                    .position()
+                    .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+                let fields = headers
+                    .iter()
+                    .cloned()
+                    .zip(r.iter().map(str::to_owned))
+                    .collect();
+                rows.push(Row {
+                    number: i + 1,
+                    line,
+                    fields,
+                });
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
-                report.error(Loc::new(line, 1), &format!("row {}", i + 1), format!("the row cannot be read: {e}")).hint("every row has as many cells as the header");
+                let line = e
+                    .position()
+                    .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+                report
+                    .error(
+                        Loc::new(line, 1),
+                        &format!("row {}", i + 1),
+                        format!("the row cannot be read: {e}"),
+                    )
+                    .hint("every row has as many cells as the header");
             }
         }
     }
-    if report.has_errors() { Err(report.finish()) } else { Ok(rows) }
+    if report.has_errors() {
+        Err(report.finish())
+    } else {
+        Ok(rows)
+    }
 }
 
 /// Reads a YAML list of mappings of single values.
@@ -58,15 +86,25 @@ pub fn read_csv(text: &str, file: &str) -> Result<Vec<Row>, Diagnostics> {
 /// Located diagnostics for anything else.
 pub fn read_yaml(text: &str, file: &str) -> Result<Vec<Row>, Diagnostics> {
     let mut report = Reporter::new(file);
-    let Some(docs) = parse_stream(text, &mut report) else { return Err(report.finish()) };
+    let Some(docs) = parse_stream(text, &mut report) else {
+        return Err(report.finish());
+    };
     let Some(Value::Seq(items)) = docs.first().map(|d| &d.value) else {
-        report.error(Loc::new(1, 1), "", "the data table is a YAML list with one mapping per issuer");
+        report.error(
+            Loc::new(1, 1),
+            "",
+            "the data table is a YAML list with one mapping per issuer",
+        );
         return Err(report.finish());
     };
     let mut rows = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let Value::Map(entries) = &item.value else {
-            report.error(item.loc, &format!("[{i}]"), "each row of the data table is a mapping of column: value");
+            report.error(
+                item.loc,
+                &format!("[{i}]"),
+                "each row of the data table is a mapping of column: value",
+            );
             continue;
         };
         let mut fields = Vec::new();
@@ -75,13 +113,25 @@ pub fn read_yaml(text: &str, file: &str) -> Result<Vec<Row>, Diagnostics> {
                 Value::Scalar { text, .. } => fields.push((key.text.clone(), text.clone())),
                 Value::Null => fields.push((key.text.clone(), String::new())),
                 _ => {
-                    report.error(value.loc, &format!("[{i}].{}", key.text), "a cell of the data table is a single value");
+                    report.error(
+                        value.loc,
+                        &format!("[{i}].{}", key.text),
+                        "a cell of the data table is a single value",
+                    );
                 }
             }
         }
-        rows.push(Row { number: i + 1, line: item.loc.line, fields });
+        rows.push(Row {
+            number: i + 1,
+            line: item.loc.line,
+            fields,
+        });
     }
-    if report.has_errors() { Err(report.finish()) } else { Ok(rows) }
+    if report.has_errors() {
+        Err(report.finish())
+    } else {
+        Ok(rows)
+    }
 }
 
 /// A compiled return template.
@@ -98,7 +148,8 @@ impl Generator {
     pub fn new(text: &str, name: &str) -> Result<Self, Error> {
         let mut tera = Tera::new();
         tera.autoescape_on(Vec::<&'static str>::new());
-        tera.add_raw_template("return", text).map_err(|e| Error::template(name, &e))?;
+        tera.add_raw_template("return", text)
+            .map_err(|e| Error::template(name, &e))?;
         Ok(Self { tera })
     }
 
@@ -112,28 +163,57 @@ impl Generator {
             context.insert(key.clone(), value);
         }
         context.insert("row", &row.number);
-        self.tera.render("return", &context).map_err(|e| Error::template(name, &e))
+        self.tera
+            .render("return", &context)
+            .map_err(|e| Error::template(name, &e))
     }
 }
 
 /// The diagnostic of a generated return, pointed back at the data: the row's line in the data
 /// file and, when the value at fault came from a cell, that column.
 pub fn locate(d: &Diagnostic, generated: &str, row: &Row, data_file: &Arc<str>) -> Diagnostic {
-    let line = generated.lines().nth(usize::try_from(d.loc.line).unwrap_or(0).saturating_sub(1)).unwrap_or("");
-    let from: String = line.chars().skip(usize::try_from(d.loc.column).unwrap_or(1).saturating_sub(1)).collect();
+    let line = generated
+        .lines()
+        .nth(usize::try_from(d.loc.line).unwrap_or(0).saturating_sub(1))
+        .unwrap_or("");
+    let from: String = line
+        .chars()
+        .skip(usize::try_from(d.loc.column).unwrap_or(1).saturating_sub(1))
+        .collect();
     let cell = row
         .fields
         .iter()
         .enumerate()
         .filter(|(_, (_, v))| !v.is_empty())
-        .find(|(_, (_, v))| from.starts_with(v.as_str()) || from.trim_start_matches(['"', '\'']).starts_with(v.as_str()))
-        .or_else(|| row.fields.iter().enumerate().filter(|(_, (_, v))| v.len() > 2).find(|(_, (_, v))| line.contains(v.as_str())));
+        .find(|(_, (_, v))| {
+            from.starts_with(v.as_str())
+                || from.trim_start_matches(['"', '\'']).starts_with(v.as_str())
+        })
+        .or_else(|| {
+            row.fields
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, v))| v.len() > 2)
+                .find(|(_, (_, v))| line.contains(v.as_str()))
+        });
     let (column, where_) = match cell {
-        Some((i, (name, _))) => (u32::try_from(i + 1).unwrap_or(1), format!("row {}, column `{name}`", row.number)),
+        Some((i, (name, _))) => (
+            u32::try_from(i + 1).unwrap_or(1),
+            format!("row {}, column `{name}`", row.number),
+        ),
         None => (1, format!("row {}", row.number)),
     };
-    let path = if d.path.is_empty() { where_ } else { format!("{where_}: {}", d.path) };
-    Diagnostic { file: Arc::clone(data_file), loc: Loc::new(row.line, column), path, ..d.clone() }
+    let path = if d.path.is_empty() {
+        where_
+    } else {
+        format!("{where_}: {}", d.path)
+    };
+    Diagnostic {
+        file: Arc::clone(data_file),
+        loc: Loc::new(row.line, column),
+        path,
+        ..d.clone()
+    }
 }
 
 #[cfg(test)]
@@ -145,10 +225,17 @@ mod tests {
 
     #[test]
     fn csv_rows_keep_their_lines() {
-        let rows = read_csv("issuer,code\nMoon Inc.,01723\n\"Sun, Ltd\",00001\n", "d.csv").expect("reads");
+        let rows = read_csv(
+            "issuer,code\nMoon Inc.,01723\n\"Sun, Ltd\",00001\n",
+            "d.csv",
+        )
+        .expect("reads");
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].line, 3);
-        assert_eq!(rows[1].fields[0], ("issuer".to_owned(), "Sun, Ltd".to_owned()));
+        assert_eq!(
+            rows[1].fields[0],
+            ("issuer".to_owned(), "Sun, Ltd".to_owned())
+        );
         assert_eq!(rows[0].fields[1].1, "01723");
     }
 
@@ -160,7 +247,11 @@ mod tests {
 
     #[test]
     fn yaml_rows_are_mappings() {
-        let rows = read_yaml("- { issuer: Moon Inc., code: \"01723\" }\n- issuer: Sun\n  code: \"00001\"\n", "d.yaml").expect("reads");
+        let rows = read_yaml(
+            "- { issuer: Moon Inc., code: \"01723\" }\n- issuer: Sun\n  code: \"00001\"\n",
+            "d.yaml",
+        )
+        .expect("reads");
         assert_eq!(rows[1].line, 2);
         assert_eq!(rows[1].fields[1].1, "00001");
         assert!(read_yaml("issuer: Moon\n", "d.yaml").is_err());
@@ -169,9 +260,17 @@ mod tests {
     #[test]
     fn a_problem_points_back_at_its_cell() {
         let rows = read_csv("issuer,closing\nMoon,478272100\n", "d.csv").expect("reads");
-        let generator = Generator::new("name: {{ issuer }}\nclosing: {{ closing }}\n", "t.yaml").expect("compiles");
+        let generator = Generator::new("name: {{ issuer }}\nclosing: {{ closing }}\n", "t.yaml")
+            .expect("compiles");
         let generated = generator.generate(&rows[0], "t.yaml").expect("renders");
-        let d = Diagnostic { severity: Severity::Error, file: Arc::from("t.yaml"), loc: Loc::new(2, 10), path: "closing".into(), message: "wrong".into(), hint: None };
+        let d = Diagnostic {
+            severity: Severity::Error,
+            file: Arc::from("t.yaml"),
+            loc: Loc::new(2, 10),
+            path: "closing".into(),
+            message: "wrong".into(),
+            hint: None,
+        };
         let back = locate(&d, &generated, &rows[0], &Arc::from("d.csv"));
         assert_eq!((back.file.as_ref(), back.loc), ("d.csv", Loc::new(2, 2)));
         assert_eq!(back.path, "row 1, column `closing`: closing");

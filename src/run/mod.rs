@@ -1,8 +1,11 @@
 //! Drives the stages for the command line. The only module that reads or writes files and
 //! prints to the terminal.
 
-use std::fs;
-use std::io::{Read, Write};
+mod bulk;
+mod files;
+
+pub use bulk::BulkOptions;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,6 +20,7 @@ use crate::render::pdf::{Attachment, PdfRender, render_pdf};
 use crate::render::templates::Templates;
 use crate::render::{Format, render_text};
 use crate::validate::build;
+use files::{load_overrides, read_source, write_output};
 
 /// Exit status: everything went well.
 const OK: u8 = 0;
@@ -47,6 +51,8 @@ pub fn run(invocation: Invocation) -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "hkret", &mut script);
             write_output(&Output::Stdout, &script).map(|()| OK)
         }
+        Command::Bulk(options) => bulk::bulk(&options, messages),
+        Command::Verify { dir, quiet } => bulk::verify(&dir, quiet),
         Command::Man => {
             let mut page = Vec::new();
             clap_mangen::Man::new(Cli::command())
@@ -83,30 +89,6 @@ fn report(diagnostics: Diagnostics, source: &Source, messages: MessageFormat) {
     for d in diagnostics.sorted() {
         eprint!("{}", show(&d, messages, Some(&text)));
     }
-}
-
-/// Reads an input file, or standard input for `-`.
-fn read_source(path: &Path) -> Result<Source, Error> {
-    let name = path.display().to_string();
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .take(crate::input::MAX_INPUT_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(path, e))?;
-    } else {
-        let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        if file.metadata().map_err(|e| Error::io(path, e))?.is_dir() {
-            return Err(Error::Usage(format!(
-                "{name} is a directory, not a return file"
-            )));
-        }
-        file.take(crate::input::MAX_INPUT_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(path, e))?;
-    }
-    Ok(Source { name, bytes })
 }
 
 fn validate(files: &[PathBuf], messages: MessageFormat) -> Result<u8, Error> {
@@ -165,34 +147,6 @@ fn diff(old: &Path, new: &Path, messages: MessageFormat) -> Result<u8, Error> {
     Ok(OK)
 }
 
-/// Reads every `*.tera` file under `dir` as an override named by its path relative to `dir`.
-fn load_overrides(dir: &Path) -> Result<Vec<(String, String)>, Error> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(d) = pending.pop() {
-        let mut entries: Vec<_> = fs::read_dir(&d)
-            .map_err(|e| Error::io(&d, e))?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "tera") {
-                let name = path
-                    .strip_prefix(dir)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-                found.push((name, text));
-            }
-        }
-    }
-    Ok(found)
-}
-
 fn render(
     file: &Path,
     output: &Output,
@@ -226,40 +180,4 @@ fn render(
     };
     write_output(output, &bytes)?;
     Ok(OK)
-}
-
-/// Writes to standard output, or to a file atomically: a temporary file beside it, flushed to
-/// disk, then renamed over the target, so that no reader ever sees half a file.
-fn write_output(output: &Output, bytes: &[u8]) -> Result<(), Error> {
-    match output {
-        Output::Stdout => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)
-                .and_then(|()| out.flush())
-                .map_err(|e| Error::io("<stdout>", e))
-        }
-        Output::File(path) => write_atomic(path, bytes),
-    }
-}
-
-/// Writes `bytes` to `path` through a temporary file and a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
-        let _ = fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
-    }
-    Ok(())
 }

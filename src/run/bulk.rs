@@ -1,0 +1,646 @@
+//! `hkret bulk`: a month of returns in one run, in parallel, every file written atomically, one
+//! bad document never stopping the others, and a manifest of what was written.
+//!
+//! Two passes keep memory flat however many documents there are: the first reads and checks
+//! every document and keeps only its name and status (so that clashing names are refused before
+//! anything is written); the second renders and writes, one job (file or data row) at a time per
+//! thread, and keeps only each document's manifest entry.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::bulk::manifest::{self, Entry, Manifest, Status};
+use crate::bulk::names::{NameFields, NamePattern};
+use crate::bulk::table::{Generator, Row, locate, read_csv, read_yaml};
+use crate::diag::show::{MessageFormat, show};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::error::Error;
+use crate::input::Source;
+use crate::render::pdf::{Attachment, PdfRender, render_pdf};
+use crate::render::templates::Templates;
+use crate::render::{Format, render_text};
+use crate::run::files::{load_overrides, read_source, write_atomic};
+use crate::validate::{Checked, build_all};
+
+/// Everything `hkret bulk` was asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkOptions {
+    /// Files and directories of returns.
+    pub inputs: Vec<PathBuf>,
+    /// A return template and its data table, instead of (or as well as) `inputs`.
+    pub template: Option<(PathBuf, PathBuf)>,
+    /// The output directory.
+    pub out: PathBuf,
+    /// Which renderings to write.
+    pub formats: Vec<Format>,
+    /// Threads; all cores when `None`.
+    pub jobs: Option<usize>,
+    /// The output name pattern.
+    pub name: String,
+    /// No progress bar, no summary.
+    pub quiet: bool,
+    /// Keep outputs an earlier run completed.
+    pub skip_existing: bool,
+    /// Template override directory.
+    pub templates: Option<PathBuf>,
+    /// PDF settings.
+    pub pdf: PdfRender,
+}
+
+/// A unit of work: an input file (all its documents) or one data row.
+enum Job {
+    File(PathBuf),
+    Row(Row),
+}
+
+/// The shared, read-only state of a run.
+struct Ctx<'a> {
+    options: &'a BulkOptions,
+    templates: Templates,
+    pattern: NamePattern,
+    generator: Option<(Generator, String, Arc<str>)>,
+    messages: MessageFormat,
+}
+
+/// What pass 1 learns of one document.
+struct Planned {
+    input: String,
+    index: usize,
+    name: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+    text: Option<Arc<str>>,
+}
+
+fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn jobs(options: &BulkOptions, rows: Vec<Row>) -> Result<Vec<Job>, Error> {
+    let mut jobs = Vec::new();
+    for input in &options.inputs {
+        if input.is_dir() {
+            jobs.extend(yaml_files(input)?.into_iter().map(Job::File));
+        } else {
+            jobs.push(Job::File(input.clone()));
+        }
+    }
+    jobs.extend(rows.into_iter().map(Job::Row));
+    Ok(jobs)
+}
+
+/// The source of a job's documents: a file's bytes, or the return generated for a row.
+fn source_of<'j>(ctx: &Ctx<'_>, job: &'j Job) -> Result<(Source, Option<&'j Row>), Error> {
+    match job {
+        Job::File(path) => Ok((read_source(path)?, None)),
+        Job::Row(row) => {
+            let (generator, template_name, data) = ctx
+                .generator
+                .as_ref()
+                .ok_or_else(|| Error::Usage("no template".into()))?;
+            let text = generator.generate(row, template_name)?;
+            let name = format!("{data}:{}", row.line);
+            Ok((
+                Source {
+                    name,
+                    bytes: text.into_bytes(),
+                },
+                Some(row),
+            ))
+        }
+    }
+}
+
+fn stem(job: &Job, ctx: &Ctx<'_>) -> String {
+    match job {
+        Job::File(p) => p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        Job::Row(_) => ctx
+            .generator
+            .as_ref()
+            .map(|(_, n, _)| {
+                Path::new(n)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn input_name(job: &Job, ctx: &Ctx<'_>) -> String {
+    match job {
+        Job::File(p) => p.display().to_string(),
+        Job::Row(_) => ctx
+            .generator
+            .as_ref()
+            .map(|(_, _, d)| d.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// Pass 1 for one job: every document's name, or its diagnostics. The source text is kept only
+/// for documents with something to show.
+fn plan(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
+    let mut planned = plan_all(ctx, job);
+    for p in &mut planned {
+        if p.name.is_some() && p.diagnostics.is_empty() {
+            p.text = None;
+        }
+    }
+    planned
+}
+
+fn plan_all(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
+    let input = input_name(job, ctx);
+    let (source, row) = match source_of(ctx, job) {
+        Ok(s) => s,
+        Err(e) => {
+            return vec![Planned {
+                input,
+                index: row_index(job),
+                name: None,
+                diagnostics: Vec::new(),
+                text: Some(Arc::from(e.to_string())),
+            }];
+        }
+    };
+    let pointed = |found: Diagnostics| -> Vec<Diagnostic> {
+        let sorted = found.sorted();
+        match (row, &ctx.generator) {
+            (Some(r), Some((_, _, data))) => {
+                let text = String::from_utf8_lossy(&source.bytes);
+                sorted.iter().map(|d| locate(d, &text, r, data)).collect()
+            }
+            _ => sorted,
+        }
+    };
+    let shown = Some(Arc::from(String::from_utf8_lossy(&source.bytes).as_ref()));
+    match build_all(&source) {
+        Err(found) => vec![Planned {
+            input,
+            index: row_index(job),
+            name: None,
+            diagnostics: pointed(found),
+            text: shown,
+        }],
+        Ok(docs) => docs
+            .into_iter()
+            .enumerate()
+            .map(|(i, doc)| {
+                let index = if row.is_some() { row_index(job) } else { i + 1 };
+                match doc {
+                    Ok(Checked { filing, warnings }) => {
+                        let name =
+                            ctx.pattern
+                                .name(&NameFields::of(&filing, &stem(job, ctx), index));
+                        match name {
+                            Ok(n) => Planned {
+                                input: input.clone(),
+                                index,
+                                name: Some(n),
+                                diagnostics: pointed(warnings),
+                                text: shown.clone(),
+                            },
+                            Err(e) => Planned {
+                                input: input.clone(),
+                                index,
+                                name: None,
+                                diagnostics: Vec::new(),
+                                text: Some(Arc::from(e.to_string())),
+                            },
+                        }
+                    }
+                    Err(found) => Planned {
+                        input: input.clone(),
+                        index,
+                        name: None,
+                        diagnostics: pointed(found),
+                        text: shown.clone(),
+                    },
+                }
+            })
+            .collect(),
+    }
+}
+
+fn row_index(job: &Job) -> usize {
+    match job {
+        Job::Row(r) => r.number,
+        Job::File(_) => 1,
+    }
+}
+
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Text => "txt",
+        Format::Pdf => "pdf",
+    }
+}
+
+/// The previous run's manifest, by (input, index), for `--skip-existing`.
+fn previous(out: &Path) -> BTreeMap<(String, usize), Entry> {
+    let Ok(text) = std::fs::read_to_string(out.join(manifest::FILE)) else {
+        return BTreeMap::new();
+    };
+    let Ok(m) = serde_json::from_str::<Manifest>(&text) else {
+        return BTreeMap::new();
+    };
+    m.documents
+        .into_iter()
+        .map(|e| ((e.input.clone(), e.index), e))
+        .collect()
+}
+
+/// Whether an earlier run's outputs for a document are complete: listed as written, present,
+/// unchanged, and newer than the input.
+fn complete(entry: &Entry, out: &Path, input_time: Option<std::time::SystemTime>) -> bool {
+    entry.status == Status::Written
+        && !entry.outputs.is_empty()
+        && entry.outputs.iter().all(|o| {
+            let path = out.join(&o.file);
+            let newer = match (
+                input_time,
+                std::fs::metadata(&path).and_then(|m| m.modified()),
+            ) {
+                (Some(i), Ok(o)) => o >= i,
+                _ => false,
+            };
+            newer && std::fs::read(&path).is_ok_and(|b| manifest::sha256(&b) == o.sha256)
+        })
+}
+
+/// Pass 2 for one job: render and write every valid document of it.
+fn write_job(
+    ctx: &Ctx<'_>,
+    job: &Job,
+    names: &BTreeMap<(String, usize), String>,
+    before: &BTreeMap<(String, usize), Entry>,
+    bar: &ProgressBar,
+) -> Vec<Entry> {
+    let input = input_name(job, ctx);
+    let input_time = match job {
+        Job::File(p) => std::fs::metadata(p).and_then(|m| m.modified()).ok(),
+        Job::Row(_) => ctx.options.template.as_ref().and_then(|(t, d)| {
+            let t = std::fs::metadata(t).and_then(|m| m.modified()).ok()?;
+            let d = std::fs::metadata(d).and_then(|m| m.modified()).ok()?;
+            Some(t.max(d))
+        }),
+    };
+    let failed = |index: usize, e: &Error| Entry {
+        input: input.clone(),
+        index,
+        status: Status::Failed,
+        outputs: Vec::new(),
+        diagnostics: vec![format!("error: {e}")],
+    };
+    let (source, _) = match source_of(ctx, job) {
+        Ok(s) => s,
+        Err(e) => return vec![failed(row_index(job), &e)],
+    };
+    let Ok(docs) = build_all(&source) else {
+        return Vec::new();
+    };
+    let mut entries = Vec::new();
+    for (i, doc) in docs.into_iter().enumerate() {
+        let index = if matches!(job, Job::Row(_)) {
+            row_index(job)
+        } else {
+            i + 1
+        };
+        let (Ok(checked), Some(name)) = (doc, names.get(&(input.clone(), index))) else {
+            continue;
+        };
+        if ctx.options.skip_existing
+            && let Some(e) = before
+                .get(&(input.clone(), index))
+                .filter(|e| complete(e, &ctx.options.out, input_time))
+        {
+            entries.push(Entry {
+                status: Status::Skipped,
+                ..e.clone()
+            });
+            bar.inc(1);
+            continue;
+        }
+        let mut outputs = Vec::new();
+        let mut error = None;
+        for format in &ctx.options.formats {
+            let bytes = match format {
+                Format::Text => {
+                    render_text(&checked.filing, &ctx.templates).map(String::into_bytes)
+                }
+                Format::Pdf => {
+                    let attachment = Attachment {
+                        name: Path::new(&source.name).file_name().map_or_else(
+                            || "return.yaml".to_owned(),
+                            |n| n.to_string_lossy().into_owned(),
+                        ),
+                        data: source.bytes.clone(),
+                    };
+                    render_pdf(
+                        &checked.filing,
+                        &ctx.templates,
+                        &PdfRender {
+                            source: Some(attachment),
+                            ..ctx.options.pdf.clone()
+                        },
+                    )
+                }
+            };
+            let file = format!("{name}.{}", extension(*format));
+            match bytes.and_then(|b| write_atomic(&ctx.options.out.join(&file), &b).map(|()| b)) {
+                Ok(b) => outputs.push(manifest::Output {
+                    file,
+                    sha256: manifest::sha256(&b),
+                }),
+                Err(e) => {
+                    error = Some(e);
+                    break;
+                }
+            }
+        }
+        entries.push(match error {
+            None => Entry {
+                input: input.clone(),
+                index,
+                status: Status::Written,
+                outputs,
+                diagnostics: Vec::new(),
+            },
+            Some(e) => failed(index, &e),
+        });
+        bar.inc(1);
+    }
+    entries
+}
+
+fn progress(total: usize, quiet: bool) -> ProgressBar {
+    use std::io::IsTerminal;
+    let bar = ProgressBar::with_draw_target(
+        Some(total as u64),
+        if quiet || !std::io::stderr().is_terminal() {
+            ProgressDrawTarget::hidden()
+        } else {
+            ProgressDrawTarget::stderr()
+        },
+    );
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} returns, {per_sec}, {eta} left")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Prints the diagnostics of pass 1 in input order.
+#[allow(
+    clippy::print_stderr,
+    reason = "run is where hkret talks to the terminal"
+)]
+fn print_planned(planned: &[Planned], messages: MessageFormat) {
+    for p in planned {
+        if p.name.is_none()
+            && p.diagnostics.is_empty()
+            && let Some(message) = &p.text
+        {
+            eprintln!("error: {}: {message}", p.input);
+        }
+        for d in &p.diagnostics {
+            eprint!("{}", show(d, messages, p.text.as_deref()));
+        }
+    }
+}
+
+/// The names given to more than one document, with the inputs involved.
+fn clashes(planned: &[Planned]) -> Vec<String> {
+    let mut seen: BTreeMap<&str, &Planned> = BTreeMap::new();
+    let mut found = Vec::new();
+    for p in planned {
+        let Some(name) = &p.name else { continue };
+        match seen.get(name.as_str()) {
+            Some(first) => found.push(format!(
+                "{name}: {} (document {}) and {} (document {})",
+                first.input, first.index, p.input, p.index
+            )),
+            None => {
+                seen.insert(name, p);
+            }
+        }
+    }
+    found
+}
+
+/// Runs `hkret bulk`; returns the exit code.
+///
+/// # Errors
+/// Operational failures that stop the whole run: unreadable template or data table, clashing
+/// names, an output directory that cannot be created.
+pub(crate) fn bulk(options: &BulkOptions, messages: MessageFormat) -> Result<u8, Error> {
+    let overrides = options
+        .templates
+        .as_deref()
+        .map(load_overrides)
+        .transpose()?
+        .unwrap_or_default();
+    let (generator, rows) = match &options.template {
+        Some((template, data)) => {
+            let text = std::fs::read_to_string(template).map_err(|e| Error::io(template, e))?;
+            let table = std::fs::read_to_string(data).map_err(|e| Error::io(data, e))?;
+            let data_name = data.display().to_string();
+            let is_csv = data
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+            let rows = if is_csv {
+                read_csv(&table, &data_name)
+            } else {
+                read_yaml(&table, &data_name)
+            };
+            let rows = match rows {
+                Ok(r) => r,
+                Err(found) => {
+                    let source = Source {
+                        name: data_name,
+                        bytes: table.into_bytes(),
+                    };
+                    super::report(found, &source, messages);
+                    return Ok(super::INVALID);
+                }
+            };
+            let name = template.display().to_string();
+            (
+                Some((
+                    Generator::new(&text, &name)?,
+                    name,
+                    Arc::from(data_name.as_str()),
+                )),
+                rows,
+            )
+        }
+        None => (None, Vec::new()),
+    };
+    let ctx = Ctx {
+        options,
+        templates: Templates::new(&overrides)?,
+        pattern: NamePattern::new(&options.name)?,
+        generator,
+        messages,
+    };
+    let jobs = jobs(options, rows)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
+    pool.install(|| run_jobs(&ctx, &jobs))
+}
+
+fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
+    let options = ctx.options;
+    let planned: Vec<Planned> = jobs.par_iter().flat_map_iter(|j| plan(ctx, j)).collect();
+    print_planned(&planned, ctx.messages);
+    let clash = clashes(&planned);
+    if !clash.is_empty() {
+        return Err(Error::Usage(format!(
+            "two documents would be written to the same file; change --name:\n  {}",
+            clash.join("\n  ")
+        )));
+    }
+    std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
+    let names: BTreeMap<(String, usize), String> = planned
+        .iter()
+        .filter_map(|p| p.name.clone().map(|n| ((p.input.clone(), p.index), n)))
+        .collect();
+    let before = if options.skip_existing {
+        previous(&options.out)
+    } else {
+        BTreeMap::new()
+    };
+    let bar = progress(names.len(), options.quiet);
+    let written: Vec<Entry> = jobs
+        .par_iter()
+        .flat_map_iter(|j| write_job(ctx, j, &names, &before, &bar))
+        .collect();
+    bar.finish_and_clear();
+    let mut by_key: BTreeMap<(String, usize), Entry> = written
+        .into_iter()
+        .map(|e| ((e.input.clone(), e.index), e))
+        .collect();
+    let documents: Vec<Entry> = planned
+        .iter()
+        .map(|p| {
+            by_key
+                .remove(&(p.input.clone(), p.index))
+                .unwrap_or_else(|| Entry {
+                    input: p.input.clone(),
+                    index: p.index,
+                    status: if p.diagnostics.is_empty() {
+                        Status::Failed
+                    } else {
+                        Status::Invalid
+                    },
+                    outputs: Vec::new(),
+                    diagnostics: p
+                        .diagnostics
+                        .iter()
+                        .map(|d| d.to_string())
+                        .chain(
+                            p.text
+                                .iter()
+                                .filter(|_| p.diagnostics.is_empty())
+                                .map(|t| format!("error: {t}")),
+                        )
+                        .collect(),
+                })
+        })
+        .collect();
+    let manifest = Manifest {
+        generator: format!("hkret {}", env!("CARGO_PKG_VERSION")),
+        documents,
+    };
+    write_atomic(
+        &options.out.join(manifest::FILE),
+        manifest.to_json().as_bytes(),
+    )?;
+    summarise(&manifest, &options.out, options.quiet)
+}
+
+#[allow(
+    clippy::print_stderr,
+    reason = "run is where hkret talks to the terminal"
+)]
+fn summarise(manifest: &Manifest, out: &Path, quiet: bool) -> Result<u8, Error> {
+    let count = |s: Status| manifest.documents.iter().filter(|e| e.status == s).count();
+    let (written, skipped, invalid, failed) = (
+        count(Status::Written),
+        count(Status::Skipped),
+        count(Status::Invalid),
+        count(Status::Failed),
+    );
+    if !quiet {
+        eprintln!(
+            "bulk: {} documents: {written} written, {skipped} skipped, {invalid} invalid, {failed} failed; manifest in {}",
+            manifest.documents.len(),
+            out.join(manifest::FILE).display()
+        );
+    }
+    Ok(if failed > 0 {
+        super::FAILED
+    } else if invalid > 0 {
+        super::INVALID
+    } else {
+        super::OK
+    })
+}
+
+/// Runs `hkret verify DIR`: re-hashes every output the manifest lists.
+///
+/// # Errors
+/// [`Error::Io`] when there is no readable manifest.
+#[allow(
+    clippy::print_stderr,
+    reason = "run is where hkret talks to the terminal"
+)]
+pub(crate) fn verify(dir: &Path, quiet: bool) -> Result<u8, Error> {
+    let path = dir.join(manifest::FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let manifest: Manifest = serde_json::from_str(&text)
+        .map_err(|e| Error::Usage(format!("{}: not an hkret manifest: {e}", path.display())))?;
+    let mut bad = 0;
+    let mut checked = 0;
+    for entry in &manifest.documents {
+        for output in &entry.outputs {
+            checked += 1;
+            let file = dir.join(&output.file);
+            match std::fs::read(&file) {
+                Ok(bytes) if manifest::sha256(&bytes) == output.sha256 => {}
+                Ok(_) => {
+                    bad += 1;
+                    eprintln!(
+                        "{}: changed since it was written (SHA-256 differs from the manifest)",
+                        file.display()
+                    );
+                }
+                Err(e) => {
+                    bad += 1;
+                    eprintln!("{}: {e}", file.display());
+                }
+            }
+        }
+    }
+    if !quiet {
+        eprintln!("verify: {checked} files checked, {bad} changed or missing");
+    }
+    Ok(if bad > 0 { super::INVALID } else { super::OK })
+}

@@ -1,0 +1,97 @@
+//! Reading inputs and writing outputs: standard input and output, size limits, atomic writes.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::cli::Output;
+use crate::error::Error;
+use crate::input::Source;
+
+/// Reads an input file, or standard input for `-`.
+pub(crate) fn read_source(path: &Path) -> Result<Source, Error> {
+    let name = path.display().to_string();
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(crate::input::MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, e))?;
+    } else {
+        let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        if file.metadata().map_err(|e| Error::io(path, e))?.is_dir() {
+            return Err(Error::Usage(format!(
+                "{name} is a directory, not a return file"
+            )));
+        }
+        file.take(crate::input::MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, e))?;
+    }
+    Ok(Source { name, bytes })
+}
+
+/// Reads every `*.tera` file under `dir` as an override named by its path relative to `dir`.
+pub(crate) fn load_overrides(dir: &Path) -> Result<Vec<(String, String)>, Error> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        let mut entries: Vec<_> = fs::read_dir(&d)
+            .map_err(|e| Error::io(&d, e))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "tera") {
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                found.push((name, text));
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Writes to standard output, or to a file atomically: a temporary file beside it, flushed to
+/// disk, then renamed over the target, so that no reader ever sees half a file.
+pub(crate) fn write_output(output: &Output, bytes: &[u8]) -> Result<(), Error> {
+    match output {
+        Output::Stdout => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::io("<stdout>", e))
+        }
+        Output::File(path) => write_atomic(path, bytes),
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
+        let _ = fs::remove_file(&tmp);
+        return Err(Error::io(path, e));
+    }
+    Ok(())
+}
