@@ -133,6 +133,24 @@ pub enum CliCommand {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Next month's return from this month's: closing balances become preceding balances.
+    #[command(after_help = "Example:\n  hkret next moon-2026-01.yaml -o moon-2026-02.yaml")]
+    Next {
+        /// This month's return.
+        file: PathBuf,
+        /// Where to write; standard output when not given. An existing file is not overwritten.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Check that consecutive months agree: each preceding balance is the previous closing one.
+    #[command(
+        after_help = "Example:\n  hkret chain moon-2025-12.yaml moon-2026-01.yaml moon-2026-02.yaml"
+    )]
+    Chain {
+        /// The returns of one issuer, in any order.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Start a new return: a commented skeleton of the current form.
     #[command(
         after_help = "Example:\n  hkret init --issuer \"Moon Inc.\" --stock-code 01723 --month 2026-01 -o moon-2026-01.yaml"
@@ -255,6 +273,18 @@ pub enum Command {
     Man,
     /// `bulk`.
     Bulk(crate::run::BulkOptions),
+    /// `next`.
+    Next {
+        /// This month's return.
+        file: PathBuf,
+        /// Output.
+        output: Output,
+    },
+    /// `chain`.
+    Chain {
+        /// The returns.
+        files: Vec<PathBuf>,
+    },
     /// `verify`.
     Verify {
         /// The output directory.
@@ -395,6 +425,11 @@ impl Cli {
             CliCommand::Completions { shell } => Command::Completions { shell },
             CliCommand::Man => Command::Man,
             CliCommand::Verify { dir, quiet } => Command::Verify { dir, quiet },
+            CliCommand::Next { file, output: out } => Command::Next {
+                file,
+                output: output(out),
+            },
+            CliCommand::Chain { files } => Command::Chain { files },
             CliCommand::Bulk {
                 inputs,
                 out,

@@ -53,6 +53,8 @@ pub fn run(invocation: Invocation) -> ExitCode {
         }
         Command::Bulk(options) => bulk::bulk(&options, messages),
         Command::Verify { dir, quiet } => bulk::verify(&dir, quiet),
+        Command::Next { file, output } => next(&file, &output, messages),
+        Command::Chain { files } => chain(&files, messages),
         Command::Man => {
             let mut page = Vec::new();
             clap_mangen::Man::new(Cli::command())
@@ -120,15 +122,69 @@ fn checked(source: &Source, messages: MessageFormat) -> Option<crate::validate::
     }
 }
 
-fn init(options: &crate::init::InitOptions, output: &Output) -> Result<u8, Error> {
-    if let Output::File(path) = output
-        && path.exists()
-    {
-        return Err(Error::Usage(format!(
-            "{} exists already; hkret init does not overwrite a return",
+/// Refuses to write over an existing file.
+fn fresh(output: &Output, what: &str) -> Result<(), Error> {
+    match output {
+        Output::File(path) if path.exists() => Err(Error::Usage(format!(
+            "{} exists already; hkret {what} does not overwrite a return",
             path.display()
-        )));
+        ))),
+        _ => Ok(()),
     }
+}
+
+fn next(file: &Path, output: &Output, messages: MessageFormat) -> Result<u8, Error> {
+    fresh(output, "next")?;
+    let source = read_source(file)?;
+    let Some(this) = checked(&source, messages) else {
+        return Ok(INVALID);
+    };
+    write_output(output, crate::bulk::next::next(&this.filing).as_bytes())?;
+    Ok(OK)
+}
+
+fn chain(files: &[PathBuf], messages: MessageFormat) -> Result<u8, Error> {
+    let sources = files
+        .iter()
+        .map(|f| read_source(f))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut filings = Vec::new();
+    let mut code = OK;
+    for source in &sources {
+        match checked(source, messages) {
+            Some(c) => filings.push((source, c.filing)),
+            None => code = INVALID,
+        }
+    }
+    let mut links: Vec<crate::bulk::chain::Link<'_>> = filings
+        .iter()
+        .map(|(s, f)| crate::bulk::chain::Link {
+            file: &s.name,
+            filing: f,
+        })
+        .collect();
+    let found = crate::bulk::chain::chain(&mut links);
+    if found.has_errors() {
+        code = INVALID;
+    }
+    for d in found.sorted() {
+        let source = sources.iter().find(|s| *s.name == *d.file);
+        let text = source.map(|s| String::from_utf8_lossy(&s.bytes).into_owned());
+        print_one(&d, messages, text.as_deref());
+    }
+    Ok(code)
+}
+
+#[allow(
+    clippy::print_stderr,
+    reason = "run is where hkret talks to the terminal"
+)]
+fn print_one(d: &crate::diag::Diagnostic, messages: MessageFormat, text: Option<&str>) {
+    eprint!("{}", show(d, messages, text));
+}
+
+fn init(options: &crate::init::InitOptions, output: &Output) -> Result<u8, Error> {
+    fresh(output, "init")?;
     let text = crate::init::skeleton(options, &Templates::built_in()?)?;
     write_output(output, text.as_bytes())?;
     Ok(OK)

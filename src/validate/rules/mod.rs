@@ -5,7 +5,7 @@
 #![deny(clippy::float_arithmetic)]
 
 mod balances;
-mod dates;
+pub(crate) mod dates;
 mod movements;
 
 use crate::diag::Reporter;

@@ -1,0 +1,501 @@
+//! `hkret next`: next month's input from this month's. Every closing balance becomes the
+//! preceding balance, this month's movements are cleared, outstanding options, warrants,
+//! convertibles and shares pending cancellation are carried with their closing figures, and what
+//! only the user can know (the date of submission, this month's remarks) is marked FILL IN.
+
+use std::fmt::Write;
+
+use chrono::{Datelike, Months, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::model::{
+    Amount, Balance, Block, ClassOfShares, Confirmations, Count, Filing, IssueType, Layout, Money,
+    ShareClass, Table, TypeOfShares,
+};
+use crate::render::format::amount;
+
+/// Where the next return is written.
+struct Out {
+    text: String,
+}
+
+/// A YAML double-quoted scalar.
+fn q(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn n(c: &Count) -> String {
+    c.value.map_or_else(|| "~".to_owned(), |v| v.to_string())
+}
+
+fn d(a: &Amount) -> String {
+    a.value.map_or_else(|| "~".to_owned(), |v| q(&plain(v)))
+}
+
+/// An amount without grouping, as input takes it.
+fn plain(v: Decimal) -> String {
+    amount(v).replace(',', "")
+}
+
+fn money(m: &Money) -> String {
+    format!(
+        "{{ currency: {}, amount: {} }}",
+        m.currency,
+        q(&plain(m.amount))
+    )
+}
+
+impl Out {
+    fn line(&mut self, indent: usize, text: &str) {
+        let _ = writeln!(self.text, "{}{text}", " ".repeat(indent));
+    }
+
+    fn opt(&mut self, indent: usize, key: &str, value: Option<String>) {
+        if let Some(v) = value {
+            self.line(indent, &format!("{key}: {v}"));
+        }
+    }
+
+    /// A balance carried: closing becomes preceding, and stays the closing until the user moves it.
+    fn carried(&mut self, indent: usize, key: &str, b: &Balance) {
+        let c = n(&b.closing);
+        self.line(
+            indent,
+            &format!("{key}: {{ preceding: {c}, closing: {c} }}"),
+        );
+    }
+}
+
+fn class_word(c: ClassOfShares) -> &'static str {
+    match c {
+        ClassOfShares::Ordinary => "Ordinary shares",
+        ClassOfShares::Preference => "Preference shares",
+        ClassOfShares::WvrOrdinary => "WVR ordinary shares",
+        ClassOfShares::Other => "Other class (specify in description)",
+    }
+}
+
+fn type_word(t: TypeOfShares) -> &'static str {
+    match t {
+        TypeOfShares::NotApplicable => "Not applicable",
+        TypeOfShares::A => "A",
+        TypeOfShares::B => "B",
+        TypeOfShares::H => "H",
+        TypeOfShares::Other => "Other type (specify in description)",
+    }
+}
+
+fn share_class(o: &mut Out, c: &ShareClass) {
+    o.line(2, &format!("- id: {}", q(&c.id)));
+    o.line(
+        4,
+        &format!("class_of_shares: {}", class_word(c.class_of_shares)),
+    );
+    o.line(
+        4,
+        &format!("type_of_shares: {}", type_word(c.type_of_shares)),
+    );
+    o.line(4, &format!("listed: {}", c.listed));
+    o.opt(4, "stock_code", c.stock_code.as_deref().map(q));
+    if !c.counters.is_empty() {
+        o.line(4, "multi_counters:");
+        for k in &c.counters {
+            o.line(
+                6,
+                &format!(
+                    "- {{ stock_code: {}, currency: {}, description: {} }}",
+                    q(&k.stock_code),
+                    k.currency,
+                    q(&k.description)
+                ),
+            );
+        }
+    }
+    o.line(4, &format!("description: {}", q(&c.description)));
+    match &c.authorised {
+        None => o.line(4, "authorised: not_applicable"),
+        Some(a) => {
+            o.line(4, "authorised:");
+            o.carried(6, "shares", &a.shares);
+            o.line(6, &format!("par_value: {}", money(&a.par_value)));
+            if let Some(remark) = &a.capital_remark {
+                let closing = d(&a.capital.closing);
+                o.line(
+                    6,
+                    &format!("capital: {{ preceding: {closing}, closing: {closing} }}"),
+                );
+                o.line(6, &format!("capital_remark: {}", q(remark)));
+            }
+        }
+    }
+    o.line(4, "issued:");
+    match &c.issued.treasury {
+        None => o.carried(6, "shares", &c.issued.excluding_treasury),
+        Some(t) => {
+            o.carried(6, "excluding_treasury", &c.issued.excluding_treasury);
+            o.carried(6, "treasury", t);
+        }
+    }
+    if let Some(p) = &c.public_float {
+        o.line(
+            4,
+            "public_float:                # confirm as at the close of the new month",
+        );
+        o.line(6, &format!("complied: {}", p.complied));
+        o.line(6, &format!("threshold: {}", q(&p.threshold)));
+        o.line(
+            6,
+            &format!("additional_information: {}", q(&p.additional_information)),
+        );
+    }
+}
+
+/// Writes a table's blocks with `row` writing each carried entry; `not_applicable` when none is
+/// carried.
+fn table<E>(
+    o: &mut Out,
+    f: &Filing,
+    key: &str,
+    t: Option<&Table<E>>,
+    carry: impl Fn(&E) -> bool,
+    row: impl Fn(&mut Out, &E),
+) {
+    let blocks: Vec<&Block<E>> = t
+        .into_iter()
+        .flat_map(|t| &t.blocks)
+        .filter(|b| b.entries.iter().any(&carry))
+        .collect();
+    if blocks.is_empty() {
+        o.line(2, &format!("{key}: not_applicable"));
+        return;
+    }
+    o.line(2, &format!("{key}:"));
+    o.line(4, "classes:");
+    for b in blocks {
+        o.line(6, &format!("- share_class: {}", q(&f.classes[b.class].id)));
+        o.opt(8, "listed", b.listed.map(|l| l.to_string()));
+        o.opt(
+            8,
+            "stock_code",
+            b.stock_code
+                .as_ref()
+                .map(|c| c.as_deref().map_or_else(|| "~".to_owned(), q)),
+        );
+        o.opt(8, "description", b.description.as_deref().map(q));
+        o.line(8, "entries:");
+        for e in b.entries.iter().filter(|e| carry(e)) {
+            row(o, e);
+        }
+    }
+    if let Some(remarks) = t.and_then(|t| t.remarks.as_deref()) {
+        o.line(
+            4,
+            &format!(
+                "# FILL IN this month's remarks, if any. Last month: {}",
+                remarks.replace('\n', " ")
+            ),
+        );
+    }
+}
+
+/// The last day of the month after the one `d` ends.
+fn next_month_end(d: NaiveDate) -> NaiveDate {
+    let first = d.with_day(1).unwrap_or(d);
+    first
+        .checked_add_months(Months::new(2))
+        .and_then(|x| x.pred_opt())
+        .unwrap_or(d)
+}
+
+/// Next month's return as input YAML.
+pub fn next(f: &Filing) -> String {
+    let mut o = Out {
+        text: String::new(),
+    };
+    let month = next_month_end(f.month_ended.date);
+    o.line(0, &format!("# {} — monthly return for the month ended {}, carried from the month before by `hkret next`.", f.issuer_name, month.format("%d %B %Y")));
+    o.line(0, "# Closing balances are now the preceding balances and stay as closing until you enter this month's");
+    o.line(
+        0,
+        "# movements. Fill in every value marked FILL IN, then run `hkret validate`.",
+    );
+    o.line(0, "form: FF301");
+    o.line(0, &format!("version: {}", q(f.layout.version())));
+    if f.printed_version != f.layout.version() {
+        o.line(0, &format!("printed_version: {}", q(&f.printed_version)));
+    }
+    o.line(0, &format!("month_ended: {month}"));
+    o.line(0, "status: new_submission");
+    o.line(
+        0,
+        "date_submitted: ~               # FILL IN the date of submission, YYYY-MM-DD",
+    );
+    o.line(0, "");
+    o.line(0, "issuer:");
+    o.line(2, &format!("name: {}", q(&f.issuer_name)));
+    o.opt(2, "incorporation", f.incorporation.as_deref().map(q));
+    o.line(0, "");
+    o.line(0, "share_classes:");
+    for c in &f.classes {
+        share_class(&mut o, c);
+    }
+    if let Some(r) = &f.authorised_remarks {
+        o.line(
+            0,
+            &format!(
+                "# FILL IN remarks under Part I, if any. Last month: {}",
+                r.replace('\n', " ")
+            ),
+        );
+    }
+    o.line(0, "");
+    o.line(0, "details:");
+    table(
+        &mut o,
+        f,
+        "share_options",
+        f.share_options.as_ref(),
+        |_| true,
+        |o, s| {
+            o.line(10, &format!("- particulars: {}", q(&s.particulars)));
+            o.opt(
+                12,
+                "general_meeting_approval_date",
+                s.approval_date.map(|d| d.to_string()),
+            );
+            o.line(
+                12,
+                &format!("outstanding_preceding: {}", n(&s.outstanding_closing)),
+            );
+            o.line(
+                12,
+                &format!("outstanding_closing: {}", n(&s.outstanding_closing)),
+            );
+            o.opt(
+                12,
+                "shares_which_may_be_issued",
+                s.may_be_issued.value.map(|v| v.to_string()),
+            );
+            o.opt(
+                12,
+                "remaining_capacity",
+                s.remaining_capacity.value.map(|v| v.to_string()),
+            );
+            o.opt(12, "exercise_price", s.exercise_price.as_ref().map(money));
+        },
+    );
+    table(
+        &mut o,
+        f,
+        "warrants",
+        f.warrants.as_ref(),
+        |_| true,
+        |o, w| {
+            o.line(10, &format!("- description: {}", q(&w.description)));
+            o.opt(12, "expiry_date", w.expiry_date.map(|d| d.to_string()));
+            o.line(12, &format!("currency: {}", w.currency));
+            o.line(12, &format!("nominal_preceding: {}", d(&w.nominal.closing)));
+            o.line(12, &format!("nominal_closing: {}", d(&w.nominal.closing)));
+            o.opt(
+                12,
+                "shares_which_may_be_issued",
+                w.may_be_issued.value.map(|v| v.to_string()),
+            );
+            o.opt(12, "type", w.kind.as_deref().map(q));
+            o.opt(12, "stock_code", w.stock_code.as_deref().map(q));
+            o.opt(
+                12,
+                "subscription_price",
+                w.subscription_price.as_ref().map(money),
+            );
+            o.opt(
+                12,
+                "general_meeting_approval_date",
+                w.approval_date.map(|d| d.to_string()),
+            );
+        },
+    );
+    table(
+        &mut o,
+        f,
+        "convertibles",
+        f.convertibles.as_ref(),
+        |_| true,
+        |o, c| {
+            o.line(10, &format!("- description: {}", q(&c.description)));
+            o.line(12, &format!("currency: {}", c.currency));
+            o.line(12, &format!("amount_preceding: {}", d(&c.amount.closing)));
+            o.line(12, &format!("amount_closing: {}", d(&c.amount.closing)));
+            o.opt(
+                12,
+                "shares_which_may_be_issued",
+                c.may_be_issued.value.map(|v| v.to_string()),
+            );
+            o.opt(12, "type", c.kind.as_deref().map(q));
+            o.opt(12, "stock_code", c.stock_code.as_deref().map(q));
+            o.opt(
+                12,
+                "conversion_price",
+                c.conversion_price.as_ref().map(money),
+            );
+            o.opt(
+                12,
+                "general_meeting_approval_date",
+                c.approval_date.map(|d| d.to_string()),
+            );
+        },
+    );
+    table(
+        &mut o,
+        f,
+        "other_arrangements",
+        f.arrangements.as_ref(),
+        |_| true,
+        |o, a| {
+            o.line(10, &format!("- description: {}", q(&a.description)));
+            o.opt(
+                12,
+                "general_meeting_approval_date",
+                a.approval_date.map(|d| d.to_string()),
+            );
+            o.opt(
+                12,
+                "shares_which_may_be_issued",
+                a.may_be_issued.value.map(|v| v.to_string()),
+            );
+        },
+    );
+    let pending =
+        |e: &crate::model::OtherMovement| e.pending_cancellation.value.is_some_and(|v| v != 0);
+    table(
+        &mut o,
+        f,
+        "other_movements",
+        f.other_movements.as_ref(),
+        pending,
+        |o, e| {
+            let word = match (f.layout, e.issue_type) {
+                (Layout::V1_0_1, IssueType::Redemption) => "redemption_of_shares",
+                (Layout::V1_0_1, _) => "repurchase_of_shares",
+                (_, IssueType::RedemptionPending) => "redemption_pending_cancellation",
+                _ => "repurchase_pending_cancellation",
+            };
+            o.line(
+                10,
+                &format!(
+                    "- type_of_issue: {word}     # still pending cancellation: update or remove"
+                ),
+            );
+            o.opt(
+                12,
+                "general_meeting_approval_date",
+                e.approval_date.map(|d| d.to_string()),
+            );
+            o.line(
+                12,
+                &format!("pending_cancellation: {}", n(&e.pending_cancellation)),
+            );
+        },
+    );
+    o.line(0, "");
+    match &f.hdr {
+        None => o.line(0, "hdr: not_applicable"),
+        Some(h) => {
+            o.line(0, "hdr:");
+            o.line(2, &format!("stock_code: {}", q(&h.stock_code)));
+            o.line(2, &format!("description: {}", q(&h.description)));
+            o.carried(2, "hdrs", &h.hdrs);
+        }
+    }
+    match &f.confirmations {
+        Confirmations::Standard => o.line(0, "confirmations: standard"),
+        Confirmations::NotApplicable => o.line(0, "confirmations: not_applicable"),
+        Confirmations::Amended(items) => {
+            o.line(0, "confirmations:");
+            for i in items {
+                o.line(2, &format!("- {}", q(i)));
+            }
+        }
+    }
+    o.line(0, "");
+    o.line(0, "submitted_by:");
+    o.line(2, &format!("name: {}", q(&f.submitted_by)));
+    o.line(2, &format!("title: {}", q(&f.title)));
+    o.text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next;
+    use crate::input::Source;
+    use crate::validate::build;
+
+    fn build_text(text: &str) -> Result<crate::validate::Checked, crate::diag::Diagnostics> {
+        build(&Source {
+            name: "next.yaml".into(),
+            bytes: text.as_bytes().to_vec(),
+        })
+    }
+
+    #[test]
+    fn next_of_each_example_validates_once_filled_in() {
+        for (file, submitted) in [
+            ("examples/ff301-2026-01-moon-inc.yaml", "2026-03-03"),
+            (
+                "examples/ff301-2022-11-qingdao-ainnovation.yaml",
+                "2023-01-04",
+            ),
+            (
+                "tests/fixtures/valid-1.2.0-every-table/input.yaml",
+                "2026-03-03",
+            ),
+            (
+                "tests/fixtures/valid-1.0.1-two-classes/input.yaml",
+                "2023-09-05",
+            ),
+        ] {
+            let text = std::fs::read_to_string(file).expect("example");
+            let this = build_text(&text).expect("valid").filing;
+            let carried = next(&this);
+            let unfilled = build_text(&carried).expect_err("date of submission to fill in");
+            assert!(
+                unfilled.to_string().contains("`date_submitted` is missing"),
+                "{unfilled}"
+            );
+            let filled =
+                carried.replace("date_submitted: ~", &format!("date_submitted: {submitted}"));
+            let again = build_text(&filled).unwrap_or_else(|d| panic!("{file}:\n{d}\n{filled}"));
+            assert_eq!(again.filing.classes.len(), this.classes.len());
+        }
+    }
+
+    #[test]
+    fn closing_balances_become_preceding_balances() {
+        let text = std::fs::read_to_string("tests/fixtures/valid-1.2.0-every-table/input.yaml")
+            .expect("fixture");
+        let carried = next(&build_text(&text).expect("valid").filing);
+        assert!(carried.contains("month_ended: 2026-02-28"));
+        assert!(
+            carried
+                .contains("excluding_treasury: { preceding: 19121582388, closing: 19121582388 }"),
+            "{carried}"
+        );
+        assert!(carried.contains("outstanding_preceding: 4777125"));
+        assert!(carried.contains("amount_preceding: \"80000000\""));
+        assert!(carried.contains("pending_cancellation: -100000"));
+        assert!(!carried.contains("date_of_event"));
+    }
+}
