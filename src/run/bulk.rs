@@ -23,7 +23,7 @@ use crate::input::Source;
 use crate::render::pdf::{Attachment, PdfRender, render_pdf};
 use crate::render::templates::Templates;
 use crate::render::{Format, render_text};
-use crate::run::files::{load_overrides, read_source, write_atomic};
+use crate::run::files::{load_overrides, read_source, remove_stale_temporaries, write_atomic};
 use crate::validate::{Checked, build_all};
 
 /// Everything `hkret bulk` was asked.
@@ -518,6 +518,7 @@ fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
         )));
     }
     std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
+    remove_stale_temporaries(&options.out);
     let names: BTreeMap<(String, usize), String> = planned
         .iter()
         .filter_map(|p| p.name.clone().map(|n| ((p.input.clone(), p.index), n)))

@@ -74,6 +74,37 @@ pub(crate) fn write_output(output: &Output, bytes: &[u8]) -> Result<(), Error> {
     }
 }
 
+/// How temporary files begin: hidden, and recognisably hkret's.
+const TEMP_PREFIX: &str = ".hkret-";
+
+/// Removes the temporary files in `dir` that a killed hkret left behind: those whose process no
+/// longer runs. A live process's files are left alone, so two runs can share a directory. Where
+/// processes cannot be looked up (no `/proc`), nothing is removed.
+pub(crate) fn remove_stale_temporaries(dir: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.is_dir() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name
+            .strip_prefix(TEMP_PREFIX)
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let Some(pid) = rest.rsplit('.').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if !proc.join(pid.to_string()).exists() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes `bytes` to `path` through a temporary file and a rename.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let dir = path
@@ -84,7 +115,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp = dir.join(format!("{TEMP_PREFIX}{name}.{}.tmp", std::process::id()));
     let written = fs::File::create(&tmp).and_then(|mut f| {
         f.write_all(bytes)?;
         f.sync_all()

@@ -1,6 +1,7 @@
 //! hkret's integration tests, in one binary: golden fixtures, the command line, the examples,
 //! and the PDF renderer.
 
+mod bulk;
 mod cli;
 mod golden;
 mod pdf;
@@ -9,3 +10,7 @@ mod pdf_engine;
 mod pdf_support;
 mod schema;
 mod support;
+
+#[path = "../../benches/market.rs"]
+#[allow(dead_code, reason = "the benchmark uses all of it")]
+mod market;
