@@ -41,7 +41,7 @@ const PARS: &[(&str, &str, u64)] = &[
 ];
 
 /// The return of issuer `i` (0-based) for January 2026, as input YAML.
-pub fn issuer(i: usize) -> String {
+pub(crate) fn issuer(i: usize) -> String {
     let mut d = Dice::new(i as u64 + 1);
     let classes = match d.range(0, 99) {
         0..=69 => 1,
@@ -227,7 +227,7 @@ pub fn issuer(i: usize) -> String {
 }
 
 /// Writes `count` returns as `issuer-NNNN.yaml` into `dir`.
-pub fn write(dir: &std::path::Path, count: usize) -> std::io::Result<()> {
+pub(crate) fn write(dir: &std::path::Path, count: usize) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     for i in 0..count {
         std::fs::write(dir.join(format!("issuer-{i:04}.yaml")), issuer(i))?;

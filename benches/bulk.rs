@@ -1,0 +1,69 @@
+//! Benchmark of `hkret bulk` over a synthetic market (`cargo bench --bench bulk`): 100, 1,000
+//! and 2,600 issuers (the whole exchange) rendered to text and PDF in one run of the release
+//! binary, reporting documents per second and the process's peak memory, which must not grow
+//! with the number of documents. Figures depend on the machine; compare them as ratios.
+
+mod market;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// The peak resident memory (`VmHWM`) of a running process, in KiB.
+fn peak_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Runs one bulk render of `input` to `out`; returns its wall time and peak memory.
+fn run(input: &Path, out: &Path, format: &str) -> (Duration, u64) {
+    let _ = std::fs::remove_dir_all(out);
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hkret"))
+        .args(["bulk", "--quiet", "--format", format, "--out"])
+        .arg(out)
+        .arg(input)
+        .spawn()
+        .expect("hkret bulk starts");
+    let mut peak = 0;
+    loop {
+        if let Some(kib) = peak_kib(child.id()) {
+            peak = peak.max(kib);
+        }
+        if let Some(status) = child.try_wait().expect("wait") {
+            assert!(status.success(), "hkret bulk failed");
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    (start.elapsed(), peak)
+}
+
+#[allow(
+    clippy::print_stdout,
+    reason = "a benchmark reports on standard output"
+)]
+fn main() {
+    let base = std::env::temp_dir().join(format!("hkret-bench-bulk-{}", std::process::id()));
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    println!("hkret bulk over a synthetic market ({cores} cores; release build)");
+    println!(
+        "{:>9} {:>7} {:>10} {:>12} {:>14}",
+        "documents", "format", "seconds", "documents/s", "peak memory"
+    );
+    for count in [100, 1_000, 2_600] {
+        let input = base.join(format!("market-{count}"));
+        market::write(&input, count).expect("market written");
+        for format in ["text", "pdf", "both"] {
+            let (took, peak) = run(&input, &base.join("out"), format);
+            let secs = took.as_secs_f64();
+            println!(
+                "{count:>9} {format:>7} {secs:>10.2} {:>12.0} {:>11} MiB",
+                count as f64 / secs,
+                peak / 1024
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&base);
+}
