@@ -380,11 +380,36 @@ fn write_job(
                 outputs,
                 diagnostics: Vec::new(),
             },
-            Some(e) => failed(index, &e),
+            Some(e) => match crate::run::unprintable(&source, &e) {
+                Some(found) => {
+                    let found = found.sorted();
+                    print_now(&found, ctx.messages, &source);
+                    Entry {
+                        input: input.clone(),
+                        index,
+                        status: Status::Invalid,
+                        outputs,
+                        diagnostics: found.iter().map(ToString::to_string).collect(),
+                    }
+                }
+                None => failed(index, &e),
+            },
         });
         bar.inc(1);
     }
     entries
+}
+
+/// Prints diagnostics found while writing (one `eprint!` each, so threads do not interleave them).
+#[allow(
+    clippy::print_stderr,
+    reason = "run is where hkret talks to the terminal"
+)]
+fn print_now(found: &[Diagnostic], messages: MessageFormat, source: &Source) {
+    let text = String::from_utf8_lossy(&source.bytes);
+    for d in found {
+        eprint!("{}", show(d, messages, Some(&text)));
+    }
 }
 
 fn progress(total: usize, quiet: bool) -> ProgressBar {

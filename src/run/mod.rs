@@ -227,13 +227,53 @@ fn render(
                 || "return.yaml".to_owned(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let source = Some(Attachment {
+            let attachment = Some(Attachment {
                 name,
                 data: source.bytes.clone(),
             });
-            render_pdf(&checked.filing, &templates, &PdfRender { source, ..pdf })?
+            match render_pdf(
+                &checked.filing,
+                &templates,
+                &PdfRender {
+                    source: attachment,
+                    ..pdf
+                },
+            ) {
+                Ok(bytes) => bytes,
+                Err(e) => match unprintable(&source, &e) {
+                    Some(found) => {
+                        report(found, &source, messages);
+                        return Ok(INVALID);
+                    }
+                    None => return Err(e),
+                },
+            }
         }
     };
     write_output(output, &bytes)?;
     Ok(OK)
+}
+
+/// A character that no embedded font can draw is a mistake in the input, not a failure of hkret:
+/// the diagnostic points at its first occurrence in the source.
+pub(crate) fn unprintable(source: &Source, error: &Error) -> Option<Diagnostics> {
+    let Error::Pdf {
+        source: crate::render::pdf::PdfError::MissingGlyph { ch, .. },
+        ..
+    } = error
+    else {
+        return None;
+    };
+    let text = String::from_utf8_lossy(&source.bytes);
+    let (line_index, line) = text.lines().enumerate().find(|(_, l)| l.contains(*ch))?;
+    let column = line.chars().position(|c| c == *ch)? + 1;
+    let mut report = crate::diag::Reporter::new(&source.name);
+    let loc = crate::diag::Loc::new(
+        u32::try_from(line_index + 1).ok()?,
+        u32::try_from(column).ok()?,
+    );
+    report
+        .error(loc, "", format!("no font of the PDF can draw the character {ch:?} (U+{:04X})", u32::from(*ch)))
+        .hint("the PDF fonts cover Latin scripts and Traditional Chinese; replace the character, or render as text");
+    Some(report.finish())
 }

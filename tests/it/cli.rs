@@ -254,3 +254,21 @@ fn every_command_has_help_with_an_example() {
     let version = hkret(&root(), &["--version"]);
     assert!(String::from_utf8_lossy(&version.stdout).starts_with("hkret "));
 }
+
+#[test]
+fn a_character_no_font_can_draw_is_a_located_input_error() {
+    let dir = scratch("cli-glyph");
+    let text = std::fs::read_to_string(root().join(MOON))
+        .expect("example")
+        .replace("name: Moon Inc.", "name: Moon Inc. \u{1F319}");
+    std::fs::write(dir.join("moon.yaml"), text).expect("write");
+    let out = hkret(&dir, &["render", "moon.yaml", "--pdf", "-o", "moon.pdf"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).lines().next(),
+        Some(
+            "moon.yaml:10:19: error: no font of the PDF can draw the character '\u{1F319}' (U+1F319)"
+        )
+    );
+    assert!(!dir.join("moon.pdf").exists());
+}
