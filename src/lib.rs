@@ -13,6 +13,30 @@
 //! [`run`] drives the stages for the command line and is the only module that touches files or
 //! the terminal.
 //!
+//! # Example
+//!
+//! Validate a return and render it as text and as PDF/A:
+//!
+//! ```
+//! use hkret::input::Source;
+//! use hkret::render::pdf::{PdfRender, render_pdf};
+//! use hkret::render::render_text;
+//! use hkret::render::templates::Templates;
+//!
+//! let bytes = std::fs::read("examples/ff301-2026-01-moon-inc.yaml")?;
+//! let source = Source { name: "moon.yaml".into(), bytes };
+//! let checked = match hkret::validate::build(&source) {
+//!     Ok(checked) => checked,
+//!     Err(problems) => panic!("{problems}"),
+//! };
+//! let templates = Templates::built_in()?;
+//! let text = render_text(&checked.filing, &templates)?;
+//! assert!(text.contains("Name of Issuer: Moon Inc."));
+//! let pdf = render_pdf(&checked.filing, &templates, &PdfRender::default())?;
+//! assert!(pdf.starts_with(b"%PDF-"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Glossary (the form's terms)
 //! * **Part I**: movements in authorised / registered share capital.
 //! * **Part II**: movements in issued shares (and, from 1.1, treasury shares).

@@ -1,7 +1,7 @@
 //! Stage 2: a YAML tree to a valid [`Filing`], or every problem found.
 //!
-//! Phase 1 reads every field and records every failure ([`read`], [`filing`], [`tables`]).
-//! Phase 2 runs the form's rules ([`rules`]) only when phase 1 was clean, so one typo does not
+//! Phase 1 reads every field and records every failure (modules `read`, `filing`, `tables`).
+//! Phase 2 runs the form's rules (module `rules`) only when phase 1 was clean, so one typo does not
 //! set off a cascade of arithmetic errors.
 #![deny(clippy::float_arithmetic)]
 
