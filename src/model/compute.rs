@@ -196,5 +196,5 @@ pub fn funds_raised(block: &Block<OptionScheme>) -> Option<(String, Decimal)> {
                 .checked_mul(Decimal::from(exercised.unsigned_abs()))?,
         )?;
     }
-    currency.map(|c| (c, total))
+    currency.map(|c| (c, total.normalize()))
 }

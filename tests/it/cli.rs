@@ -272,3 +272,174 @@ fn a_character_no_font_can_draw_is_a_located_input_error() {
     );
     assert!(!dir.join("moon.pdf").exists());
 }
+
+#[test]
+fn huge_inputs_are_refused_by_size_before_they_are_read() {
+    let dir = scratch("cli-huge");
+    let big = format!("form: FF301\nnote: \"{}\"\n", "x".repeat(10 * 1024 * 1024));
+    std::fs::write(dir.join("string.yaml"), &big).expect("10 MB string");
+    let fifty: Vec<u8> = b"# padding\n"
+        .iter()
+        .copied()
+        .cycle()
+        .take(50 * 1024 * 1024)
+        .collect();
+    std::fs::write(dir.join("fifty.yaml"), fifty).expect("50 MB file");
+    for name in ["string.yaml", "fifty.yaml"] {
+        let out = hkret(&dir, &["validate", name]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!("{name}:1:1: error: the file is "))
+                && stderr.contains("more than the 8388608 a return may have"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_full_disk_fails_cleanly() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hkret"))
+        .args(["render", MOON])
+        .current_dir(root())
+        .stdout(full)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("No space left on device"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn an_output_directory_that_cannot_be_written_fails_cleanly() {
+    let dir = scratch("cli-unwritable");
+    std::fs::write(
+        dir.join("not-a-dir"),
+        "a file where the directory should be",
+    )
+    .expect("write");
+    let out = hkret(
+        &root(),
+        &[
+            "render",
+            MOON,
+            "-o",
+            dir.join("not-a-dir/moon.txt").to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let bulk = hkret(
+        &root(),
+        &[
+            "bulk",
+            MOON,
+            "--out",
+            dir.join("not-a-dir/out").to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(bulk.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_dir(&dir).expect("dir").count(),
+        1,
+        "nothing left behind"
+    );
+}
+
+#[test]
+fn user_templates_cannot_read_files_and_their_errors_are_located() {
+    let dir = scratch("cli-user-templates");
+    std::fs::create_dir_all(dir.join("t/1.2.0")).expect("dir");
+    std::fs::write(
+        dir.join("t/1.2.0/form.txt.tera"),
+        "{% include \"/etc/passwd\" %}\n",
+    )
+    .expect("write");
+    let out = hkret(
+        &root(),
+        &[
+            "render",
+            MOON,
+            "--templates",
+            dir.join("t").to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("root:"),
+        "a template read a file"
+    );
+    std::fs::write(
+        dir.join("t/1.2.0/form.txt.tera"),
+        "Issuer: {{ issuer_name }}\n{% if %}\n",
+    )
+    .expect("write");
+    let out = hkret(
+        &root(),
+        &[
+            "render",
+            MOON,
+            "--templates",
+            dir.join("t").to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1.2.0/form.txt.tera") && stderr.contains("2:"),
+        "{stderr}"
+    );
+    std::fs::write(
+        dir.join("t/1.2.0/form.txt.tera"),
+        "Issuer: {{ issuer_name }} in {{ no_such_field }}\n",
+    )
+    .expect("write");
+    let out = hkret(
+        &root(),
+        &[
+            "render",
+            MOON,
+            "--templates",
+            dir.join("t").to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no_such_field"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn two_processes_writing_one_directory_leave_whole_files() {
+    let dir = scratch("cli-two-writers");
+    crate::market::write(&dir.join("in"), 30).expect("market");
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hkret"))
+            .args(["bulk", "in", "--out", "out", "--format", "both", "--quiet"])
+            .current_dir(&dir)
+            .spawn()
+            .expect("spawn")
+    };
+    let (mut a, mut b) = (spawn(), spawn());
+    assert!(a.wait().expect("a").success() && b.wait().expect("b").success());
+    let out = hkret(&dir, &["verify", "out"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.join("out"))
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 61, "{names:?}");
+}
