@@ -8,6 +8,7 @@ mod pdf;
 mod pdf_bbox;
 mod pdf_engine;
 mod pdf_support;
+mod props;
 mod schema;
 mod support;
 
