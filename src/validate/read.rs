@@ -219,10 +219,19 @@ impl Reader {
         }
     }
 
-    /// The node's text, for names, descriptions and remarks.
+    /// The node's text, for names, descriptions and remarks. Control characters other than
+    /// tabs and line breaks cannot be printed on the form and are refused.
     pub(crate) fn text(&mut self, node: &Node, path: &str) -> Option<String> {
         match &node.value {
-            Value::Scalar { text, .. } => Some(text.clone()),
+            Value::Scalar { text, .. } => {
+                if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
+                    self.report
+                        .error(node.loc, path, format!("the text holds the control character U+{:04X}, which the form cannot print", u32::from(c)))
+                        .hint("remove it; it often comes from copying text out of another program");
+                    return None;
+                }
+                Some(text.clone())
+            }
             _ => {
                 self.report.error(
                     node.loc,
