@@ -6,31 +6,32 @@ use roxmltree::Node;
 
 use crate::render::pdf::doc::Inline;
 use crate::render::pdf::error::PdfError;
+use crate::render::pdf::lines::Lines;
 
 /// The inline content of `node`, with `bold` as the weight of plain text.
 ///
 /// # Errors
 /// [`PdfError::Description`] for an element other than `<b>` or `<br/>`.
 pub(crate) fn inlines(
-    xml: &roxmltree::Document<'_>,
+    lines: &Lines,
     node: Node<'_, '_>,
     bold: bool,
 ) -> Result<Vec<Inline>, PdfError> {
     let mut raw = Vec::new();
-    collect(xml, node, bold, &mut raw)?;
+    collect(lines, node, bold, &mut raw)?;
     Ok(collapse(raw))
 }
 
 /// Walks `node`'s children in order, appending raw text and breaks.
 fn collect(
-    xml: &roxmltree::Document<'_>,
+    lines: &Lines,
     node: Node<'_, '_>,
     bold: bool,
     out: &mut Vec<Inline>,
 ) -> Result<(), PdfError> {
     for child in node.children() {
         if let Some(text) = child.text().filter(|_| child.is_text()) {
-            let line = xml.text_pos_at(child.range().start).row;
+            let line = lines.at(child.range().start);
             out.push(Inline::Text {
                 text: text.to_owned(),
                 bold,
@@ -38,12 +39,12 @@ fn collect(
             });
         } else if child.is_element() {
             match child.tag_name().name() {
-                "b" => collect(xml, child, true, out)?,
-                "r" => collect(xml, child, false, out)?,
+                "b" => collect(lines, child, true, out)?,
+                "r" => collect(lines, child, false, out)?,
                 "br" => out.push(Inline::Break),
                 other => {
                     return Err(PdfError::Description {
-                        line: xml.text_pos_at(child.range().start).row,
+                        line: lines.at(child.range().start),
                         message: format!("unexpected <{other}> in text: use <b>, <r> or <br/>"),
                     });
                 }
@@ -109,10 +110,11 @@ fn trim_end(out: &mut Vec<Inline>) {
 mod tests {
     use super::inlines;
     use crate::render::pdf::doc::Inline;
+    use crate::render::pdf::lines::Lines;
 
     fn parse(src: &str) -> Vec<Inline> {
         let xml = roxmltree::Document::parse(src).expect("xml");
-        inlines(&xml, xml.root_element(), false).expect("inlines")
+        inlines(&Lines::new(src), xml.root_element(), false).expect("inlines")
     }
 
     fn text(t: &str, bold: bool) -> Inline {

@@ -12,6 +12,7 @@ mod fonts;
 mod form;
 mod inline;
 mod layout;
+mod lines;
 mod meta;
 mod page;
 mod parse;

@@ -13,6 +13,7 @@ use crate::render::pdf::doc::{
 };
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::inline::inlines;
+use crate::render::pdf::lines::Lines;
 
 /// Width and height of an A4 landscape page, in points.
 const A4_LANDSCAPE: (f32, f32) = (841.89, 595.276);
@@ -27,7 +28,8 @@ pub(crate) fn parse(text: &str) -> Result<Document, PdfError> {
         message: e.to_string(),
     })?;
     let root = xml.root_element();
-    let cx = Cx { xml: &xml };
+    let lines = Lines::new(text);
+    let cx = Cx { lines: &lines };
     cx.expect_name(root, "document")?;
     cx.allow(
         root,
@@ -78,16 +80,16 @@ pub(crate) fn parse(text: &str) -> Result<Document, PdfError> {
     Ok(doc)
 }
 
-/// Parsing context: the XML, for line numbers.
-struct Cx<'a, 'i> {
-    /// The parsed XML.
-    xml: &'a roxmltree::Document<'i>,
+/// Parsing context: the line index of the description, for line numbers.
+struct Cx<'a> {
+    /// Where the description's lines start.
+    lines: &'a Lines,
 }
 
-impl Cx<'_, '_> {
+impl Cx<'_> {
     /// 1-based line of a node.
     fn line(&self, node: Node<'_, '_>) -> u32 {
-        self.xml.text_pos_at(node.range().start).row
+        self.lines.at(node.range().start)
     }
 
     /// A description error at `node`.
@@ -244,7 +246,7 @@ impl Cx<'_, '_> {
                 )?;
                 let style = self.style(node, parent)?;
                 Ok(Block::Para(Para {
-                    inlines: inlines(self.xml, node, style.bold)?,
+                    inlines: inlines(self.lines, node, style.bold)?,
                     style,
                     align: self.align(node, Align::Left)?,
                     indent: self.num_or(node, "indent", 0.0)?,
@@ -412,7 +414,7 @@ impl Cx<'_, '_> {
                     size: self.num_or(c, "size", 10.0)?,
                 }
             }
-            None => Content::Text(inlines(self.xml, node, style.bold)?),
+            None => Content::Text(inlines(self.lines, node, style.bold)?),
         };
         let span = match node.attribute("span") {
             None => 1,
