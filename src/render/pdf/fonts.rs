@@ -36,8 +36,14 @@ impl FontId {
     }
 }
 
+/// Characters below this are looked up once, when the face is loaded: they are nearly all
+/// the text of a return, and a table is much cheaper than the font's character map.
+const CACHED: u32 = 0x250;
+
 /// A parsed face: character map, advances and the writer's handle.
 pub(crate) struct Face {
+    /// Glyph and advance (ems) of each character below [`CACHED`]; glyph 0 for none.
+    table: Vec<(GlyphId, f32)>,
     /// Character to glyph mapping.
     charmap: skrifa::charmap::Charmap<'static>,
     /// Unscaled horizontal metrics.
@@ -56,21 +62,45 @@ impl Face {
             font.metrics(Size::unscaled(), LocationRef::default())
                 .units_per_em,
         );
-        Some(Self {
+        let mut face = Self {
+            table: Vec::new(),
             charmap: font.charmap(),
             metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
             upem,
             krilla: krilla::text::Font::new(krilla::Data::from(bytes), 0)?,
-        })
+        };
+        face.table = (0..CACHED)
+            .map(|c| {
+                let glyph = char::from_u32(c)
+                    .and_then(|ch| face.lookup(ch))
+                    .unwrap_or(GlyphId::NOTDEF);
+                (glyph, face.advance(glyph))
+            })
+            .collect();
+        Some(face)
     }
 
-    /// The glyph for `ch`, if the face has one (glyph 0, `.notdef`, counts as none).
-    pub(crate) fn glyph(&self, ch: char) -> Option<GlyphId> {
+    /// The glyph for `ch` from the character map (glyph 0, `.notdef`, counts as none).
+    fn lookup(&self, ch: char) -> Option<GlyphId> {
         self.charmap.map(ch).filter(|g| g.to_u32() != 0)
     }
 
+    /// The glyph for `ch` and its advance in ems, if the face has it.
+    pub(crate) fn glyph_advance(&self, ch: char) -> Option<(GlyphId, f32)> {
+        match self.table.get(ch as usize) {
+            Some(&(glyph, advance)) => (glyph.to_u32() != 0).then_some((glyph, advance)),
+            None => self.lookup(ch).map(|g| (g, self.advance(g))),
+        }
+    }
+
+    /// The glyph for `ch`, if the face has one (glyph 0, `.notdef`, counts as none).
+    #[cfg(test)]
+    pub(crate) fn glyph(&self, ch: char) -> Option<GlyphId> {
+        self.glyph_advance(ch).map(|(g, _)| g)
+    }
+
     /// Advance width of `glyph` in ems.
-    pub(crate) fn advance(&self, glyph: GlyphId) -> f32 {
+    fn advance(&self, glyph: GlyphId) -> f32 {
         self.metrics.advance_width(glyph).unwrap_or(0.0) / self.upem
     }
 }
@@ -109,17 +139,19 @@ pub fn cjk_loaded() -> bool {
     CJK.get().is_some()
 }
 
-/// The face and glyph that set `ch`: the Latin face of the requested weight if it has the
-/// character, else the Chinese fallback; `None` if no face has it.
+/// The face, glyph and advance (ems) that set `ch`: the Latin face of the requested weight if
+/// it has the character, else the Chinese fallback; `None` if no face has it.
 ///
 /// # Errors
 /// [`PdfError::Font`] if an embedded font is broken.
-pub(crate) fn resolve(ch: char, bold: bool) -> Result<Option<(FontId, GlyphId)>, PdfError> {
+pub(crate) fn resolve(ch: char, bold: bool) -> Result<Option<(FontId, GlyphId, f32)>, PdfError> {
     let latin = if bold { FontId::Bold } else { FontId::Regular };
-    if let Some(g) = face(latin)?.glyph(ch) {
-        return Ok(Some((latin, g)));
+    if let Some((g, advance)) = face(latin)?.glyph_advance(ch) {
+        return Ok(Some((latin, g, advance)));
     }
-    Ok(face(FontId::Cjk)?.glyph(ch).map(|g| (FontId::Cjk, g)))
+    Ok(face(FontId::Cjk)?
+        .glyph_advance(ch)
+        .map(|(g, advance)| (FontId::Cjk, g, advance)))
 }
 
 /// Ascent and descent of Liberation Sans (from `hhea`: 1854 and 434 per 2048), in ems.
@@ -143,12 +175,26 @@ mod tests {
 
     #[test]
     fn chinese_falls_back_and_unknown_is_none() {
-        let (id, _) = resolve('月', false).expect("fonts").expect("has 月");
+        let (id, _, _) = resolve('月', false).expect("fonts").expect("has 月");
         assert_eq!(id, FontId::Cjk);
         assert_eq!(
-            resolve('A', true).expect("fonts").map(|(f, _)| f),
+            resolve('A', true).expect("fonts").map(|(f, _, _)| f),
             Some(FontId::Bold)
         );
         assert_eq!(resolve('\u{10FFFD}', false).expect("fonts"), None);
+    }
+
+    #[test]
+    fn cached_glyphs_agree_with_the_character_map() {
+        for id in [FontId::Regular, FontId::Bold, FontId::Cjk] {
+            let f = face(id).expect("face");
+            for c in 0..0x300 {
+                let Some(ch) = char::from_u32(c) else {
+                    continue;
+                };
+                let direct = f.lookup(ch).map(|g| (g, f.advance(g)));
+                assert_eq!(f.glyph_advance(ch), direct, "{id:?} U+{c:04X}");
+            }
+        }
     }
 }

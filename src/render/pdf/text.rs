@@ -6,7 +6,7 @@
 //! renderer never draws a blank box.
 
 use crate::render::pdf::error::PdfError;
-use crate::render::pdf::fonts::{FontId, face, resolve};
+use crate::render::pdf::fonts::{FontId, resolve};
 
 /// One character as set: its face and advance in ems.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -46,11 +46,7 @@ pub(crate) fn set(text: &str, bold: bool, line: u32) -> Result<Vec<Set>, PdfErro
                 ch
             };
             match resolve(ch, bold)? {
-                Some((font, glyph)) => Ok(Set {
-                    ch,
-                    font,
-                    advance: face(font)?.advance(glyph),
-                }),
+                Some((font, _, advance)) => Ok(Set { ch, font, advance }),
                 None => Err(PdfError::MissingGlyph {
                     ch,
                     text: text.to_owned(),

@@ -131,7 +131,7 @@ pub(crate) fn justify(line: &Line, avail: f32, size: f32) -> Result<Line, PdfErr
             width: 0.0,
         };
         for ch in run.text.chars() {
-            let w = face.glyph(ch).map_or(0.0, |g| face.advance(g)) * size;
+            let w = face.glyph_advance(ch).map_or(0.0, |(_, a)| a) * size;
             if ch == ' ' {
                 if !word.text.is_empty() {
                     out.push(std::mem::replace(

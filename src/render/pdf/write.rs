@@ -72,8 +72,19 @@ pub(crate) fn write(
         })?;
         let mut p = document.start_page_with(settings);
         let mut surface = p.surface();
-        for item in &page.items {
-            draw(&mut surface, item)?;
+        let mut items = page.items.as_slice();
+        while let Some(first) = items.first() {
+            let rules = items
+                .iter()
+                .take_while(|i| matches!(i, Item::Rule { .. }))
+                .count();
+            if rules > 0 {
+                draw_rules(&mut surface, &items[..rules]);
+                items = &items[rules..];
+            } else {
+                draw(&mut surface, first)?;
+                items = &items[1..];
+            }
         }
         surface.finish();
         p.finish();
@@ -138,6 +149,28 @@ fn stroke(width: f32) -> Stroke {
         line_cap: LineCap::Butt,
         line_join: LineJoin::Miter,
         ..Stroke::default()
+    }
+}
+
+/// Strokes consecutive rules as one path: the same picture as one path per rule (a path is
+/// painted once, however many of its segments overlap, and nothing is drawn between them), in
+/// a fraction of the content stream. A segment given twice (the shared edge of two cells) is
+/// written once.
+fn draw_rules(surface: &mut Surface<'_>, rules: &[Item]) {
+    let mut seen = std::collections::HashSet::with_capacity(rules.len());
+    let mut pb = PathBuilder::new();
+    for item in rules {
+        if let Item::Rule { x1, y1, x2, y2 } = *item
+            && seen.insert([x1, y1, x2, y2].map(f32::to_bits))
+        {
+            pb.move_to(x1, y1);
+            pb.line_to(x2, y2);
+        }
+    }
+    if let Some(path) = pb.finish() {
+        surface.set_fill(None);
+        surface.set_stroke(Some(stroke(RULE_WIDTH)));
+        surface.draw_path(&path);
     }
 }
 
@@ -222,7 +255,7 @@ fn text_run(
     let f = face(font)?;
     let mut glyphs = Vec::with_capacity(text.len());
     for (start, ch) in text.char_indices() {
-        let gid = f.glyph(ch).ok_or(PdfError::MissingGlyph {
+        let (gid, advance) = f.glyph_advance(ch).ok_or(PdfError::MissingGlyph {
             ch,
             text: text.to_owned(),
             line: 0,
@@ -230,7 +263,7 @@ fn text_run(
         let range = start..start + ch.len_utf8();
         glyphs.push(KrillaGlyph::new(
             GlyphId::new(gid.to_u32()),
-            f.advance(gid),
+            advance,
             0.0,
             0.0,
             0.0,
