@@ -4,7 +4,8 @@
 //! Two passes keep memory flat however many documents there are: the first reads and checks
 //! every document and keeps only its name and status (so that clashing names are refused before
 //! anything is written); the second renders and writes, one job (file or data row) at a time per
-//! thread, and keeps only each document's manifest entry.
+//! thread, and keeps only each document's manifest entry. Files are written by a few I/O threads
+//! (`writer`), so that rendering never waits for the disk.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ use crate::render::pdf::{Attachment, PdfRender, render_pdf};
 use crate::render::templates::Templates;
 use crate::render::{Format, render_text};
 use crate::run::files::{load_overrides, read_source, remove_stale_temporaries, write_atomic};
+use crate::run::writer::{Key, Writer, with_writer};
 use crate::validate::{Checked, build_all};
 
 /// Everything `hkret bulk` was asked.
@@ -289,6 +291,7 @@ fn write_job(
     names: &BTreeMap<(String, usize), String>,
     before: &BTreeMap<(String, usize), Entry>,
     bar: &ProgressBar,
+    writer: &Writer,
 ) -> Vec<Entry> {
     let input = input_name(job, ctx);
     let input_time = match job {
@@ -337,7 +340,7 @@ fn write_job(
         }
         let mut outputs = Vec::new();
         let mut error = None;
-        for format in &ctx.options.formats {
+        for (slot, format) in ctx.options.formats.iter().enumerate() {
             let bytes = match format {
                 Format::Text => {
                     render_text(&checked.filing, &ctx.templates).map(String::into_bytes)
@@ -361,11 +364,18 @@ fn write_job(
                 }
             };
             let file = format!("{name}.{}", extension(*format));
-            match bytes.and_then(|b| write_atomic(&ctx.options.out.join(&file), &b).map(|()| b)) {
-                Ok(b) => outputs.push(manifest::Output {
-                    file,
-                    sha256: manifest::sha256(&b),
-                }),
+            match bytes {
+                Ok(b) => {
+                    outputs.push(manifest::Output {
+                        file: file.clone(),
+                        sha256: manifest::sha256(&b),
+                    });
+                    writer.write(
+                        ((input.clone(), index), slot),
+                        ctx.options.out.join(file),
+                        b,
+                    );
+                }
                 Err(e) => {
                     error = Some(e);
                     break;
@@ -409,6 +419,26 @@ fn print_now(found: &[Diagnostic], messages: MessageFormat, source: &Source) {
     let text = String::from_utf8_lossy(&source.bytes);
     for d in found {
         eprint!("{}", show(d, messages, Some(&text)));
+    }
+}
+
+/// Marks the documents whose outputs could not be written as failed, with the error of their
+/// first output (in `--format` order) that failed.
+fn mark_failed(entries: &mut [Entry], mut failed: Vec<(Key, Error)>) {
+    if failed.is_empty() {
+        return;
+    }
+    failed.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut first: BTreeMap<(String, usize), Error> = BTreeMap::new();
+    for ((document, _), e) in failed {
+        first.entry(document).or_insert(e);
+    }
+    for entry in entries {
+        if let Some(e) = first.remove(&(entry.input.clone(), entry.index)) {
+            entry.status = Status::Failed;
+            entry.outputs.clear();
+            entry.diagnostics = vec![format!("error: {e}")];
+        }
     }
 }
 
@@ -554,11 +584,13 @@ fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
         BTreeMap::new()
     };
     let bar = progress(names.len(), options.quiet);
-    let written: Vec<Entry> = jobs
-        .par_iter()
-        .flat_map_iter(|j| write_job(ctx, j, &names, &before, &bar))
-        .collect();
+    let (mut written, failed): (Vec<Entry>, _) = with_writer(|writer| {
+        jobs.par_iter()
+            .flat_map_iter(|j| write_job(ctx, j, &names, &before, &bar, writer))
+            .collect()
+    });
     bar.finish_and_clear();
+    mark_failed(&mut written, failed);
     let mut by_key: BTreeMap<(String, usize), Entry> = written
         .into_iter()
         .map(|e| ((e.input.clone(), e.index), e))

@@ -3,6 +3,7 @@
 
 mod bulk;
 mod files;
+mod writer;
 
 pub use bulk::BulkOptions;
 

@@ -1,0 +1,119 @@
+//! The output side of `hkret bulk`: a few I/O threads that write rendered files atomically
+//! (temporary file, flushed to disk, renamed), so that the rendering threads never wait for
+//! the disk. Flushing a file to disk takes milliseconds, far longer than rendering it; run on
+//! the rendering threads, it left the cores idle most of the time. Several flushes in flight at
+//! once also let the file system commit them together.
+//!
+//! The queue between renderers and writers is bounded, so memory stays flat: when the disk
+//! falls behind, rendering waits. A failed write is recorded against its document and reported
+//! when the run ends; nothing here prints.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Mutex, PoisonError};
+
+use crate::error::Error;
+use crate::run::files::write_atomic;
+
+/// Files being written at once.
+const THREADS: usize = 8;
+/// Rendered files waiting for a writer, at most.
+const QUEUED: usize = 2 * THREADS;
+
+/// Which document (input and index) and which of its outputs a write belongs to.
+pub(crate) type Key = ((String, usize), usize);
+
+/// One file to write.
+struct Task {
+    /// Where.
+    path: PathBuf,
+    /// What.
+    bytes: Vec<u8>,
+    /// Whose.
+    key: Key,
+}
+
+/// The renderers' handle: queue a file for writing.
+pub(crate) struct Writer {
+    /// The queue.
+    queue: SyncSender<Task>,
+}
+
+impl Writer {
+    /// Queues `bytes` to be written to `path`; waits while the queue is full.
+    pub(crate) fn write(&self, key: Key, path: PathBuf, bytes: Vec<u8>) {
+        let task = Task { path, bytes, key };
+        // The writers outlive every sender (see `with_writer`), so the queue is never closed
+        // while this runs; if it were, the write is done here instead of being lost.
+        if let Err(unsent) = self.queue.send(task) {
+            let Task { path, bytes, .. } = unsent.0;
+            let _ = write_atomic(&path, &bytes);
+        }
+    }
+}
+
+/// Runs `f` with a [`Writer`]; returns its result once every queued file has been written, with
+/// the writes that failed, in no particular order.
+pub(crate) fn with_writer<R>(f: impl FnOnce(&Writer) -> R) -> (R, Vec<(Key, Error)>) {
+    let (queue, tasks) = sync_channel::<Task>(QUEUED);
+    let tasks = Mutex::new(tasks);
+    let failures = Mutex::new(Vec::new());
+    let result = std::thread::scope(|scope| {
+        for _ in 0..THREADS {
+            scope.spawn(|| drain(&tasks, &failures));
+        }
+        let writer = Writer { queue };
+        let result = f(&writer);
+        // Closing the queue lets the writers finish what is queued and stop.
+        drop(writer);
+        result
+    });
+    let failures = failures
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    (result, failures)
+}
+
+/// One writer thread: takes files off the queue until it is closed and empty.
+fn drain(tasks: &Mutex<Receiver<Task>>, failures: &Mutex<Vec<(Key, Error)>>) {
+    loop {
+        let next = tasks.lock().unwrap_or_else(PoisonError::into_inner).recv();
+        let Ok(task) = next else { return };
+        if let Err(e) = write_atomic(&task.path, &task.bytes) {
+            failures
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push((task.key, e));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_writer;
+
+    #[test]
+    fn writes_everything_queued_and_reports_failures() {
+        let dir = std::env::temp_dir().join(format!("hkret-writer-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let ((), failed) = with_writer(|w| {
+            for i in 0..50 {
+                let key = (("in".to_owned(), i), 0);
+                w.write(
+                    key,
+                    dir.join(format!("{i}.txt")),
+                    i.to_string().into_bytes(),
+                );
+            }
+            let key = (("in".to_owned(), 99), 1);
+            w.write(key, dir.join("missing").join("x.txt"), Vec::new());
+        });
+        for i in 0..50 {
+            let text = std::fs::read_to_string(dir.join(format!("{i}.txt"))).expect("written");
+            assert_eq!(text, i.to_string());
+        }
+        assert_eq!(failed.len(), 1);
+        assert_eq!(failed[0].0, (("in".to_owned(), 99), 1));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
