@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Fuzzes hkret with cargo-fuzz (libFuzzer): each target for a time budget on the committed corpus.
+#   fuzz/run.sh [SECONDS] [TARGET...]      default: 60 seconds each; targets parse_validate,
+#                                          render_text, render_pdf
+# A crash leaves its input in fuzz/artifacts/TARGET/; keep it as a regression fixture under
+# tests/fixtures/ (named after what it broke) once fixed. New inputs that reach new code are added
+# to fuzz/corpus/TARGET/ by libFuzzer.
+set -euo pipefail
+cd "$(dirname "$0")"
+budget=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(parse_validate render_text render_pdf)
+command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+# cargo-fuzz passes nightly-only flags (sanitizers); the machine has one stable toolchain.
+export RUSTC_BOOTSTRAP=1
+for t in "${targets[@]}"; do
+  mkdir -p "corpus/$t" "artifacts/$t"
+  echo "== $t: ${budget}s"
+  cargo fuzz run -O "$t" "corpus/$t" -- -max_total_time="$budget" -max_len=65536 -rss_limit_mb=2048 -timeout=10 2>&1 \
+    | grep -E "^(#[0-9]+ *(DONE|INITED)|Done|INFO: seed|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|thread .* panicked|  )" || true
+  shopt -s nullglob
+  failing=("artifacts/$t"/crash-* "artifacts/$t"/timeout-* "artifacts/$t"/oom-*)
+  shopt -u nullglob
+  if [ ${#failing[@]} -gt 0 ]; then
+    echo "$t: failing inputs in fuzz/artifacts/$t" >&2
+    exit 1
+  fi
+done
