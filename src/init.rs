@@ -9,6 +9,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::error::Error;
+use crate::input::yaml_quoted;
 use crate::render::templates::Templates;
 
 /// What the user gave on the command line.
@@ -33,21 +34,6 @@ struct InitView {
     file: String,
 }
 
-/// A YAML double-quoted scalar holding `text`.
-fn quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The skeleton for `options`.
 ///
 /// # Errors
@@ -55,7 +41,11 @@ fn quoted(text: &str) -> String {
 pub fn skeleton(options: &InitOptions, templates: &Templates) -> Result<String, Error> {
     let view = InitView {
         issuer: options.issuer.clone().unwrap_or_default(),
-        issuer_yaml: options.issuer.as_deref().map(quoted).unwrap_or_default(),
+        issuer_yaml: options
+            .issuer
+            .as_deref()
+            .map(yaml_quoted)
+            .unwrap_or_default(),
         stock_code: options.stock_code.clone().unwrap_or_default(),
         month_ended: options
             .month_ended
@@ -75,9 +65,10 @@ pub fn skeleton(options: &InitOptions, templates: &Templates) -> Result<String, 
 mod tests {
     use chrono::NaiveDate;
 
-    use super::{InitOptions, quoted, skeleton};
+    use super::{InitOptions, skeleton};
     use crate::diag::Severity;
     use crate::input::Source;
+    use crate::input::yaml_quoted as quoted;
     use crate::render::templates::Templates;
     use crate::validate::build;
 

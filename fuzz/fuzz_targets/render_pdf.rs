@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use hkret::error::Error;
-use hkret::input::Source;
+use hkret::input::{Source, yaml_quoted as quoted};
 use hkret::render::pdf::{PdfError, PdfRender, render_pdf};
 use hkret::render::templates::Templates;
 use libfuzzer_sys::fuzz_target;
@@ -17,21 +17,6 @@ const MOON: &str = include_str!("../../examples/ff301-2026-01-moon-inc.yaml");
 fn templates() -> &'static Templates {
     static TEMPLATES: OnceLock<Templates> = OnceLock::new();
     TEMPLATES.get_or_init(|| Templates::built_in().expect("built-in templates compile"))
-}
-
-/// A YAML double-quoted scalar holding `text`.
-fn quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c) & 0xffff)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -19,23 +19,7 @@ struct Out {
     text: String,
 }
 
-/// A YAML double-quoted scalar.
-fn q(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+use crate::input::yaml_quoted as q;
 
 fn n(c: &Count) -> String {
     c.value.map_or_else(|| "~".to_owned(), |v| v.to_string())

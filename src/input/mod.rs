@@ -59,3 +59,23 @@ pub(crate) fn text(source: &Source) -> Result<&str, Diagnostics> {
         }
     }
 }
+
+/// `text` as a YAML double-quoted scalar, for the YAML hkret writes (`init`, `next`): quotes,
+/// backslashes and control characters escaped, so any text reads back exactly.
+pub fn yaml_quoted(text: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
