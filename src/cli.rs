@@ -65,7 +65,8 @@ pub enum CliCommand {
     Render {
         /// The return file (YAML); `-` reads standard input.
         file: PathBuf,
-        /// Where to write; `-` or nothing writes to standard output.
+        /// Where to write; `-` writes to standard output. Without it, text goes to standard
+        /// output and a PDF beside its input (`return.yaml` → `return.pdf`).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Output format; inferred from the output's extension when not given.
@@ -381,6 +382,13 @@ impl Cli {
                     pdfa,
                     date: source_date_epoch()?,
                     source: None,
+                };
+                // A PDF is never wanted on a terminal: without -o it goes beside its input.
+                let out = match (format, out) {
+                    (Format::Pdf, None) if file.as_os_str() != "-" => {
+                        Some(file.with_extension("pdf"))
+                    }
+                    (_, out) => out,
                 };
                 Command::Render {
                     file,

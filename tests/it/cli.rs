@@ -443,3 +443,22 @@ fn two_processes_writing_one_directory_leave_whole_files() {
         .collect();
     assert_eq!(names.len(), 61, "{names:?}");
 }
+
+#[test]
+fn a_pdf_without_an_output_goes_beside_its_input() {
+    let dir = scratch("cli-pdf-beside");
+    std::fs::copy(root().join(MOON), dir.join("moon.yaml")).expect("copy");
+    let out = hkret(&dir, &["render", "moon.yaml", "--pdf"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "no PDF on standard output");
+    assert!(
+        std::fs::read(dir.join("moon.pdf"))
+            .expect("moon.pdf")
+            .starts_with(b"%PDF-")
+    );
+}
