@@ -224,7 +224,10 @@ impl Reader {
     pub(crate) fn text(&mut self, node: &Node, path: &str) -> Option<String> {
         match &node.value {
             Value::Scalar { text, .. } => {
-                if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
+                if let Some(c) = text
+                    .chars()
+                    .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+                {
                     self.report
                         .error(node.loc, path, format!("the text holds the control character U+{:04X}, which the form cannot print", u32::from(c)))
                         .hint("remove it; it often comes from copying text out of another program");
