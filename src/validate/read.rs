@@ -131,13 +131,7 @@ impl Reader {
         fields: &mut Fields<'a>,
         key: &'static str,
     ) -> Option<&'a Node> {
-        fields.known.push(key);
-        fields
-            .entries
-            .iter()
-            .find(|(k, _)| k.text == key)
-            .map(|(_, v)| v)
-            .filter(|v| v.value != Value::Null)
+        self.present(fields, key).filter(|v| v.value != Value::Null)
     }
 
     /// The value of `key` even when it is null, to tell "left out" from "written blank".
