@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes hkret with cargo-fuzz (libFuzzer): each target for a time budget on the committed corpus.
 #   fuzz/run.sh [SECONDS] [TARGET...]      default: 60 seconds each; targets parse_validate,
-#                                          render_text, render_pdf
+#                                          render_text, render_pdf; 0 seconds replays the corpus
+#                                          once without mutating it (what CI does: deterministic)
 # A crash leaves its input in fuzz/artifacts/TARGET/; keep it as a regression fixture under
 # tests/fixtures/ (named after what it broke) once fixed. New inputs that reach new code are added
 # to fuzz/corpus/TARGET/ by libFuzzer.
@@ -17,7 +18,8 @@ export RUSTC_BOOTSTRAP=1
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
   echo "== $t: ${budget}s"
-  cargo fuzz run -O "$t" "corpus/$t" -- -max_total_time="$budget" -max_len=65536 -rss_limit_mb=2048 -timeout=10 2>&1 \
+  if [ "$budget" = 0 ]; then limit=(-runs=0); else limit=(-max_total_time="$budget"); fi
+  cargo fuzz run -O "$t" "corpus/$t" -- "${limit[@]}" -max_len=65536 -rss_limit_mb=2048 -timeout=30 2>&1 \
     | grep -E "^(#[0-9]+ *(DONE|INITED)|Done|INFO: seed|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|thread .* panicked|  )" || true
   shopt -s nullglob
   failing=("artifacts/$t"/crash-* "artifacts/$t"/timeout-* "artifacts/$t"/oom-*)
