@@ -98,11 +98,18 @@ fn validate(files: &[PathBuf], messages: MessageFormat) -> Result<u8, Error> {
     let mut code = OK;
     for path in files {
         let source = read_source(path)?;
-        match build(&source) {
-            Ok(checked) => report(checked.warnings, &source, messages),
-            Err(found) => {
-                report(found, &source, messages);
-                code = INVALID;
+        // A file may be a stream of returns (`---` between them): every one is checked.
+        let documents = match crate::validate::build_all(&source) {
+            Ok(documents) => documents,
+            Err(found) => vec![Err(found)],
+        };
+        for document in documents {
+            match document {
+                Ok(checked) => report(checked.warnings, &source, messages),
+                Err(found) => {
+                    report(found, &source, messages);
+                    code = INVALID;
+                }
             }
         }
     }

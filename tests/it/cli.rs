@@ -462,3 +462,24 @@ fn a_pdf_without_an_output_goes_beside_its_input() {
             .starts_with(b"%PDF-")
     );
 }
+
+#[test]
+fn validate_checks_every_return_of_a_stream() {
+    let dir = scratch("cli-validate-stream");
+    let moon = std::fs::read_to_string(root().join(MOON)).expect("example");
+    std::fs::write(
+        dir.join("month.yaml"),
+        format!(
+            "{moon}---\n{}",
+            moon.replace("status: new_submission", "status: new")
+        ),
+    )
+    .expect("write");
+    let out = hkret(&dir, &["validate", "month.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("month.yaml:71:9: error: `new` is not one of the form's choices"),
+        "{stderr}"
+    );
+}
