@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use std::io::IsTerminal;
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diag::show::MessageFormat;
@@ -306,13 +306,9 @@ pub struct Invocation {
 
 /// The month `YYYY-MM` as its last day.
 fn month_end(text: &str) -> Result<NaiveDate, Error> {
-    let first = NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
-        .map_err(|_| Error::Usage(format!("--month {text}: expected YYYY-MM, such as 2026-01")))?;
-    let next = first
-        .checked_add_months(Months::new(1))
-        .ok_or_else(|| Error::Usage(format!("--month {text} is out of range")))?;
-    next.pred_opt()
-        .ok_or_else(|| Error::Usage(format!("--month {text} is out of range")))
+    NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
+        .map(crate::model::calendar::last_of_month)
+        .map_err(|_| Error::Usage(format!("--month {text}: expected YYYY-MM, such as 2026-01")))
 }
 
 /// How diagnostics are shown when `--message-format` is not given: human with colour on a

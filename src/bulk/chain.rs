@@ -3,9 +3,9 @@
 //! and HDRs outstanding. A break is reported at the later return, naming the earlier figure.
 
 use crate::diag::{Diagnostics, Reporter};
+use crate::model::calendar::next_month_end;
 use crate::model::{Amount, Count, Filing};
 use crate::render::format::{amount, count_wide, date};
-use crate::validate::rules::dates::last_of_month;
 
 /// One return of a chain with the file it came from.
 pub struct Link<'a> {
@@ -68,7 +68,7 @@ fn link(before: &Link<'_>, now: &Link<'_>) -> Diagnostics {
         earlier: before.file,
         month: date(b.month_ended.date),
     };
-    let expected = last_of_month(b.month_ended.date.succ_opt().unwrap_or(b.month_ended.date));
+    let expected = next_month_end(b.month_ended.date);
     if n.month_ended.date != expected {
         breaks
             .report

@@ -5,9 +5,9 @@
 
 use std::fmt::Write;
 
-use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
+use crate::model::calendar::next_month_end;
 use crate::model::{
     Amount, Balance, Block, ClassOfShares, Confirmations, Count, Filing, IssueType, Layout, Money,
     ShareClass, Table, TypeOfShares,
@@ -193,15 +193,6 @@ fn table<E>(
             ),
         );
     }
-}
-
-/// The last day of the month after the one `d` ends.
-fn next_month_end(d: NaiveDate) -> NaiveDate {
-    let first = d.with_day(1).unwrap_or(d);
-    first
-        .checked_add_months(Months::new(2))
-        .and_then(|x| x.pred_opt())
-        .unwrap_or(d)
 }
 
 /// Next month's return as input YAML.

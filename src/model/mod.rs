@@ -5,6 +5,7 @@
 //! wrote it ([`Src`]) so that a rule can point at it.
 #![deny(clippy::float_arithmetic)]
 
+pub mod calendar;
 pub mod compute;
 mod parts;
 

@@ -3,24 +3,11 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+use crate::model::calendar::{first_of_month, last_of_month};
+
 use crate::diag::Reporter;
 use crate::model::Filing;
 use crate::render::format::date;
-
-/// The first day of the month that `d` falls in.
-fn first_of_month(d: NaiveDate) -> NaiveDate {
-    d.with_day(1).unwrap_or(d)
-}
-
-/// The last day of the month that `d` falls in.
-pub(crate) fn last_of_month(d: NaiveDate) -> NaiveDate {
-    let next = if d.month() == 12 {
-        NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)
-    };
-    next.and_then(|n| n.pred_opt()).unwrap_or(d)
-}
 
 /// The fifth weekday after `month_end`: the filing deadline, public holidays aside.
 pub(crate) fn fifth_business_day(month_end: NaiveDate) -> NaiveDate {
@@ -115,16 +102,10 @@ pub(crate) fn events_inside_month(f: &Filing, r: &mut Reporter) {
 mod tests {
     use chrono::NaiveDate;
 
-    use super::{fifth_business_day, last_of_month};
+    use super::fifth_business_day;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
-    }
-
-    #[test]
-    fn months_end_on_their_last_day() {
-        assert_eq!(last_of_month(d(2024, 2, 10)), d(2024, 2, 29));
-        assert_eq!(last_of_month(d(2022, 12, 1)), d(2022, 12, 31));
     }
 
     #[test]

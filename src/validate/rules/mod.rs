@@ -5,7 +5,7 @@
 #![deny(clippy::float_arithmetic)]
 
 mod balances;
-pub(crate) mod dates;
+mod dates;
 mod movements;
 
 use crate::diag::Reporter;
