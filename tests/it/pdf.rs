@@ -335,12 +335,7 @@ fn a_huge_return_stays_inside_its_pages_and_cells_without_overlap() {
     assert!(pages.len() > 20, "{} pages", pages.len());
     let mut remark_words = 0;
     for (n, page) in pages.iter().enumerate() {
-        let sheet = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: page.width,
-            h: page.height,
-        };
+        let sheet = page.sheet();
         let texts: Vec<Rect> = page
             .items
             .iter()

@@ -1,7 +1,7 @@
 //! The PDF engine on the hand-written Moon Inc. description (`tests/fixtures/pdf/`):
 //! ten A4 landscape pages, every item inside its page and cell, PDF/A bytes.
 
-use hkret::render::pdf::{Item, PdfOptions, PdfaLevel, Rect, dump, layout, pdf};
+use hkret::render::pdf::{Item, PdfOptions, PdfaLevel, dump, layout, pdf};
 
 use crate::pdf_support::{moon_meta, read, write_out};
 
@@ -11,12 +11,7 @@ fn moon_description_lays_out_on_ten_a4_landscape_pages() {
     assert_eq!(pages.len(), 10);
     for (n, page) in pages.iter().enumerate() {
         assert!((page.width - 841.89).abs() < 0.01 && (page.height - 595.276).abs() < 0.01);
-        let sheet = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: page.width,
-            h: page.height,
-        };
+        let sheet = page.sheet();
         for item in &page.items {
             assert!(
                 sheet.contains(&item.extent(), 0.01),

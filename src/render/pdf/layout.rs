@@ -259,12 +259,7 @@ fn para(flow: &mut Flow<'_>, p: &Para) -> Result<(), PdfError> {
 fn furniture(doc: &Document, pages: &mut [Page]) -> Result<(), PdfError> {
     let count = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
-        let bounds = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: page.width,
-            h: page.height,
-        };
+        let bounds = page.sheet();
         for f in &doc.furniture {
             let text = f
                 .text

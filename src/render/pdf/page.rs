@@ -112,6 +112,18 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
+impl Page {
+    /// The whole sheet, as a rectangle from the top-left corner.
+    pub fn sheet(&self) -> Rect {
+        Rect {
+            x: 0.0,
+            y: 0.0,
+            w: self.width,
+            h: self.height,
+        }
+    }
+}
+
 /// The layout as text, one item per line: `page kind x y ...`, coordinates to 0.01 pt.
 /// Stable across machines, so it can be committed as a golden file.
 pub fn dump(pages: &[Page]) -> String {

@@ -2,7 +2,7 @@
 //! breaks with repeated headers, flowing paragraphs, containment of every placed item,
 //! missing glyphs and deterministic bytes.
 
-use crate::render::pdf::page::{Item, Page, Rect};
+use crate::render::pdf::page::{Item, Page};
 use crate::render::pdf::{PdfError, PdfMeta, PdfOptions, PdfaLevel, dump, layout, pdf};
 
 /// Texts of a page, in placing order.
@@ -19,12 +19,7 @@ fn texts(page: &Page) -> Vec<&str> {
 /// Asserts that every item lies on its page and every text inside its bounds.
 pub(crate) fn assert_contained(pages: &[Page]) {
     for (n, page) in pages.iter().enumerate() {
-        let sheet = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: page.width,
-            h: page.height,
-        };
+        let sheet = page.sheet();
         for item in &page.items {
             assert!(
                 sheet.contains(&item.extent(), 0.01),
