@@ -68,13 +68,60 @@ struct Ctx<'a> {
     messages: MessageFormat,
 }
 
+/// What pass 1 decided for one document.
+enum Outcome {
+    /// Valid, to be written under this name.
+    Named(String),
+    /// The return has mistakes (in `diagnostics`).
+    Invalid,
+    /// It could not be read, generated or named.
+    Failed(String),
+}
+
 /// What pass 1 learns of one document.
 struct Planned {
     input: String,
     index: usize,
-    name: Option<String>,
+    outcome: Outcome,
     diagnostics: Vec<Diagnostic>,
-    text: Option<Arc<str>>,
+    /// The source, kept only when there are diagnostics to show beside it.
+    source: Option<Arc<str>>,
+}
+
+impl Planned {
+    fn new(
+        input: &str,
+        index: usize,
+        outcome: Outcome,
+        diagnostics: Vec<Diagnostic>,
+        text: &Arc<str>,
+    ) -> Self {
+        let source = (!diagnostics.is_empty()).then(|| Arc::clone(text));
+        Self {
+            input: input.to_owned(),
+            index,
+            outcome,
+            diagnostics,
+            source,
+        }
+    }
+
+    fn failed(input: &str, index: usize, error: &Error) -> Self {
+        Self {
+            input: input.to_owned(),
+            index,
+            outcome: Outcome::Failed(error.to_string()),
+            diagnostics: Vec::new(),
+            source: None,
+        }
+    }
+
+    fn name(&self) -> Option<&String> {
+        match &self.outcome {
+            Outcome::Named(n) => Some(n),
+            _ => None,
+        }
+    }
 }
 
 fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
@@ -153,89 +200,55 @@ fn input_name(job: &Job, ctx: &Ctx<'_>) -> String {
     }
 }
 
-/// Pass 1 for one job: every document's name, or its diagnostics. The source text is kept only
-/// for documents with something to show.
+/// Pass 1 for one job: every document's name, or its diagnostics.
 fn plan(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
-    let mut planned = plan_all(ctx, job);
-    for p in &mut planned {
-        if p.name.is_some() && p.diagnostics.is_empty() {
-            p.text = None;
-        }
-    }
-    planned
-}
-
-fn plan_all(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
     let input = input_name(job, ctx);
     let (source, row) = match source_of(ctx, job) {
         Ok(s) => s,
-        Err(e) => {
-            return vec![Planned {
-                input,
-                index: row_index(job),
-                name: None,
-                diagnostics: Vec::new(),
-                text: Some(Arc::from(e.to_string())),
-            }];
-        }
+        Err(e) => return vec![Planned::failed(&input, row_index(job), &e)],
     };
+    let text: Arc<str> = Arc::from(String::from_utf8_lossy(&source.bytes).as_ref());
     let pointed = |found: Diagnostics| -> Vec<Diagnostic> {
         let sorted = found.sorted();
         match (row, &ctx.generator) {
             (Some(r), Some((_, _, data))) => {
-                let text = String::from_utf8_lossy(&source.bytes);
                 sorted.iter().map(|d| locate(d, &text, r, data)).collect()
             }
             _ => sorted,
         }
     };
-    let shown = Some(Arc::from(String::from_utf8_lossy(&source.bytes).as_ref()));
-    match build_all(&source) {
-        Err(found) => vec![Planned {
-            input,
-            index: row_index(job),
-            name: None,
-            diagnostics: pointed(found),
-            text: shown,
-        }],
-        Ok(docs) => docs
-            .into_iter()
-            .enumerate()
-            .map(|(i, doc)| {
-                let index = if row.is_some() { row_index(job) } else { i + 1 };
-                match doc {
-                    Ok(Checked { filing, warnings }) => {
-                        let name =
-                            ctx.pattern
-                                .name(&NameFields::of(&filing, &stem(job, ctx), index));
-                        match name {
-                            Ok(n) => Planned {
-                                input: input.clone(),
-                                index,
-                                name: Some(n),
-                                diagnostics: pointed(warnings),
-                                text: shown.clone(),
-                            },
-                            Err(e) => Planned {
-                                input: input.clone(),
-                                index,
-                                name: None,
-                                diagnostics: Vec::new(),
-                                text: Some(Arc::from(e.to_string())),
-                            },
+    let docs = match build_all(&source) {
+        Ok(docs) => docs,
+        Err(found) => {
+            return vec![Planned::new(
+                &input,
+                row_index(job),
+                Outcome::Invalid,
+                pointed(found),
+                &text,
+            )];
+        }
+    };
+    docs.into_iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let index = if row.is_some() { row_index(job) } else { i + 1 };
+            match doc {
+                Ok(Checked { filing, warnings }) => {
+                    match ctx
+                        .pattern
+                        .name(&NameFields::of(&filing, &stem(job, ctx), index))
+                    {
+                        Ok(n) => {
+                            Planned::new(&input, index, Outcome::Named(n), pointed(warnings), &text)
                         }
+                        Err(e) => Planned::failed(&input, index, &e),
                     }
-                    Err(found) => Planned {
-                        input: input.clone(),
-                        index,
-                        name: None,
-                        diagnostics: pointed(found),
-                        text: shown.clone(),
-                    },
                 }
-            })
-            .collect(),
-    }
+                Err(found) => Planned::new(&input, index, Outcome::Invalid, pointed(found), &text),
+            }
+        })
+        .collect()
 }
 
 fn row_index(job: &Job) -> usize {
@@ -467,14 +480,11 @@ fn progress(total: usize, quiet: bool) -> ProgressBar {
 )]
 fn print_planned(planned: &[Planned], messages: MessageFormat) {
     for p in planned {
-        if p.name.is_none()
-            && p.diagnostics.is_empty()
-            && let Some(message) = &p.text
-        {
+        if let Outcome::Failed(message) = &p.outcome {
             eprintln!("error: {}: {message}", p.input);
         }
         for d in &p.diagnostics {
-            eprint!("{}", show(d, messages, p.text.as_deref()));
+            eprint!("{}", show(d, messages, p.source.as_deref()));
         }
     }
 }
@@ -484,7 +494,7 @@ fn clashes(planned: &[Planned]) -> Vec<String> {
     let mut seen: BTreeMap<&str, &Planned> = BTreeMap::new();
     let mut found = Vec::new();
     for p in planned {
-        let Some(name) = &p.name else { continue };
+        let Some(name) = p.name() else { continue };
         match seen.get(name.as_str()) {
             Some(first) => found.push(format!(
                 "{name}: {} (document {}) and {} (document {})",
@@ -576,7 +586,7 @@ fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
     remove_stale_temporaries(&options.out);
     let names: BTreeMap<(String, usize), String> = planned
         .iter()
-        .filter_map(|p| p.name.clone().map(|n| ((p.input.clone(), p.index), n)))
+        .filter_map(|p| p.name().map(|n| ((p.input.clone(), p.index), n.clone())))
         .collect();
     let before = if options.skip_existing {
         previous(&options.out)
@@ -603,22 +613,20 @@ fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
                 .unwrap_or_else(|| Entry {
                     input: p.input.clone(),
                     index: p.index,
-                    status: if p.diagnostics.is_empty() {
-                        Status::Failed
-                    } else {
-                        Status::Invalid
+                    // A named document has no entry only if pass 2 could not read it again.
+                    status: match p.outcome {
+                        Outcome::Invalid => Status::Invalid,
+                        Outcome::Named(_) | Outcome::Failed(_) => Status::Failed,
                     },
                     outputs: Vec::new(),
                     diagnostics: p
                         .diagnostics
                         .iter()
-                        .map(|d| d.to_string())
-                        .chain(
-                            p.text
-                                .iter()
-                                .filter(|_| p.diagnostics.is_empty())
-                                .map(|t| format!("error: {t}")),
-                        )
+                        .map(ToString::to_string)
+                        .chain(match &p.outcome {
+                            Outcome::Failed(message) => Some(format!("error: {message}")),
+                            _ => None,
+                        })
                         .collect(),
                 })
         })
