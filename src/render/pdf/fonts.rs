@@ -50,13 +50,15 @@ pub(crate) struct Face {
     metrics: GlyphMetrics<'static>,
     /// Design units per em.
     upem: f32,
-    /// The same font for krilla.
-    pub(crate) krilla: krilla::text::Font,
+    /// The font file.
+    pub(crate) bytes: &'static [u8],
+    /// Its PostScript name, the base of its name in the PDF.
+    pub(crate) postscript_name: &'static str,
 }
 
 impl Face {
     /// Parses `bytes`; `None` if they are not a usable font.
-    fn load(bytes: &'static [u8]) -> Option<Self> {
+    fn load(bytes: &'static [u8], postscript_name: &'static str) -> Option<Self> {
         let font = FontRef::new(bytes).ok()?;
         let upem = f32::from(
             font.metrics(Size::unscaled(), LocationRef::default())
@@ -67,7 +69,8 @@ impl Face {
             charmap: font.charmap(),
             metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
             upem,
-            krilla: krilla::text::Font::new(krilla::Data::from(bytes), 0)?,
+            bytes,
+            postscript_name,
         };
         face.table = (0..CACHED)
             .map(|c| {
@@ -100,7 +103,7 @@ impl Face {
     }
 
     /// Advance width of `glyph` in ems.
-    fn advance(&self, glyph: GlyphId) -> f32 {
+    pub(crate) fn advance(&self, glyph: GlyphId) -> f32 {
         self.metrics.advance_width(glyph).unwrap_or(0.0) / self.upem
     }
 }
@@ -124,12 +127,27 @@ static CJK: OnceLock<Option<Face>> = OnceLock::new();
 /// # Errors
 /// [`PdfError::Font`] if the embedded bytes cannot be parsed (a broken build).
 pub(crate) fn face(id: FontId) -> Result<&'static Face, PdfError> {
-    let (cell, bytes, name) = match id {
-        FontId::Regular => (&REGULAR, REGULAR_TTF, "LiberationSans-Regular.ttf"),
-        FontId::Bold => (&BOLD, BOLD_TTF, "LiberationSans-Bold.ttf"),
-        FontId::Cjk => (&CJK, CJK_TTF, "NotoSansTC-Regular.ttf"),
+    let (cell, bytes, name, postscript) = match id {
+        FontId::Regular => (
+            &REGULAR,
+            REGULAR_TTF,
+            "LiberationSans-Regular.ttf",
+            "LiberationSans",
+        ),
+        FontId::Bold => (
+            &BOLD,
+            BOLD_TTF,
+            "LiberationSans-Bold.ttf",
+            "LiberationSans-Bold",
+        ),
+        FontId::Cjk => (
+            &CJK,
+            CJK_TTF,
+            "NotoSansTC-Regular.ttf",
+            "NotoSansTC-Regular",
+        ),
     };
-    cell.get_or_init(|| Face::load(bytes))
+    cell.get_or_init(|| Face::load(bytes, postscript))
         .as_ref()
         .ok_or(PdfError::Font(name))
 }

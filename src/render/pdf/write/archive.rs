@@ -1,0 +1,177 @@
+//! What makes the file PDF/A: the version, the document information and the same facts as
+//! XMP metadata, the sRGB output intent, and for PDF/A-3b the source YAML as an associated
+//! file. Dates come from the caller (the return or `SOURCE_DATE_EPOCH`), never the clock.
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDateTime, Timelike};
+use pdf_writer::types::{AssociationKind, OutputIntentSubtype};
+use pdf_writer::writers::Catalog;
+use pdf_writer::{Date, Filter, Finish, Name, Pdf, Ref, Str, TextStr};
+use xmp_writer::{LangId, Timezone, XmpWriter};
+
+use crate::render::pdf::error::PdfError;
+use crate::render::pdf::meta::{Attachment, PdfMeta, PdfaLevel};
+use crate::render::pdf::write::deflate::deflate;
+
+/// The sRGB profile of the output intent (see `assets/README.md`).
+static SRGB: &[u8] = include_bytes!("../assets/sRGB.icc");
+
+/// What the document calls its producer.
+const PRODUCER: &str = concat!("hkret ", env!("CARGO_PKG_VERSION"));
+
+/// The PDF version a level is based on: 1.4 for PDF/A-1, 1.7 for PDF/A-2 and 3.
+pub(super) fn version(level: PdfaLevel) -> (u8, u8) {
+    match level {
+        PdfaLevel::A1b => (1, 4),
+        PdfaLevel::A2b | PdfaLevel::A3b => (1, 7),
+    }
+}
+
+/// The part of ISO 19005 a level belongs to.
+fn part(level: PdfaLevel) -> i32 {
+    match level {
+        PdfaLevel::A1b => 1,
+        PdfaLevel::A2b => 2,
+        PdfaLevel::A3b => 3,
+    }
+}
+
+/// A date's parts, clamped to what a PDF date can hold.
+fn parts(d: NaiveDateTime) -> (u16, [u8; 5]) {
+    let year = u16::try_from(d.year().clamp(0, 9999)).unwrap_or(2000);
+    // Month, day, hour, minute and second from chrono are always in u8 range.
+    let byte = |n: u32| u8::try_from(n).unwrap_or(0);
+    let rest = [d.month(), d.day(), d.hour(), d.minute(), d.second()].map(byte);
+    (year, rest)
+}
+
+/// A date for the PDF's dictionaries, in UTC.
+fn pdf_date(d: NaiveDateTime) -> Date {
+    let (year, [month, day, hour, minute, second]) = parts(d);
+    Date::new(year)
+        .month(month)
+        .day(day)
+        .hour(hour)
+        .minute(minute)
+        .second(second)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
+}
+
+/// The same date for XMP.
+fn xmp_date(d: NaiveDateTime) -> xmp_writer::DateTime {
+    let (year, [month, day, hour, minute, second]) = parts(d);
+    xmp_writer::DateTime::new(year, month, day, hour, minute, second, Timezone::Utc)
+}
+
+/// Writes the document information dictionary.
+pub(super) fn info(pdf: &mut Pdf, id: Ref, meta: &PdfMeta) {
+    let keywords = meta.keywords.join(", ");
+    let mut info = pdf.document_info(id);
+    info.title(TextStr(&meta.title))
+        .author(TextStr(&meta.author))
+        .keywords(TextStr(&keywords))
+        .creator(TextStr("hkret"))
+        .producer(TextStr(PRODUCER))
+        .creation_date(pdf_date(meta.date))
+        .modified_date(pdf_date(meta.date));
+    if let Some(subject) = &meta.subject {
+        info.subject(TextStr(subject));
+    }
+}
+
+/// Writes the XMP metadata stream: the information dictionary's facts again, and the
+/// PDF/A identification. Not compressed, as PDF/A-1 requires.
+pub(super) fn metadata(pdf: &mut Pdf, id: Ref, meta: &PdfMeta, level: PdfaLevel, doc_id: &str) {
+    let keywords = meta.keywords.join(", ");
+    let mut xmp = XmpWriter::new();
+    xmp.title([(None, meta.title.as_str())])
+        .creator([meta.author.as_str()])
+        .language([LangId(&meta.language)])
+        .format("application/pdf")
+        .pdf_keywords(&keywords)
+        .creator_tool("hkret")
+        .producer(PRODUCER)
+        .create_date(xmp_date(meta.date))
+        .modify_date(xmp_date(meta.date))
+        .document_id(doc_id)
+        .pdfa_part(part(level))
+        .pdfa_conformance("B");
+    if let Some(subject) = &meta.subject {
+        xmp.description([(None, subject.as_str())]);
+    }
+    let xml = xmp.finish(None);
+    pdf.metadata(id, xml.as_bytes());
+}
+
+/// The sRGB profile, compressed once per process.
+fn srgb() -> Result<&'static [u8], PdfError> {
+    static DEFLATED: OnceLock<Result<Vec<u8>, String>> = OnceLock::new();
+    DEFLATED
+        .get_or_init(|| deflate(SRGB).map_err(|e| e.to_string()))
+        .as_deref()
+        .map_err(|e| PdfError::Write(e.clone()))
+}
+
+/// Writes the output intent's ICC profile stream.
+///
+/// # Errors
+/// [`PdfError::Write`] if the profile cannot be compressed.
+pub(super) fn icc_profile(pdf: &mut Pdf, id: Ref) -> Result<(), PdfError> {
+    pdf.icc_profile(id, srgb()?)
+        .n(3)
+        .filter(Filter::FlateDecode);
+    Ok(())
+}
+
+/// Adds the sRGB output intent, whose profile is `icc`, to the catalog.
+pub(super) fn output_intent(catalog: &mut Catalog<'_>, icc: Ref) {
+    catalog
+        .output_intents()
+        .push()
+        .subtype(OutputIntentSubtype::PDFA)
+        .output_condition_identifier(TextStr("sRGB IEC61966-2.1"))
+        .registry_name(TextStr("http://www.color.org"))
+        .info(TextStr("sRGB IEC61966-2.1"))
+        .dest_output_profile(icc);
+}
+
+/// Writes the source as an embedded file and its file specification (`spec`), the source
+/// of the document (`/AFRelationship /Source`).
+///
+/// # Errors
+/// [`PdfError::Write`] if the source cannot be compressed.
+pub(super) fn attachment(
+    pdf: &mut Pdf,
+    [spec, file]: [Ref; 2],
+    source: &Attachment,
+    date: NaiveDateTime,
+) -> Result<(), PdfError> {
+    let data = deflate(&source.data)?;
+    let mut embedded = pdf.embedded_file(file, &data);
+    embedded.subtype(Name(b"application/yaml"));
+    embedded.filter(Filter::FlateDecode);
+    embedded
+        .params()
+        .size(i32::try_from(source.data.len()).unwrap_or(i32::MAX))
+        .modification_date(pdf_date(date));
+    embedded.finish();
+    pdf.file_spec(spec)
+        .path(Str(source.name.as_bytes()))
+        .unic_file(TextStr(&source.name))
+        .embedded_file_with_unicode(file)
+        .description(TextStr("Source of this return (hkret YAML input)"))
+        .association_kind(AssociationKind::Source);
+    Ok(())
+}
+
+/// Names the attachment `spec` in the catalog, as an embedded file and an associated file.
+pub(super) fn name_attachment(catalog: &mut Catalog<'_>, spec: Ref, source: &Attachment) {
+    catalog
+        .names()
+        .embedded_files()
+        .names()
+        .insert(Str(source.name.as_bytes()), spec);
+    catalog.insert(Name(b"AF")).array().item(spec);
+}

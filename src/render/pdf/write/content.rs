@@ -1,0 +1,274 @@
+//! Page content streams: the placed items of a page as PDF operators.
+//!
+//! Positions are rounded to hundredths of a point (a third of a micrometre) and kept as
+//! integers, so that text moves relative to the previous line (`Td`) add up exactly. Text
+//! runs of a page share text objects; rules that follow one another are stroked as one path.
+//! Colours are RGB, to match the sRGB output intent.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use pdf_writer::{Content, Name, Str};
+
+use crate::render::pdf::error::PdfError;
+use crate::render::pdf::fonts::{FontId, face};
+use crate::render::pdf::page::{Item, Page, Rect};
+use crate::render::pdf::write::embed::{Embedded, Usage};
+
+/// Width of every rule, points (as the official form).
+const RULE_WIDTH: f32 = 0.5;
+
+/// The faces, in the order of the arrays indexed by [`slot`].
+pub(super) const FACES: [FontId; 3] = [FontId::Regular, FontId::Bold, FontId::Cjk];
+
+/// Index of `face` in [`FACES`].
+pub(super) fn slot(face: FontId) -> usize {
+    match face {
+        FontId::Regular => 0,
+        FontId::Bold => 1,
+        FontId::Cjk => 2,
+    }
+}
+
+/// The glyphs that `pages` use, per face (indexed by [`slot`]).
+///
+/// # Errors
+/// [`PdfError::MissingGlyph`] if a run has a character its face lacks.
+pub(super) fn usage(pages: &[Page]) -> Result<[Usage; 3], PdfError> {
+    let mut used: [Usage; 3] = Default::default();
+    for page in pages {
+        for item in &page.items {
+            if let Item::Text { font, text, .. } = item {
+                let f = face(*font)?;
+                let usage = &mut used[slot(*font)];
+                for ch in text.chars() {
+                    let glyph = f
+                        .glyph_advance(ch)
+                        .and_then(|(g, _)| u16::try_from(g.to_u32()).ok())
+                        .ok_or_else(|| missing(ch, text))?;
+                    usage
+                        .entry(glyph)
+                        .and_modify(|c| *c = (*c).min(ch))
+                        .or_insert(ch);
+                }
+            }
+        }
+    }
+    Ok(used)
+}
+
+/// The error for a character that no glyph draws.
+fn missing(ch: char, text: &str) -> PdfError {
+    PdfError::MissingGlyph {
+        ch,
+        text: text.to_owned(),
+        line: 0,
+    }
+}
+
+/// A length in hundredths of a point.
+fn hundredths(v: f32) -> i64 {
+    (f64::from(v) * 100.0).round() as i64
+}
+
+/// Hundredths of a point back to points.
+fn points(h: i64) -> f32 {
+    (h as f64 / 100.0) as f32
+}
+
+/// Writes one page's content stream; returns it with which faces it uses.
+pub(super) struct PageWriter<'a> {
+    /// The operators so far.
+    content: Content,
+    /// The document's fonts, by [`slot`].
+    fonts: &'a [Option<Arc<Embedded>>; 3],
+    /// Page height in hundredths, to turn top-down positions into PDF's bottom-up ones.
+    height: i64,
+    /// Inside a text object: its current line start, in hundredths.
+    text: Option<(i64, i64)>,
+    /// Face and size set in the current text object.
+    font: Option<(FontId, f32)>,
+    /// Grey level of the current fill colour (0 black).
+    fill: f32,
+    /// Faces used on the page, by [`slot`].
+    used: [bool; 3],
+}
+
+impl<'a> PageWriter<'a> {
+    /// The content of `page`, with the faces it uses.
+    ///
+    /// # Errors
+    /// [`PdfError::MissingGlyph`] if a run has a character its face's subset lacks (the
+    /// subsets are made from the same pages, so only a broken font gets here).
+    pub(super) fn write(
+        page: &Page,
+        fonts: &'a [Option<Arc<Embedded>>; 3],
+    ) -> Result<(Vec<u8>, [bool; 3]), PdfError> {
+        let mut w = Self {
+            content: Content::new(),
+            fonts,
+            height: hundredths(page.height),
+            text: None,
+            font: None,
+            fill: 0.0,
+            used: [false; 3],
+        };
+        w.content
+            .set_fill_rgb(0.0, 0.0, 0.0)
+            .set_stroke_rgb(0.0, 0.0, 0.0)
+            .set_line_width(RULE_WIDTH);
+        let mut items = page.items.as_slice();
+        while let Some(first) = items.first() {
+            let rules = items
+                .iter()
+                .take_while(|i| matches!(i, Item::Rule { .. }))
+                .count();
+            if rules > 0 {
+                w.rules(&items[..rules]);
+                items = &items[rules..];
+            } else {
+                w.item(first)?;
+                items = &items[1..];
+            }
+        }
+        w.end_text();
+        Ok((w.content.finish().into_vec(), w.used))
+    }
+
+    /// Draws one item other than a rule.
+    fn item(&mut self, item: &Item) -> Result<(), PdfError> {
+        match item {
+            Item::Text {
+                x,
+                y,
+                size,
+                font,
+                text,
+                ..
+            } => self.text(*x, *y, *size, *font, text)?,
+            Item::Fill { rect, gray } => {
+                self.end_text();
+                self.set_fill(gray.clamp(0.0, 1.0));
+                self.rect(*rect);
+                self.content.fill_nonzero();
+            }
+            Item::Rule { .. } => self.rules(std::slice::from_ref(item)),
+            Item::Check { rect, checked } => {
+                self.end_text();
+                self.rect(*rect);
+                self.content.stroke();
+                if *checked {
+                    self.tick(*rect);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Strokes consecutive rules as one path: the same picture as one path per rule (a path
+    /// is painted once, however many of its segments overlap), in a fraction of the bytes. A
+    /// segment given twice (the shared edge of two cells) is written once.
+    fn rules(&mut self, rules: &[Item]) {
+        self.end_text();
+        let mut seen = HashSet::with_capacity(rules.len());
+        for item in rules {
+            if let Item::Rule { x1, y1, x2, y2 } = *item {
+                let (x1, y1) = (hundredths(x1), self.height - hundredths(y1));
+                let (x2, y2) = (hundredths(x2), self.height - hundredths(y2));
+                if seen.insert([x1, y1, x2, y2]) {
+                    self.content.move_to(points(x1), points(y1));
+                    self.content.line_to(points(x2), points(y2));
+                }
+            }
+        }
+        if !seen.is_empty() {
+            self.content.stroke();
+        }
+    }
+
+    /// Adds a rectangle to the path (to be filled or stroked).
+    fn rect(&mut self, r: Rect) {
+        let (x, top) = (hundredths(r.x), hundredths(r.y));
+        let (w, h) = (hundredths(r.w).max(1), hundredths(r.h).max(1));
+        let bottom = self.height - top - h;
+        self.content
+            .rect(points(x), points(bottom), points(w), points(h));
+    }
+
+    /// The tick of a checked box: a polyline whose stroke scales with the box.
+    fn tick(&mut self, r: Rect) {
+        let point = |fx: f32, fy: f32| {
+            (
+                points(hundredths(r.x + fx * r.w)),
+                points(self.height - hundredths(r.y + fy * r.h)),
+            )
+        };
+        let [a, b, c] = [point(0.2, 0.55), point(0.42, 0.8), point(0.8, 0.18)];
+        self.content
+            .set_line_width(points(hundredths(r.w * 0.09)))
+            .move_to(a.0, a.1)
+            .line_to(b.0, b.1)
+            .line_to(c.0, c.1)
+            .stroke()
+            .set_line_width(RULE_WIDTH);
+    }
+
+    /// Sets the fill colour to grey `level`, if it is not already.
+    fn set_fill(&mut self, level: f32) {
+        let level = points(hundredths(level));
+        if self.fill != level {
+            self.content.set_fill_rgb(level, level, level);
+            self.fill = level;
+        }
+    }
+
+    /// Shows a run with its baseline starting at (`x`, `y`).
+    fn text(
+        &mut self,
+        x: f32,
+        y: f32,
+        size: f32,
+        font: FontId,
+        text: &str,
+    ) -> Result<(), PdfError> {
+        let embedded = self.fonts[slot(font)]
+            .as_deref()
+            .ok_or_else(|| PdfError::Write(format!("no {font:?} font embedded")))?;
+        let f = face(embedded.face())?;
+        let mut codes = Vec::with_capacity(2 * text.len());
+        for ch in text.chars() {
+            let cid = f
+                .glyph_advance(ch)
+                .and_then(|(g, _)| u16::try_from(g.to_u32()).ok())
+                .and_then(|g| embedded.cid(g))
+                .ok_or_else(|| missing(ch, text))?;
+            codes.extend_from_slice(&cid.to_be_bytes());
+        }
+        self.set_fill(0.0);
+        let (x, y) = (hundredths(x), self.height - hundredths(y));
+        let (x0, y0) = match self.text {
+            Some(origin) => origin,
+            None => {
+                self.content.begin_text();
+                self.font = None;
+                (0, 0)
+            }
+        };
+        if self.font != Some((font, size)) {
+            self.content.set_font(Name(font.code().as_bytes()), size);
+            self.font = Some((font, size));
+        }
+        self.content.next_line(points(x - x0), points(y - y0));
+        self.content.show(Str(&codes));
+        self.text = Some((x, y));
+        self.used[slot(font)] = true;
+        Ok(())
+    }
+
+    /// Closes the current text object, if any.
+    fn end_text(&mut self) {
+        if self.text.take().is_some() {
+            self.content.end_text();
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! The fonts as a PDF embeds them: each face a subset (`CIDFontType2`, glyphs addressed by
+//! their id in the subset), with its widths, a `ToUnicode` map so that text extracts as it was
+//! given, and the `CIDSet` that PDF/A-1 asks of subset fonts.
+//!
+//! Subsetting and compressing a font is most of the cost of writing a return, and nearly
+//! every return sets its Latin text in the same few characters. So each Latin face has a
+//! *common subset*, the characters of [`COMMON`], built once per process and shared by every
+//! document whose text stays inside it; a document that needs more gets its own subset of the
+//! common characters and its own. A document's bytes depend on that document alone.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
+use sha2::{Digest, Sha256};
+use skrifa::instance::{LocationRef, Size};
+use skrifa::{FontRef, GlyphId};
+use subsetter::GlyphRemapper;
+
+use crate::render::pdf::error::PdfError;
+use crate::render::pdf::fonts::{FontId, face};
+use crate::render::pdf::write::deflate::deflate;
+
+/// The glyphs a document uses in one face, each with the character it stands for (the lowest
+/// code point, where several map to one glyph).
+pub(super) type Usage = BTreeMap<u16, char>;
+
+/// The characters of a face's common subset: printable ASCII and the punctuation of the form.
+const COMMON: &str = concat!(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`",
+    "abcdefghijklmnopqrstuvwxyz{|}~",
+    "\u{a0}\u{2022}\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{2192}",
+);
+
+/// The collection every subset's glyph ids belong to.
+const IDENTITY: SystemInfo<'static> = SystemInfo {
+    registry: Str(b"Adobe"),
+    ordering: Str(b"Identity"),
+    supplement: 0,
+};
+
+/// A font ready to be written into a document.
+pub(super) struct Embedded {
+    /// Which face.
+    face: FontId,
+    /// Glyph id in the subset (the CID) of each glyph id of the face; 0 where it is absent.
+    to_cid: Vec<u16>,
+    /// `ABCDEF+PostScriptName`: a tag derived from the subset's glyphs, and the face's name.
+    name: String,
+    /// The subset font program, compressed, and its length before compression.
+    program: (Vec<u8>, usize),
+    /// Advance of each CID, in thousandths of an em.
+    widths: Vec<f32>,
+    /// The `ToUnicode` map, compressed.
+    to_unicode: Vec<u8>,
+    /// The `CIDSet`, compressed.
+    cid_set: Vec<u8>,
+    /// What the font descriptor says of the face.
+    metrics: Metrics,
+}
+
+/// The face-wide figures of a font descriptor, in thousandths of an em.
+struct Metrics {
+    /// Bounding box of all glyphs.
+    bbox: Rect,
+    /// Ascent above the baseline.
+    ascent: f32,
+    /// Descent below it (negative).
+    descent: f32,
+    /// Height of capitals.
+    cap_height: f32,
+    /// Slant, degrees.
+    italic_angle: f32,
+    /// Dominant vertical stem width (estimated from the weight).
+    stem_v: f32,
+}
+
+impl Embedded {
+    /// The CID of glyph `old` of the face, if the subset has it.
+    pub(super) fn cid(&self, old: u16) -> Option<u16> {
+        self.to_cid
+            .get(usize::from(old))
+            .copied()
+            .filter(|&c| c != 0)
+    }
+
+    /// Which face this is.
+    pub(super) fn face(&self) -> FontId {
+        self.face
+    }
+
+    /// Writes the font's objects; returns the reference of its `Type0` font dictionary.
+    pub(super) fn write(&self, pdf: &mut Pdf, next: &mut impl FnMut() -> Ref) -> Ref {
+        let [type0, cid, descriptor, program, to_unicode, cid_set] = [(); 6].map(|()| next());
+        let name = Name(self.name.as_bytes());
+        pdf.type0_font(type0)
+            .base_font(name)
+            .encoding_predefined(Name(b"Identity-H"))
+            .descendant_font(cid)
+            .to_unicode(to_unicode);
+        let mut font = pdf.cid_font(cid);
+        font.subtype(CidFontType::Type2)
+            .base_font(name)
+            .system_info(IDENTITY)
+            .font_descriptor(descriptor)
+            .default_width(0.0)
+            .cid_to_gid_map_predefined(Name(b"Identity"));
+        font.widths().consecutive(0, self.widths.iter().copied());
+        font.finish();
+        let m = &self.metrics;
+        pdf.font_descriptor(descriptor)
+            .name(name)
+            .flags(FontFlags::SYMBOLIC)
+            .bbox(m.bbox)
+            .italic_angle(m.italic_angle)
+            .ascent(m.ascent)
+            .descent(m.descent)
+            .cap_height(m.cap_height)
+            .stem_v(m.stem_v)
+            .font_file2(program)
+            .cid_set(cid_set);
+        let (bytes, length) = &self.program;
+        pdf.stream(program, bytes)
+            .filter(Filter::FlateDecode)
+            .pair(Name(b"Length1"), i32::try_from(*length).unwrap_or(i32::MAX));
+        pdf.cmap(to_unicode, &self.to_unicode)
+            .filter(Filter::FlateDecode);
+        pdf.stream(cid_set, &self.cid_set)
+            .filter(Filter::FlateDecode);
+        type0
+    }
+}
+
+/// The font to embed for `face`, given the glyphs the document uses in it.
+///
+/// # Errors
+/// [`PdfError::Font`] or [`PdfError::Write`] if the embedded font cannot be read or subset.
+pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfError> {
+    if face_id == FontId::Cjk {
+        return build(face_id, used).map(Arc::new);
+    }
+    let common = common(face_id)?;
+    if used.keys().all(|&g| common.cid(g).is_some()) {
+        return Ok(common);
+    }
+    let mut all = common_usage(face_id)?;
+    for (&glyph, &ch) in used {
+        all.entry(glyph)
+            .and_modify(|c| *c = (*c).min(ch))
+            .or_insert(ch);
+    }
+    build(face_id, &all).map(Arc::new)
+}
+
+/// The common subset of a Latin face, built on first use.
+fn common(face_id: FontId) -> Result<Arc<Embedded>, PdfError> {
+    static REGULAR: OnceLock<Result<Arc<Embedded>, String>> = OnceLock::new();
+    static BOLD: OnceLock<Result<Arc<Embedded>, String>> = OnceLock::new();
+    let cell = if face_id == FontId::Bold {
+        &BOLD
+    } else {
+        &REGULAR
+    };
+    cell.get_or_init(|| {
+        common_usage(face_id)
+            .and_then(|usage| build(face_id, &usage))
+            .map(Arc::new)
+            .map_err(|e| e.to_string())
+    })
+    .clone()
+    .map_err(PdfError::Write)
+}
+
+/// The glyphs of [`COMMON`] in `face_id`.
+fn common_usage(face_id: FontId) -> Result<Usage, PdfError> {
+    let f = face(face_id)?;
+    let mut usage = Usage::new();
+    for ch in COMMON.chars() {
+        if let Some((glyph, _)) = f.glyph_advance(ch) {
+            let glyph = u16::try_from(glyph.to_u32()).map_err(|_| PdfError::Font("glyph id"))?;
+            usage.entry(glyph).or_insert(ch);
+        }
+    }
+    Ok(usage)
+}
+
+/// Subsets `face_id` to the glyphs of `usage` (and `.notdef`) and prepares everything the PDF
+/// needs of it.
+fn build(face_id: FontId, usage: &Usage) -> Result<Embedded, PdfError> {
+    let f = face(face_id)?;
+    let glyphs: Vec<u16> = usage.keys().copied().collect();
+    let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
+    let subset = subsetter::subset(f.bytes, 0, &remapper)
+        .map_err(|e| PdfError::Write(format!("subsetting {}: {e}", f.postscript_name)))?;
+    let mut to_cid = vec![0; glyphs.last().map_or(0, |&g| usize::from(g) + 1)];
+    let mut widths = Vec::with_capacity(glyphs.len() + 1);
+    for (cid, old) in remapper.remapped_gids().enumerate() {
+        if let (Some(slot), Ok(cid)) = (to_cid.get_mut(usize::from(old)), u16::try_from(cid)) {
+            *slot = cid;
+        }
+        widths.push(f.advance(GlyphId::new(u32::from(old))) * 1000.0);
+    }
+    let mut cmap = UnicodeCmap::new(Name(b"Custom"), IDENTITY);
+    for (&old, &ch) in usage {
+        if let Some(&cid) = to_cid.get(usize::from(old)) {
+            cmap.pair(cid, ch);
+        }
+    }
+    Ok(Embedded {
+        face: face_id,
+        name: format!("{}+{}", tag(face_id, &glyphs), f.postscript_name),
+        program: (deflate(&subset)?, subset.len()),
+        to_unicode: deflate(&cmap.finish())?,
+        cid_set: deflate(&cid_set(widths.len()))?,
+        widths,
+        to_cid,
+        metrics: metrics(face_id, f.bytes)?,
+    })
+}
+
+/// The six capital letters that mark a subset: a hash of its glyphs, so that the same subset
+/// always gets the same name and different ones practically never do.
+fn tag(face_id: FontId, glyphs: &[u16]) -> String {
+    let mut hash = Sha256::new();
+    hash.update(face_id.code());
+    for g in glyphs {
+        hash.update(g.to_be_bytes());
+    }
+    hash.finalize()
+        .iter()
+        .take(6)
+        .map(|b| char::from(b'A' + b % 26))
+        .collect()
+}
+
+/// A `CIDSet` naming CIDs `0..count`: one bit each, first CID in the high bit.
+fn cid_set(count: usize) -> Vec<u8> {
+    let mut bits = vec![0xFF; count / 8];
+    if !count.is_multiple_of(8) {
+        bits.push(0xFF << (8 - count % 8));
+    }
+    bits
+}
+
+/// The descriptor's figures for a face, from its tables.
+fn metrics(face_id: FontId, bytes: &[u8]) -> Result<Metrics, PdfError> {
+    let name = face(face_id)?.postscript_name;
+    let font = FontRef::new(bytes).map_err(|_| PdfError::Font(name))?;
+    let m = skrifa::metrics::Metrics::new(&font, Size::unscaled(), LocationRef::default());
+    let scale = 1000.0 / f32::from(m.units_per_em.max(1));
+    let bbox = m.bounds.map_or(Rect::new(0.0, 0.0, 0.0, 0.0), |b| {
+        Rect::new(
+            b.x_min * scale,
+            b.y_min * scale,
+            b.x_max * scale,
+            b.y_max * scale,
+        )
+    });
+    Ok(Metrics {
+        bbox,
+        ascent: m.ascent * scale,
+        descent: m.descent * scale,
+        cap_height: m.cap_height.unwrap_or(m.ascent) * scale,
+        italic_angle: m.italic_angle,
+        stem_v: if face_id == FontId::Bold { 140.0 } else { 80.0 },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{COMMON, Usage, cid_set, common_usage, embed};
+    use crate::render::pdf::fonts::{FontId, face};
+
+    fn usage(face_id: FontId, text: &str) -> Usage {
+        let f = face(face_id).expect("face");
+        text.chars()
+            .filter_map(|ch| f.glyph_advance(ch).map(|(g, _)| (g.to_u32() as u16, ch)))
+            .collect()
+    }
+
+    #[test]
+    fn ascii_text_shares_the_common_subset() {
+        let a = embed(FontId::Regular, &usage(FontId::Regular, "Moon Inc. 1,000")).expect("a");
+        let b = embed(FontId::Regular, &usage(FontId::Regular, "{other} ~ text")).expect("b");
+        assert!(std::sync::Arc::ptr_eq(&a, &b));
+        for ch in COMMON.chars() {
+            let f = face(FontId::Regular).expect("face");
+            let (g, _) = f
+                .glyph_advance(ch)
+                .expect("Liberation Sans has the common set");
+            assert!(a.cid(g.to_u32() as u16).is_some(), "{ch:?}");
+        }
+    }
+
+    #[test]
+    fn other_text_gets_a_subset_of_its_own_with_the_common_glyphs() {
+        let common = embed(FontId::Bold, &common_usage(FontId::Bold).expect("usage")).expect("c");
+        let own = embed(FontId::Bold, &usage(FontId::Bold, "Société Générale")).expect("own");
+        assert!(!std::sync::Arc::ptr_eq(&common, &own));
+        assert_ne!(own.name, common.name);
+        assert_eq!(
+            own.widths.len(),
+            common.widths.len() + 1,
+            "one glyph more: é"
+        );
+        let f = face(FontId::Bold).expect("face");
+        for ch in "Sé A".chars() {
+            let (g, _) = f.glyph_advance(ch).expect("glyph");
+            assert!(own.cid(g.to_u32() as u16).is_some(), "{ch:?}");
+        }
+    }
+
+    #[test]
+    fn chinese_is_subset_to_what_is_used() {
+        let used = usage(FontId::Cjk, "月亮有限公司");
+        let font = embed(FontId::Cjk, &used).expect("cjk");
+        assert_eq!(font.widths.len(), used.len() + 1, "the glyphs and .notdef");
+        assert!(font.widths[1..].iter().all(|&w| w == 1000.0));
+        assert!(font.name.ends_with("+NotoSansTC-Regular"));
+    }
+
+    #[test]
+    fn cid_sets_have_one_bit_per_cid() {
+        assert_eq!(cid_set(8), [0xFF]);
+        assert_eq!(cid_set(11), [0xFF, 0xE0]);
+        assert_eq!(cid_set(1), [0x80]);
+    }
+}

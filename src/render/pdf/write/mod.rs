@@ -1,0 +1,125 @@
+//! Turns laid-out pages into PDF/A bytes with `pdf-writer`: one content stream per page
+//! (`content`), the fonts as subsets with `ToUnicode` maps so that text extracts as it was
+//! given (`embed`), and what PDF/A asks besides (`archive`). Deterministic: no clock, no
+//! randomness; the trailer `/ID` is a hash of what the document shows.
+//!
+//! Why `pdf-writer` and not a higher-level library: see `docs/pdf-library.md`. In short, a
+//! whole market of returns is written in one run, and only at this level can the work shared
+//! by every document (the common font subsets, the colour profile, the compressor) be done
+//! once per process instead of once per file.
+
+mod archive;
+mod content;
+mod deflate;
+mod embed;
+
+use std::sync::Arc;
+
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, TextStr};
+use sha2::{Digest, Sha256};
+
+use crate::render::pdf::error::PdfError;
+use crate::render::pdf::meta::{PdfMeta, PdfOptions, PdfaLevel};
+use crate::render::pdf::page::Page;
+use crate::render::pdf::write::content::{FACES, PageWriter, slot, usage};
+use crate::render::pdf::write::deflate::deflate;
+use crate::render::pdf::write::embed::{Embedded, embed};
+
+/// Writes `pages` as a PDF/A file.
+///
+/// # Errors
+/// [`PdfError::MissingGlyph`] for a character no font has, [`PdfError::Write`] if a font
+/// cannot be subset or a stream compressed.
+pub(crate) fn write(
+    pages: &[Page],
+    meta: &PdfMeta,
+    opts: &PdfOptions,
+) -> Result<Vec<u8>, PdfError> {
+    let used = usage(pages)?;
+    let mut fonts: [Option<Arc<Embedded>>; 3] = Default::default();
+    for face in FACES {
+        let glyphs = &used[slot(face)];
+        if !glyphs.is_empty() {
+            fonts[slot(face)] = Some(embed(face, glyphs)?);
+        }
+    }
+    let mut id = Sha256::new();
+    let mut contents = Vec::with_capacity(pages.len());
+    for page in pages {
+        let (content, faces) = PageWriter::write(page, &fonts)?;
+        id.update(&content);
+        contents.push((deflate(&content)?, faces));
+    }
+    for text in [&meta.title, &meta.author, &meta.language] {
+        id.update(text.as_bytes());
+    }
+    id.update(meta.keywords.join(", ").as_bytes());
+    id.update(meta.subject.as_deref().unwrap_or_default().as_bytes());
+    id.update(meta.date.to_string().as_bytes());
+    id.update(opts.pdfa.to_string().as_bytes());
+    let source = match opts.pdfa {
+        PdfaLevel::A3b => meta.source.as_ref(),
+        PdfaLevel::A1b | PdfaLevel::A2b => None,
+    };
+    if let Some(source) = source {
+        id.update(source.name.as_bytes());
+        id.update(&source.data);
+    }
+    let file_id = id.finalize()[..16].to_vec();
+
+    let mut last = 0;
+    let mut next = || {
+        last += 1;
+        Ref::new(last)
+    };
+    let [catalog, tree, info, metadata, icc] = [(); 5].map(|()| next());
+    let page_ids: Vec<[Ref; 2]> = pages.iter().map(|_| [next(), next()]).collect();
+    let attachment = source.map(|s| ([next(), next()], s));
+
+    let mut pdf = Pdf::new();
+    let (major, minor) = archive::version(opts.pdfa);
+    pdf.set_version(major, minor);
+    let font_refs = fonts
+        .each_ref()
+        .map(|f| f.as_ref().map(|f| f.write(&mut pdf, &mut next)));
+    pdf.pages(tree)
+        .kids(page_ids.iter().map(|[page, _]| *page))
+        .count(i32::try_from(pages.len()).unwrap_or(i32::MAX));
+    for ((page, [page_id, content_id]), (content, faces)) in
+        pages.iter().zip(&page_ids).zip(&contents)
+    {
+        let mut p = pdf.page(*page_id);
+        p.parent(tree)
+            .media_box(Rect::new(0.0, 0.0, page.width, page.height))
+            .contents(*content_id);
+        let mut resources = p.resources();
+        let mut dict = resources.fonts();
+        for face in FACES {
+            if let (true, Some(font)) = (faces[slot(face)], font_refs[slot(face)]) {
+                dict.pair(Name(face.code().as_bytes()), font);
+            }
+        }
+        dict.finish();
+        resources.finish();
+        p.finish();
+        pdf.stream(*content_id, content).filter(Filter::FlateDecode);
+    }
+    let hex: String = file_id.iter().map(|b| format!("{b:02x}")).collect();
+    archive::info(&mut pdf, info, meta);
+    archive::metadata(&mut pdf, metadata, meta, opts.pdfa, &hex);
+    archive::icc_profile(&mut pdf, icc)?;
+    if let Some((refs, source)) = attachment {
+        archive::attachment(&mut pdf, refs, source, meta.date)?;
+    }
+    let mut cat = pdf.catalog(catalog);
+    cat.pages(tree)
+        .metadata(metadata)
+        .lang(TextStr(&meta.language));
+    archive::output_intent(&mut cat, icc);
+    if let Some(([spec, _], source)) = attachment {
+        archive::name_attachment(&mut cat, spec, source);
+    }
+    cat.finish();
+    pdf.set_file_id((file_id.clone(), file_id));
+    Ok(pdf.finish())
+}
