@@ -1,7 +1,11 @@
-//! Flate compression of PDF streams, with one compressor per thread that is reset between
+//! Flate compression of PDF streams, with compressors kept per thread and reset between
 //! streams rather than built anew: a compressor's tables are hundreds of kilobytes, and
 //! allocating and clearing them for each of a document's dozen streams cost more than the
 //! compression itself.
+//!
+//! Two efforts: what every document compresses anew (its page contents) is compressed fast;
+//! what is compressed once per process and shared by every document (the common font
+//! subsets, the colour profile) is compressed as small as flate can.
 
 use std::cell::RefCell;
 
@@ -9,21 +13,33 @@ use flate2::{Compress, Compression, FlushCompress, Status};
 
 use crate::render::pdf::error::PdfError;
 
-/// Compression level. Level 6 made streams only about 10% smaller than level 2 and took
-/// several times as long; for text and rules the faster level is the better trade.
-const LEVEL: u32 = 2;
+/// How hard to compress.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Effort {
+    /// Level 1, for what each document compresses anew: page contents come out about a
+    /// fifth larger than at level 6, in a fraction of the time.
+    Fast,
+    /// Level 9, for what is compressed once per process and shared.
+    Small,
+}
 
 thread_local! {
-    /// This thread's compressor (zlib format, as `FlateDecode` expects).
-    static COMPRESSOR: RefCell<Compress> = RefCell::new(Compress::new(Compression::new(LEVEL), true));
+    /// This thread's compressors (zlib format, as `FlateDecode` expects), by effort.
+    static FAST: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), true));
+    /// See [`FAST`].
+    static SMALL: RefCell<Compress> = RefCell::new(Compress::new(Compression::best(), true));
 }
 
 /// `data` compressed in the zlib format.
 ///
 /// # Errors
 /// [`PdfError::Write`] if the compressor fails, which it does not on any input.
-pub(crate) fn deflate(data: &[u8]) -> Result<Vec<u8>, PdfError> {
-    COMPRESSOR.with_borrow_mut(|c| {
+pub(crate) fn deflate(data: &[u8], effort: Effort) -> Result<Vec<u8>, PdfError> {
+    let compressor = match effort {
+        Effort::Fast => &FAST,
+        Effort::Small => &SMALL,
+    };
+    compressor.with_borrow_mut(|c| {
         c.reset();
         let mut out = Vec::with_capacity(data.len() / 4 + 64);
         loop {
@@ -42,7 +58,7 @@ pub(crate) fn deflate(data: &[u8]) -> Result<Vec<u8>, PdfError> {
 
 #[cfg(test)]
 mod tests {
-    use super::deflate;
+    use super::{Effort, deflate};
     use std::io::Read;
 
     fn inflate(data: &[u8]) -> Vec<u8> {
@@ -56,11 +72,13 @@ mod tests {
     #[test]
     fn round_trips_and_is_the_same_each_time() {
         let text: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
-        for data in [&b""[..], b"BT /R 9 Tf (x) Tj ET", &text] {
-            let once = deflate(data).expect("compresses");
-            assert_eq!(inflate(&once), data);
-            // The reused compressor must not carry anything over from the last stream.
-            assert_eq!(deflate(data).expect("compresses"), once);
+        for effort in [Effort::Fast, Effort::Small] {
+            for data in [&b""[..], b"BT /R 9 Tf (x) Tj ET", &text] {
+                let once = deflate(data, effort).expect("compresses");
+                assert_eq!(inflate(&once), data);
+                // The reused compressor must not carry anything over from the last stream.
+                assert_eq!(deflate(data, effort).expect("compresses"), once);
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ use subsetter::GlyphRemapper;
 
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{FontId, face};
-use crate::render::pdf::write::deflate::deflate;
+use crate::render::pdf::write::deflate::{Effort, deflate};
 
 /// The glyphs a document uses in one face, each with the character it stands for (the lowest
 /// code point, where several map to one glyph).
@@ -83,6 +83,11 @@ impl Embedded {
             .get(usize::from(old))
             .copied()
             .filter(|&c| c != 0)
+    }
+
+    /// Roughly how many bytes the font's objects take in the file.
+    pub(super) fn size(&self) -> usize {
+        self.program.0.len() + self.to_unicode.len() + 8 * self.widths.len() + 512
     }
 
     /// Which face this is.
@@ -210,9 +215,9 @@ fn build(face_id: FontId, usage: &Usage) -> Result<Embedded, PdfError> {
     Ok(Embedded {
         face: face_id,
         name: format!("{}+{}", tag(face_id, &glyphs), f.postscript_name),
-        program: (deflate(&subset)?, subset.len()),
-        to_unicode: deflate(&cmap.finish())?,
-        cid_set: deflate(&cid_set(widths.len()))?,
+        program: (deflate(&subset, Effort::Small)?, subset.len()),
+        to_unicode: deflate(&cmap.finish(), Effort::Small)?,
+        cid_set: deflate(&cid_set(widths.len()), Effort::Small)?,
         widths,
         to_cid,
         metrics: metrics(face_id, f.bytes)?,

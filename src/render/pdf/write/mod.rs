@@ -22,7 +22,7 @@ use crate::render::pdf::error::PdfError;
 use crate::render::pdf::meta::{PdfMeta, PdfOptions, PdfaLevel};
 use crate::render::pdf::page::Page;
 use crate::render::pdf::write::content::{FACES, PageWriter, slot, usage};
-use crate::render::pdf::write::deflate::deflate;
+use crate::render::pdf::write::deflate::{Effort, deflate};
 use crate::render::pdf::write::embed::{Embedded, embed};
 
 /// Writes `pages` as a PDF/A file.
@@ -47,8 +47,9 @@ pub(crate) fn write(
     let mut contents = Vec::with_capacity(pages.len());
     for page in pages {
         let (content, faces) = PageWriter::write(page, &fonts)?;
-        id.update(&content);
-        contents.push((deflate(&content)?, faces));
+        let deflated = deflate(&content, Effort::Fast)?;
+        id.update(&deflated);
+        contents.push((deflated, faces));
     }
     for text in [&meta.title, &meta.author, &meta.language] {
         id.update(text.as_bytes());
@@ -76,7 +77,10 @@ pub(crate) fn write(
     let page_ids: Vec<[Ref; 2]> = pages.iter().map(|_| [next(), next()]).collect();
     let attachment = source.map(|s| ([next(), next()], s));
 
-    let mut pdf = Pdf::new();
+    let size = contents.iter().map(|(c, _)| c.len()).sum::<usize>();
+    let mut pdf = Pdf::with_capacity(
+        size + fonts.iter().flatten().map(|f| f.size()).sum::<usize>() + 16 * 1024,
+    );
     let (major, minor) = archive::version(opts.pdfa);
     pdf.set_version(major, minor);
     let font_refs = fonts
