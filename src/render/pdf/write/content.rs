@@ -5,7 +5,6 @@
 //! runs of a page share text objects; rules that follow one another are stroked as one path.
 //! Colours are RGB, to match the sRGB output intent.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use pdf_writer::{Content, Name, Str};
@@ -13,7 +12,7 @@ use pdf_writer::{Content, Name, Str};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{FontId, face};
 use crate::render::pdf::page::{Item, Page, Rect};
-use crate::render::pdf::write::embed::{Embedded, Usage};
+use crate::render::pdf::write::embed::{Embedded, Usage, common};
 
 /// Width of every rule, points (as the official form).
 const RULE_WIDTH: f32 = 0.5;
@@ -30,22 +29,32 @@ pub(super) fn slot(face: FontId) -> usize {
     }
 }
 
-/// The glyphs that `pages` use, per face (indexed by [`slot`]).
+/// The glyphs that `pages` use outside each face's common subset, for the faces they use at
+/// all (indexed by [`slot`]). Nearly always the faces used and nothing more.
 ///
 /// # Errors
 /// [`PdfError::MissingGlyph`] if a run has a character its face lacks.
-pub(super) fn usage(pages: &[Page]) -> Result<[Usage; 3], PdfError> {
-    let mut used: [Usage; 3] = Default::default();
+pub(super) fn usage(pages: &[Page]) -> Result<[Option<Usage>; 3], PdfError> {
+    let commons = [
+        common(FontId::Regular)?,
+        common(FontId::Bold)?,
+        common(FontId::Cjk)?,
+    ];
+    let mut used: [Option<Usage>; 3] = Default::default();
     for page in pages {
         for item in &page.items {
             if let Item::Text { font, text, .. } = item {
                 let f = face(*font)?;
-                let usage = &mut used[slot(*font)];
+                let common = &commons[slot(*font)];
+                let usage = used[slot(*font)].get_or_insert_default();
                 for ch in text.chars() {
                     let glyph = f
                         .glyph_advance(ch)
                         .and_then(|(g, _)| u16::try_from(g.to_u32()).ok())
                         .ok_or_else(|| missing(ch, text))?;
+                    if common.as_ref().is_some_and(|c| c.cid(glyph).is_some()) {
+                        continue;
+                    }
                     usage
                         .entry(glyph)
                         .and_modify(|c| *c = (*c).min(ch))
@@ -167,21 +176,29 @@ impl<'a> PageWriter<'a> {
 
     /// Strokes consecutive rules as one path: the same picture as one path per rule (a path
     /// is painted once, however many of its segments overlap), in a fraction of the bytes. A
-    /// segment given twice (the shared edge of two cells) is written once.
+    /// segment given twice (the shared edge of two cells) is written once; segments are
+    /// written in order of position, which also compresses better.
     fn rules(&mut self, rules: &[Item]) {
         self.end_text();
-        let mut seen = HashSet::with_capacity(rules.len());
-        for item in rules {
-            if let Item::Rule { x1, y1, x2, y2 } = *item {
-                let (x1, y1) = (hundredths(x1), self.height - hundredths(y1));
-                let (x2, y2) = (hundredths(x2), self.height - hundredths(y2));
-                if seen.insert([x1, y1, x2, y2]) {
-                    self.content.move_to(points(x1), points(y1));
-                    self.content.line_to(points(x2), points(y2));
-                }
-            }
+        let mut segments: Vec<[i64; 4]> = rules
+            .iter()
+            .filter_map(|item| match *item {
+                Item::Rule { x1, y1, x2, y2 } => Some([
+                    hundredths(x1),
+                    self.height - hundredths(y1),
+                    hundredths(x2),
+                    self.height - hundredths(y2),
+                ]),
+                _ => None,
+            })
+            .collect();
+        segments.sort_unstable();
+        segments.dedup();
+        for [x1, y1, x2, y2] in &segments {
+            self.content.move_to(points(*x1), points(*y1));
+            self.content.line_to(points(*x2), points(*y2));
         }
-        if !seen.is_empty() {
+        if !segments.is_empty() {
             self.content.stroke();
         }
     }

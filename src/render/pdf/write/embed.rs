@@ -137,15 +137,15 @@ impl Embedded {
     }
 }
 
-/// The font to embed for `face`, given the glyphs the document uses in it.
+/// The font to embed for `face`, given the glyphs the document uses in it (those of the
+/// face's common subset may be left out).
 ///
 /// # Errors
 /// [`PdfError::Font`] or [`PdfError::Write`] if the embedded font cannot be read or subset.
 pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfError> {
-    if face_id == FontId::Cjk {
+    let Some(common) = common(face_id)? else {
         return build(face_id, used).map(Arc::new);
-    }
-    let common = common(face_id)?;
+    };
     if used.keys().all(|&g| common.cid(g).is_some()) {
         return Ok(common);
     }
@@ -158,14 +158,18 @@ pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfE
     build(face_id, &all).map(Arc::new)
 }
 
-/// The common subset of a Latin face, built on first use.
-fn common(face_id: FontId) -> Result<Arc<Embedded>, PdfError> {
+/// The common subset of a face, built on first use; `None` for the Chinese face, which has
+/// none (Chinese text differs from return to return).
+///
+/// # Errors
+/// As [`embed`].
+pub(super) fn common(face_id: FontId) -> Result<Option<Arc<Embedded>>, PdfError> {
     static REGULAR: OnceLock<Result<Arc<Embedded>, String>> = OnceLock::new();
     static BOLD: OnceLock<Result<Arc<Embedded>, String>> = OnceLock::new();
-    let cell = if face_id == FontId::Bold {
-        &BOLD
-    } else {
-        &REGULAR
+    let cell = match face_id {
+        FontId::Regular => &REGULAR,
+        FontId::Bold => &BOLD,
+        FontId::Cjk => return Ok(None),
     };
     cell.get_or_init(|| {
         common_usage(face_id)
@@ -174,6 +178,7 @@ fn common(face_id: FontId) -> Result<Arc<Embedded>, PdfError> {
             .map_err(|e| e.to_string())
     })
     .clone()
+    .map(Some)
     .map_err(PdfError::Write)
 }
 

@@ -38,8 +38,7 @@ pub(crate) fn write(
     let used = usage(pages)?;
     let mut fonts: [Option<Arc<Embedded>>; 3] = Default::default();
     for face in FACES {
-        let glyphs = &used[slot(face)];
-        if !glyphs.is_empty() {
+        if let Some(glyphs) = &used[slot(face)] {
             fonts[slot(face)] = Some(embed(face, glyphs)?);
         }
     }
