@@ -1,21 +1,20 @@
 //! Page content streams: the placed items of a page as PDF operators.
 //!
-//! Positions are rounded to hundredths of a point (a third of a micrometre) and kept as
+//! Positions are rounded to hundredths of a point (3.5 micrometres) and kept as
 //! integers, so that text moves relative to the previous line (`Td`) add up exactly. Text
 //! runs of a page share text objects; rules that follow one another are stroked as one path.
 //! Colours are RGB, to match the sRGB output intent.
 
 use std::sync::Arc;
 
-use pdf_writer::{Content, Name, Str};
-
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{FontId, face};
 use crate::render::pdf::page::{Item, Page, Rect};
 use crate::render::pdf::write::embed::{Embedded, Usage, common};
+use crate::render::pdf::write::ops::Ops;
 
-/// Width of every rule, points (as the official form).
-const RULE_WIDTH: f32 = 0.5;
+/// Width of every rule, hundredths of a point (0.5 pt, as the official form).
+const RULE_WIDTH: i64 = 50;
 
 /// The faces, in the order of the arrays indexed by [`slot`].
 pub(super) const FACES: [FontId; 3] = [FontId::Regular, FontId::Bold, FontId::Cjk];
@@ -75,30 +74,25 @@ fn missing(ch: char, text: &str) -> PdfError {
     }
 }
 
-/// A length in hundredths of a point.
+/// A length (or a colour level) in hundredths.
 fn hundredths(v: f32) -> i64 {
     (f64::from(v) * 100.0).round() as i64
-}
-
-/// Hundredths of a point back to points.
-fn points(h: i64) -> f32 {
-    (h as f64 / 100.0) as f32
 }
 
 /// Writes one page's content stream; returns it with which faces it uses.
 pub(super) struct PageWriter<'a> {
     /// The operators so far.
-    content: Content,
+    ops: Ops,
     /// The document's fonts, by [`slot`].
     fonts: &'a [Option<Arc<Embedded>>; 3],
     /// Page height in hundredths, to turn top-down positions into PDF's bottom-up ones.
     height: i64,
     /// Inside a text object: its current line start, in hundredths.
     text: Option<(i64, i64)>,
-    /// Face and size set in the current text object.
-    font: Option<(FontId, f32)>,
-    /// Grey level of the current fill colour (0 black).
-    fill: f32,
+    /// Face and size (hundredths) set in the current text object.
+    font: Option<(FontId, i64)>,
+    /// Grey level of the current fill colour, hundredths (0 black).
+    fill: i64,
     /// Faces used on the page, by [`slot`].
     used: [bool; 3],
 }
@@ -114,18 +108,17 @@ impl<'a> PageWriter<'a> {
         fonts: &'a [Option<Arc<Embedded>>; 3],
     ) -> Result<(Vec<u8>, [bool; 3]), PdfError> {
         let mut w = Self {
-            content: Content::new(),
+            ops: Ops::with_capacity(32 * page.items.len()),
             fonts,
             height: hundredths(page.height),
             text: None,
             font: None,
-            fill: 0.0,
+            fill: 0,
             used: [false; 3],
         };
-        w.content
-            .set_fill_rgb(0.0, 0.0, 0.0)
-            .set_stroke_rgb(0.0, 0.0, 0.0)
-            .set_line_width(RULE_WIDTH);
+        w.ops.rgb(0, false);
+        w.ops.rgb(0, true);
+        w.ops.line_width(RULE_WIDTH);
         let mut items = page.items.as_slice();
         while let Some(first) = items.first() {
             let rules = items
@@ -141,7 +134,7 @@ impl<'a> PageWriter<'a> {
             }
         }
         w.end_text();
-        Ok((w.content.finish().into_vec(), w.used))
+        Ok((w.ops.finish(), w.used))
     }
 
     /// Draws one item other than a rule.
@@ -157,15 +150,15 @@ impl<'a> PageWriter<'a> {
             } => self.text(*x, *y, *size, *font, text)?,
             Item::Fill { rect, gray } => {
                 self.end_text();
-                self.set_fill(gray.clamp(0.0, 1.0));
+                self.set_fill(hundredths(gray.clamp(0.0, 1.0)));
                 self.rect(*rect);
-                self.content.fill_nonzero();
+                self.ops.fill();
             }
             Item::Rule { .. } => self.rules(std::slice::from_ref(item)),
             Item::Check { rect, checked } => {
                 self.end_text();
                 self.rect(*rect);
-                self.content.stroke();
+                self.ops.stroke();
                 if *checked {
                     self.tick(*rect);
                 }
@@ -194,12 +187,12 @@ impl<'a> PageWriter<'a> {
             .collect();
         segments.sort_unstable();
         segments.dedup();
-        for [x1, y1, x2, y2] in &segments {
-            self.content.move_to(points(*x1), points(*y1));
-            self.content.line_to(points(*x2), points(*y2));
+        for &[x1, y1, x2, y2] in &segments {
+            self.ops.move_to(x1, y1);
+            self.ops.line_to(x2, y2);
         }
         if !segments.is_empty() {
-            self.content.stroke();
+            self.ops.stroke();
         }
     }
 
@@ -207,34 +200,30 @@ impl<'a> PageWriter<'a> {
     fn rect(&mut self, r: Rect) {
         let (x, top) = (hundredths(r.x), hundredths(r.y));
         let (w, h) = (hundredths(r.w).max(1), hundredths(r.h).max(1));
-        let bottom = self.height - top - h;
-        self.content
-            .rect(points(x), points(bottom), points(w), points(h));
+        self.ops.rect(x, self.height - top - h, w, h);
     }
 
     /// The tick of a checked box: a polyline whose stroke scales with the box.
     fn tick(&mut self, r: Rect) {
         let point = |fx: f32, fy: f32| {
             (
-                points(hundredths(r.x + fx * r.w)),
-                points(self.height - hundredths(r.y + fy * r.h)),
+                hundredths(r.x + fx * r.w),
+                self.height - hundredths(r.y + fy * r.h),
             )
         };
         let [a, b, c] = [point(0.2, 0.55), point(0.42, 0.8), point(0.8, 0.18)];
-        self.content
-            .set_line_width(points(hundredths(r.w * 0.09)))
-            .move_to(a.0, a.1)
-            .line_to(b.0, b.1)
-            .line_to(c.0, c.1)
-            .stroke()
-            .set_line_width(RULE_WIDTH);
+        self.ops.line_width(hundredths(r.w * 0.09));
+        self.ops.move_to(a.0, a.1);
+        self.ops.line_to(b.0, b.1);
+        self.ops.line_to(c.0, c.1);
+        self.ops.stroke();
+        self.ops.line_width(RULE_WIDTH);
     }
 
-    /// Sets the fill colour to grey `level`, if it is not already.
-    fn set_fill(&mut self, level: f32) {
-        let level = points(hundredths(level));
+    /// Sets the fill colour to grey `level` (hundredths), if it is not already.
+    fn set_fill(&mut self, level: i64) {
         if self.fill != level {
-            self.content.set_fill_rgb(level, level, level);
+            self.ops.rgb(level, false);
             self.fill = level;
         }
     }
@@ -252,31 +241,32 @@ impl<'a> PageWriter<'a> {
             .as_deref()
             .ok_or_else(|| PdfError::Write(format!("no {font:?} font embedded")))?;
         let f = face(embedded.face())?;
-        let mut codes = Vec::with_capacity(2 * text.len());
+        let mut codes = Vec::with_capacity(text.len());
         for ch in text.chars() {
             let cid = f
                 .glyph_advance(ch)
                 .and_then(|(g, _)| u16::try_from(g.to_u32()).ok())
                 .and_then(|g| embedded.cid(g))
                 .ok_or_else(|| missing(ch, text))?;
-            codes.extend_from_slice(&cid.to_be_bytes());
+            codes.push(cid);
         }
-        self.set_fill(0.0);
+        self.set_fill(0);
         let (x, y) = (hundredths(x), self.height - hundredths(y));
         let (x0, y0) = match self.text {
             Some(origin) => origin,
             None => {
-                self.content.begin_text();
+                self.ops.begin_text();
                 self.font = None;
                 (0, 0)
             }
         };
+        let size = hundredths(size);
         if self.font != Some((font, size)) {
-            self.content.set_font(Name(font.code().as_bytes()), size);
+            self.ops.font(font.code(), size);
             self.font = Some((font, size));
         }
-        self.content.next_line(points(x - x0), points(y - y0));
-        self.content.show(Str(&codes));
+        self.ops.next_line(x - x0, y - y0);
+        self.ops.show(&codes);
         self.text = Some((x, y));
         self.used[slot(font)] = true;
         Ok(())
@@ -285,7 +275,7 @@ impl<'a> PageWriter<'a> {
     /// Closes the current text object, if any.
     fn end_text(&mut self) {
         if self.text.take().is_some() {
-            self.content.end_text();
+            self.ops.end_text();
         }
     }
 }

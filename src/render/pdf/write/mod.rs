@@ -12,6 +12,7 @@ mod archive;
 mod content;
 mod deflate;
 mod embed;
+mod ops;
 
 use std::sync::Arc;
 
