@@ -2,6 +2,12 @@
 //! and 2,600 issuers (the whole exchange) rendered to text and PDF in one run of the release
 //! binary, reporting documents per second and the process's peak memory, which must not grow
 //! with the number of documents. Figures depend on the machine; compare them as ratios.
+//!
+//! Each run writes into a directory of its own, as a month's run does, and nothing is deleted
+//! until the end: on a file system that avoids reusing recently freed inodes (ext4 without a
+//! journal, as on the development machines), creating thousands of files right after deleting
+//! thousands costs several times the system time, which would measure the file system's
+//! bookkeeping rather than hkret.
 
 mod market;
 
@@ -16,9 +22,9 @@ fn peak_kib(pid: u32) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Runs one bulk render of `input` to `out`; returns its wall time and peak memory.
+/// Runs one bulk render of `input` to `out` (a new directory); returns its wall time and peak
+/// memory.
 fn run(input: &Path, out: &Path, format: &str) -> (Duration, u64) {
-    let _ = std::fs::remove_dir_all(out);
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_hkret"))
         .args(["bulk", "--quiet", "--format", format, "--out"])
@@ -56,7 +62,8 @@ fn main() {
         let input = base.join(format!("market-{count}"));
         market::write(&input, count).expect("market written");
         for format in ["text", "pdf", "both"] {
-            let (took, peak) = run(&input, &base.join("out"), format);
+            let out = base.join(format!("out-{count}-{format}"));
+            let (took, peak) = run(&input, &out, format);
             let secs = took.as_secs_f64();
             println!(
                 "{count:>9} {format:>7} {secs:>10.2} {:>12.0} {:>11} MiB",

@@ -18,18 +18,11 @@ pub(crate) struct Line {
     pub(crate) last: bool,
 }
 
-/// A piece of text that is never broken unless it alone overflows a line.
-struct Atom {
-    /// The characters as set.
-    chars: Vec<Set>,
-    /// Width in ems.
-    width: f32,
-}
-
-/// A token of the inline stream.
+/// A token of the inline stream; atoms index into the characters as set.
 enum Token {
-    /// A word or a single Chinese character.
-    Atom(Atom),
+    /// A word or a single Chinese character, never broken unless it alone overflows a line:
+    /// its characters and its width in ems.
+    Atom(std::ops::Range<usize>, f32),
     /// A break opportunity that prints as a space of this width (ems).
     Space(Set),
     /// A forced line break.
@@ -46,14 +39,14 @@ pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Vec<Line>,
     } else {
         f32::INFINITY
     };
+    let (chars, tokens) = tokens(inlines)?;
     let mut lines: Vec<Vec<Set>> = Vec::new();
     let mut cur: Vec<Set> = Vec::new();
     let mut cur_w = 0.0_f32;
     let mut space: Option<Set> = None;
-    let mut started = false;
     // Indices of lines that end at a forced break.
     let mut ends: Vec<usize> = Vec::new();
-    for token in tokens(inlines)? {
+    for token in &tokens {
         match token {
             Token::Break => {
                 ends.push(lines.len());
@@ -61,10 +54,10 @@ pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Vec<Line>,
                 cur_w = 0.0;
                 space = None;
             }
-            Token::Space(s) => space = (!cur.is_empty()).then_some(s),
-            Token::Atom(atom) => {
+            Token::Space(s) => space = (!cur.is_empty()).then_some(*s),
+            Token::Atom(range, width) => {
                 let sw = space.map_or(0.0, |s| s.advance);
-                if !cur.is_empty() && cur_w + sw + atom.width > max_em + 1e-4 {
+                if !cur.is_empty() && cur_w + sw + width > max_em + 1e-4 {
                     lines.push(std::mem::take(&mut cur));
                     cur_w = 0.0;
                     space = None;
@@ -73,7 +66,7 @@ pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Vec<Line>,
                     cur.push(s);
                     cur_w += s.advance;
                 }
-                for c in atom.chars {
+                for &c in &chars[range.clone()] {
                     // Only a word longer than a whole line gets here with an overflow.
                     if !cur.is_empty() && cur_w + c.advance > max_em + 1e-4 {
                         lines.push(std::mem::take(&mut cur));
@@ -84,9 +77,8 @@ pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Vec<Line>,
                 }
             }
         }
-        started = true;
     }
-    if started && (!cur.is_empty() || lines.is_empty()) {
+    if !tokens.is_empty() && (!cur.is_empty() || lines.is_empty()) {
         lines.push(cur);
     }
     let count = lines.len();
@@ -163,43 +155,42 @@ pub(crate) fn justify(line: &Line, avail: f32, size: f32) -> Result<Line, PdfErr
     })
 }
 
-/// Splits the inline content into atoms, spaces and breaks.
-fn tokens(inlines: &[Inline]) -> Result<Vec<Token>, PdfError> {
+/// Sets the inline content and splits it into atoms, spaces and breaks.
+fn tokens(inlines: &[Inline]) -> Result<(Vec<Set>, Vec<Token>), PdfError> {
+    let mut chars = Vec::new();
     let mut out = Vec::new();
     for inline in inlines {
         let Inline::Text { text, bold, line } = inline else {
             out.push(Token::Break);
             continue;
         };
-        let mut word: Vec<Set> = Vec::new();
+        let mut word = chars.len();
         for s in set(text, *bold, *line)? {
             if s.ch == ' ' {
-                flush(&mut word, &mut out);
+                flush(&chars, &mut word, &mut out);
                 out.push(Token::Space(s));
             } else if s.font == FontId::Cjk {
-                flush(&mut word, &mut out);
-                out.push(Token::Atom(Atom {
-                    width: s.advance,
-                    chars: vec![s],
-                }));
+                flush(&chars, &mut word, &mut out);
+                chars.push(s);
+                out.push(Token::Atom(word..chars.len(), s.advance));
+                word = chars.len();
             } else {
-                word.push(s);
+                chars.push(s);
             }
         }
-        flush(&mut word, &mut out);
+        flush(&chars, &mut word, &mut out);
     }
-    Ok(out)
+    Ok((chars, out))
 }
 
-/// Ends the word being collected, if any.
-fn flush(word: &mut Vec<Set>, out: &mut Vec<Token>) {
-    if !word.is_empty() {
-        let chars = std::mem::take(word);
-        out.push(Token::Atom(Atom {
-            width: chars.iter().map(|c| c.advance).sum(),
-            chars,
-        }));
+/// Ends the word that began at `word`, if it has any characters, and starts the next one.
+fn flush(chars: &[Set], word: &mut usize, out: &mut Vec<Token>) {
+    if *word < chars.len() {
+        let range = *word..chars.len();
+        let width = chars[range.clone()].iter().map(|c| c.advance).sum();
+        out.push(Token::Atom(range, width));
     }
+    *word = chars.len();
 }
 
 #[cfg(test)]
