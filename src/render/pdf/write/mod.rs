@@ -20,11 +20,17 @@ use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, TextStr};
 use sha2::{Digest, Sha256};
 
 use crate::render::pdf::error::PdfError;
-use crate::render::pdf::meta::{PdfMeta, PdfOptions, PdfaLevel};
+use crate::render::pdf::meta::{Attachment, PdfMeta, PdfOptions, PdfaLevel};
 use crate::render::pdf::page::Page;
 use crate::render::pdf::write::content::{FACES, PageWriter, slot, usage};
 use crate::render::pdf::write::deflate::{Effort, deflate};
 use crate::render::pdf::write::embed::{Embedded, embed};
+
+/// The fonts of a document, by [`slot`].
+type Fonts = [Option<Arc<Embedded>>; 3];
+
+/// A page's content stream, compressed, and the faces it uses (by [`slot`]).
+type Content = (Vec<u8>, [bool; 3]);
 
 /// Writes `pages` as a PDF/A file.
 ///
@@ -36,37 +42,19 @@ pub(crate) fn write(
     meta: &PdfMeta,
     opts: &PdfOptions,
 ) -> Result<Vec<u8>, PdfError> {
-    let used = usage(pages)?;
-    let mut fonts: [Option<Arc<Embedded>>; 3] = Default::default();
-    for face in FACES {
-        if let Some(glyphs) = &used[slot(face)] {
-            fonts[slot(face)] = Some(embed(face, glyphs)?);
-        }
-    }
-    let mut id = Sha256::new();
-    let mut contents = Vec::with_capacity(pages.len());
-    for page in pages {
-        let (content, faces) = PageWriter::write(page, &fonts)?;
-        let deflated = deflate(&content, Effort::Fast)?;
-        id.update(&deflated);
-        contents.push((deflated, faces));
-    }
-    for text in [&meta.title, &meta.author, &meta.language] {
-        id.update(text.as_bytes());
-    }
-    id.update(meta.keywords.join(", ").as_bytes());
-    id.update(meta.subject.as_deref().unwrap_or_default().as_bytes());
-    id.update(meta.date.to_string().as_bytes());
-    id.update(opts.pdfa.to_string().as_bytes());
+    let fonts = fonts(pages)?;
+    let contents = pages
+        .iter()
+        .map(|page| {
+            let (content, faces) = PageWriter::write(page, &fonts)?;
+            Ok((deflate(&content, Effort::Fast)?, faces))
+        })
+        .collect::<Result<Vec<Content>, PdfError>>()?;
     let source = match opts.pdfa {
         PdfaLevel::A3b => meta.source.as_ref(),
         PdfaLevel::A1b | PdfaLevel::A2b => None,
     };
-    if let Some(source) = source {
-        id.update(source.name.as_bytes());
-        id.update(&source.data);
-    }
-    let file_id = id.finalize()[..16].to_vec();
+    let file_id = file_id(&contents, meta, opts, source);
 
     let mut last = 0;
     let mut next = || {
@@ -77,10 +65,9 @@ pub(crate) fn write(
     let page_ids: Vec<[Ref; 2]> = pages.iter().map(|_| [next(), next()]).collect();
     let attachment = source.map(|s| ([next(), next()], s));
 
-    let size = contents.iter().map(|(c, _)| c.len()).sum::<usize>();
-    let mut pdf = Pdf::with_capacity(
-        size + fonts.iter().flatten().map(|f| f.size()).sum::<usize>() + 16 * 1024,
-    );
+    let size = contents.iter().map(|(c, _)| c.len()).sum::<usize>()
+        + fonts.iter().flatten().map(|f| f.size()).sum::<usize>();
+    let mut pdf = Pdf::with_capacity(size + 16 * 1024);
     let (major, minor) = archive::version(opts.pdfa);
     pdf.set_version(major, minor);
     let font_refs = fonts
@@ -89,24 +76,8 @@ pub(crate) fn write(
     pdf.pages(tree)
         .kids(page_ids.iter().map(|[page, _]| *page))
         .count(i32::try_from(pages.len()).unwrap_or(i32::MAX));
-    for ((page, [page_id, content_id]), (content, faces)) in
-        pages.iter().zip(&page_ids).zip(&contents)
-    {
-        let mut p = pdf.page(*page_id);
-        p.parent(tree)
-            .media_box(Rect::new(0.0, 0.0, page.width, page.height))
-            .contents(*content_id);
-        let mut resources = p.resources();
-        let mut dict = resources.fonts();
-        for face in FACES {
-            if let (true, Some(font)) = (faces[slot(face)], font_refs[slot(face)]) {
-                dict.pair(Name(face.code().as_bytes()), font);
-            }
-        }
-        dict.finish();
-        resources.finish();
-        p.finish();
-        pdf.stream(*content_id, content).filter(Filter::FlateDecode);
+    for ((page, ids), content) in pages.iter().zip(&page_ids).zip(&contents) {
+        write_page(&mut pdf, page, *ids, tree, content, &font_refs);
     }
     let hex: String = file_id.iter().map(|b| format!("{b:02x}")).collect();
     archive::info(&mut pdf, info, meta);
@@ -126,4 +97,71 @@ pub(crate) fn write(
     cat.finish();
     pdf.set_file_id((file_id.clone(), file_id));
     Ok(pdf.finish())
+}
+
+/// The fonts that `pages` need: for each face they use, its common subset or one of its own.
+///
+/// # Errors
+/// As [`write`].
+fn fonts(pages: &[Page]) -> Result<Fonts, PdfError> {
+    let used = usage(pages)?;
+    let mut fonts = Fonts::default();
+    for face in FACES {
+        if let Some(glyphs) = &used[slot(face)] {
+            fonts[slot(face)] = Some(embed(face, glyphs)?);
+        }
+    }
+    Ok(fonts)
+}
+
+/// The file identifier: a hash of what the document shows and says of itself, so that the
+/// same return always gets the same identifier and different ones practically never do.
+fn file_id(
+    contents: &[Content],
+    meta: &PdfMeta,
+    opts: &PdfOptions,
+    source: Option<&Attachment>,
+) -> Vec<u8> {
+    let mut id = Sha256::new();
+    for (content, _) in contents {
+        id.update(content);
+    }
+    for text in [&meta.title, &meta.author, &meta.language] {
+        id.update(text.as_bytes());
+    }
+    id.update(meta.keywords.join(", ").as_bytes());
+    id.update(meta.subject.as_deref().unwrap_or_default().as_bytes());
+    id.update(meta.date.to_string().as_bytes());
+    id.update(opts.pdfa.to_string().as_bytes());
+    if let Some(source) = source {
+        id.update(source.name.as_bytes());
+        id.update(&source.data);
+    }
+    id.finalize()[..16].to_vec()
+}
+
+/// Writes one page object (`ids`: the page and its content stream) with the fonts it uses.
+fn write_page(
+    pdf: &mut Pdf,
+    page: &Page,
+    [page_id, content_id]: [Ref; 2],
+    tree: Ref,
+    (content, faces): &Content,
+    font_refs: &[Option<Ref>; 3],
+) {
+    let mut p = pdf.page(page_id);
+    p.parent(tree)
+        .media_box(Rect::new(0.0, 0.0, page.width, page.height))
+        .contents(content_id);
+    let mut resources = p.resources();
+    let mut dict = resources.fonts();
+    for face in FACES {
+        if let (true, Some(font)) = (faces[slot(face)], font_refs[slot(face)]) {
+            dict.pair(Name(face.code().as_bytes()), font);
+        }
+    }
+    dict.finish();
+    resources.finish();
+    p.finish();
+    pdf.stream(content_id, content).filter(Filter::FlateDecode);
 }
