@@ -3,7 +3,7 @@
 //! identical bytes across processes, the 3b attachment, a stress return and missing glyphs.
 //!
 //! Checks that need an external tool print a notice and pass when the tool is absent; CI
-//! installs them (see `docs/pdf-library.md`).
+//! installs them (see `src/render/pdf/README.md`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

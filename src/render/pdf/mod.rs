@@ -1,5 +1,5 @@
 //! The PDF renderer: a description (the XML a `*.pdf.tera` template emitted, format in
-//! `docs/pdf-description.md`) → typed tree (`parse`) → pages of placed items (`layout`,
+//! `templates/README.md`) → typed tree (`parse`) → pages of placed items (`layout`,
 //! `table`, `wrap`, `text`, `fonts`) → PDF/A bytes (`write`).
 //!
 //! Stage 3 (render): pure, no file system, no clock. Layout is plain data that tests can

@@ -1,5 +1,5 @@
 //! Parses a PDF description (the XML that a `*.pdf.tera` template emits) into the typed
-//! [`Document`] tree. The format is documented in `docs/pdf-description.md`.
+//! [`Document`] tree. The format is documented in `templates/README.md`.
 //!
 //! Strict by design: an unknown element, attribute or value is an error with its line, so
 //! that a typo in a template fails loudly instead of silently changing the layout. This

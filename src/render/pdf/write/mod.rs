@@ -3,7 +3,7 @@
 //! given (`embed`), and what PDF/A asks besides (`archive`). Deterministic: no clock, no
 //! randomness; the trailer `/ID` is a hash of what the document shows.
 //!
-//! Why `pdf-writer` and not a higher-level library: see `docs/pdf-library.md`. In short, a
+//! Why `pdf-writer` and not a higher-level library: see `src/render/pdf/README.md`. In short, a
 //! whole market of returns is written in one run, and only at this level can the work shared
 //! by every document (the common font subsets, the colour profile, the compressor) be done
 //! once per process instead of once per file.

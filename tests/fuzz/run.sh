@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Fuzzes hkret with cargo-fuzz (libFuzzer): each target for a time budget on the committed corpus.
-#   fuzz/run.sh [SECONDS] [TARGET...]      default: 60 seconds each; targets parse_validate,
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]      default: 60 seconds each; targets parse_validate,
 #                                          render_text, render_pdf; 0 seconds replays the corpus
 #                                          once without mutating it (what CI does: deterministic)
-# A crash leaves its input in fuzz/artifacts/TARGET/; keep it as a regression fixture under
+# A crash leaves its input in tests/fuzz/artifacts/TARGET/; keep it as a regression fixture under
 # tests/fixtures/ (named after what it broke) once fixed. New inputs that reach new code are added
-# to fuzz/corpus/TARGET/ by libFuzzer.
+# to tests/fuzz/corpus/TARGET/ by libFuzzer.
 set -euo pipefail
 cd "$(dirname "$0")"
 budget=${1:-60}
@@ -19,13 +19,20 @@ for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
   echo "== $t: ${budget}s"
   if [ "$budget" = 0 ]; then limit=(-runs=0); else limit=(-max_total_time="$budget"); fi
-  cargo fuzz run -O "$t" "corpus/$t" -- "${limit[@]}" -max_len=65536 -rss_limit_mb=2048 -timeout=30 2>&1 \
-    | grep -E "^(#[0-9]+ *(DONE|INITED)|Done|INFO: seed|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|thread .* panicked|  )" || true
+  # Only libFuzzer's summary lines are shown; a failed build or run fails the script.
+  cargo fuzz run --fuzz-dir . -O "$t" "corpus/$t" -- "${limit[@]}" -max_len=65536 -rss_limit_mb=2048 -timeout=30 \
+    >"artifacts/$t.log" 2>&1 && status=0 || status=$?
+  grep -E "^(#[0-9]+ *(DONE|INITED)|Done|INFO: seed|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|thread .* panicked|  )" "artifacts/$t.log" || true
+  if [ "$status" != 0 ]; then
+    tail -n 40 "artifacts/$t.log" >&2
+    echo "$t: cargo fuzz exited with $status (log: tests/fuzz/artifacts/$t.log)" >&2
+    exit 1
+  fi
   shopt -s nullglob
   failing=("artifacts/$t"/crash-* "artifacts/$t"/timeout-* "artifacts/$t"/oom-*)
   shopt -u nullglob
   if [ ${#failing[@]} -gt 0 ]; then
-    echo "$t: failing inputs in fuzz/artifacts/$t" >&2
+    echo "$t: failing inputs in tests/fuzz/artifacts/$t" >&2
     exit 1
   fi
 done

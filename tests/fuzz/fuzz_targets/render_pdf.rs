@@ -12,7 +12,7 @@ use hkret::render::pdf::{PdfError, PdfRender, render_pdf};
 use hkret::render::templates::Templates;
 use libfuzzer_sys::fuzz_target;
 
-const MOON: &str = include_str!("../../examples/ff301-2026-01-moon-inc.yaml");
+const MOON: &str = include_str!("../../../examples/ff301-2026-01-moon-inc.yaml");
 
 fn templates() -> &'static Templates {
     static TEMPLATES: OnceLock<Templates> = OnceLock::new();
