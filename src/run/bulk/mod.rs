@@ -1,0 +1,387 @@
+//! `hkret bulk`: a month of returns in one run, in parallel, every file written atomically, one
+//! bad document never stopping the others, and a manifest of what was written.
+//!
+//! Two passes keep memory flat however many documents there are: the first (`plan`) reads and
+//! checks every document and keeps only its name and status, so that clashing names are refused
+//! before anything is written; the second (`write`) renders and writes, one job (file or data row)
+//! at a time per thread, and keeps only each document's manifest entry. Files are written by a few
+//! I/O threads (`run::writer`), so that rendering never waits for the disk. This module holds the
+//! run itself: the jobs, the two passes in order, the manifest and the summary, and `verify`.
+
+mod plan;
+mod write;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::bulk::manifest::{self, Entry, Manifest, Status};
+use crate::bulk::names::NamePattern;
+use crate::bulk::table::{Generator, Row, read_csv, read_yaml};
+use crate::diag::show::MessageFormat;
+use crate::error::Error;
+use crate::input::Source;
+use crate::render::Format;
+use crate::render::pdf::PdfRender;
+use crate::render::templates::Templates;
+use crate::run::bulk::plan::{Outcome, Planned, clashes, plan, print_planned};
+use crate::run::bulk::write::{mark_failed, previous, write_job};
+use crate::run::files::{load_overrides, read_source, remove_stale_temporaries, write_atomic};
+use crate::run::writer::with_writer;
+
+/// Everything `hkret bulk` was asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkOptions {
+    /// Files and directories of returns.
+    pub inputs: Vec<PathBuf>,
+    /// A return template and its data table, instead of (or as well as) `inputs`.
+    pub template: Option<(PathBuf, PathBuf)>,
+    /// The output directory.
+    pub out: PathBuf,
+    /// Which renderings to write.
+    pub formats: Vec<Format>,
+    /// Threads; all cores when `None`.
+    pub jobs: Option<usize>,
+    /// The output name pattern.
+    pub name: String,
+    /// No progress bar, no summary.
+    pub quiet: bool,
+    /// Keep outputs an earlier run completed.
+    pub skip_existing: bool,
+    /// Template override directory.
+    pub templates: Option<PathBuf>,
+    /// PDF settings.
+    pub pdf: PdfRender,
+}
+
+/// A unit of work: an input file (all its documents) or one data row.
+pub(super) enum Job {
+    File(PathBuf),
+    Row(Row),
+}
+
+/// The shared, read-only state of a run.
+pub(super) struct Ctx<'a> {
+    options: &'a BulkOptions,
+    templates: Templates,
+    pattern: NamePattern,
+    generator: Option<(Generator, String, Arc<str>)>,
+    messages: MessageFormat,
+}
+
+fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn jobs(options: &BulkOptions, rows: Vec<Row>) -> Result<Vec<Job>, Error> {
+    let mut jobs = Vec::new();
+    for input in &options.inputs {
+        if input.is_dir() {
+            jobs.extend(yaml_files(input)?.into_iter().map(Job::File));
+        } else {
+            jobs.push(Job::File(input.clone()));
+        }
+    }
+    jobs.extend(rows.into_iter().map(Job::Row));
+    Ok(jobs)
+}
+
+/// The source of a job's documents: a file's bytes, or the return generated for a row.
+pub(super) fn source_of<'j>(
+    ctx: &Ctx<'_>,
+    job: &'j Job,
+) -> Result<(Source, Option<&'j Row>), Error> {
+    match job {
+        Job::File(path) => Ok((read_source(path)?, None)),
+        Job::Row(row) => {
+            let (generator, template_name, data) = ctx
+                .generator
+                .as_ref()
+                .ok_or_else(|| Error::Usage("no template".into()))?;
+            let text = generator.generate(row, template_name)?;
+            let name = format!("{data}:{}", row.line);
+            Ok((
+                Source {
+                    name,
+                    bytes: text.into_bytes(),
+                },
+                Some(row),
+            ))
+        }
+    }
+}
+
+pub(super) fn stem(job: &Job, ctx: &Ctx<'_>) -> String {
+    match job {
+        Job::File(p) => p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        Job::Row(_) => ctx
+            .generator
+            .as_ref()
+            .map(|(_, n, _)| {
+                Path::new(n)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+pub(super) fn input_name(job: &Job, ctx: &Ctx<'_>) -> String {
+    match job {
+        Job::File(p) => p.display().to_string(),
+        Job::Row(_) => ctx
+            .generator
+            .as_ref()
+            .map(|(_, _, d)| d.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+pub(super) fn row_index(job: &Job) -> usize {
+    match job {
+        Job::Row(r) => r.number,
+        Job::File(_) => 1,
+    }
+}
+
+pub(super) fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Text => "txt",
+        Format::Pdf => "pdf",
+    }
+}
+
+fn progress(total: usize, quiet: bool) -> ProgressBar {
+    use std::io::IsTerminal;
+    let bar = ProgressBar::with_draw_target(
+        Some(total as u64),
+        if quiet || !std::io::stderr().is_terminal() {
+            ProgressDrawTarget::hidden()
+        } else {
+            ProgressDrawTarget::stderr()
+        },
+    );
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} returns, {per_sec}, {eta} left")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Runs `hkret bulk`; returns the exit code.
+///
+/// # Errors
+/// Operational failures that stop the whole run: unreadable template or data table, clashing
+/// names, an output directory that cannot be created.
+pub(crate) fn bulk(options: &BulkOptions, messages: MessageFormat) -> Result<u8, Error> {
+    let overrides = options
+        .templates
+        .as_deref()
+        .map(load_overrides)
+        .transpose()?
+        .unwrap_or_default();
+    let (generator, rows) = match &options.template {
+        Some((template, data)) => {
+            let text = std::fs::read_to_string(template).map_err(|e| Error::io(template, e))?;
+            let table = std::fs::read_to_string(data).map_err(|e| Error::io(data, e))?;
+            let data_name = data.display().to_string();
+            let is_csv = data
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+            let rows = if is_csv {
+                read_csv(&table, &data_name)
+            } else {
+                read_yaml(&table, &data_name)
+            };
+            let rows = match rows {
+                Ok(r) => r,
+                Err(found) => {
+                    let source = Source {
+                        name: data_name,
+                        bytes: table.into_bytes(),
+                    };
+                    super::report(found, &source, messages);
+                    return Ok(super::INVALID);
+                }
+            };
+            let name = template.display().to_string();
+            (
+                Some((
+                    Generator::new(&text, &name)?,
+                    name,
+                    Arc::from(data_name.as_str()),
+                )),
+                rows,
+            )
+        }
+        None => (None, Vec::new()),
+    };
+    let ctx = Ctx {
+        options,
+        templates: Templates::new(&overrides)?,
+        pattern: NamePattern::new(&options.name)?,
+        generator,
+        messages,
+    };
+    let jobs = jobs(options, rows)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
+    pool.install(|| run_jobs(&ctx, &jobs))
+}
+
+fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
+    let options = ctx.options;
+    let planned: Vec<Planned> = jobs.par_iter().flat_map_iter(|j| plan(ctx, j)).collect();
+    print_planned(&planned, ctx.messages);
+    let clash = clashes(&planned);
+    if !clash.is_empty() {
+        return Err(Error::Usage(format!(
+            "two documents would be written to the same file; change --name:\n  {}",
+            clash.join("\n  ")
+        )));
+    }
+    std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
+    remove_stale_temporaries(&options.out);
+    let names: BTreeMap<(String, usize), String> = planned
+        .iter()
+        .filter_map(|p| p.name().map(|n| ((p.input.clone(), p.index), n.clone())))
+        .collect();
+    let before = if options.skip_existing {
+        previous(&options.out)
+    } else {
+        BTreeMap::new()
+    };
+    let bar = progress(names.len(), options.quiet);
+    let (mut written, failed): (Vec<Entry>, _) = with_writer(|writer| {
+        jobs.par_iter()
+            .flat_map_iter(|j| write_job(ctx, j, &names, &before, &bar, writer))
+            .collect()
+    });
+    bar.finish_and_clear();
+    mark_failed(&mut written, failed);
+    let mut by_key: BTreeMap<(String, usize), Entry> = written
+        .into_iter()
+        .map(|e| ((e.input.clone(), e.index), e))
+        .collect();
+    let documents: Vec<Entry> = planned
+        .iter()
+        .map(|p| {
+            by_key
+                .remove(&(p.input.clone(), p.index))
+                .unwrap_or_else(|| Entry {
+                    input: p.input.clone(),
+                    index: p.index,
+                    // A named document has no entry only if pass 2 could not read it again.
+                    status: match p.outcome {
+                        Outcome::Invalid => Status::Invalid,
+                        Outcome::Named(_) | Outcome::Failed(_) => Status::Failed,
+                    },
+                    outputs: Vec::new(),
+                    diagnostics: p
+                        .diagnostics
+                        .iter()
+                        .map(ToString::to_string)
+                        .chain(match &p.outcome {
+                            Outcome::Failed(message) => Some(format!("error: {message}")),
+                            _ => None,
+                        })
+                        .collect(),
+                })
+        })
+        .collect();
+    let manifest = Manifest {
+        generator: format!("hkret {}", env!("CARGO_PKG_VERSION")),
+        documents,
+    };
+    write_atomic(
+        &options.out.join(manifest::FILE),
+        manifest.to_json().as_bytes(),
+    )?;
+    summarise(&manifest, &options.out, options.quiet)
+}
+
+#[allow(
+    clippy::print_stderr,
+    reason = "run is where hkret talks to the terminal"
+)]
+fn summarise(manifest: &Manifest, out: &Path, quiet: bool) -> Result<u8, Error> {
+    let count = |s: Status| manifest.documents.iter().filter(|e| e.status == s).count();
+    let (written, skipped, invalid, failed) = (
+        count(Status::Written),
+        count(Status::Skipped),
+        count(Status::Invalid),
+        count(Status::Failed),
+    );
+    if !quiet {
+        eprintln!(
+            "bulk: {} documents: {written} written, {skipped} skipped, {invalid} invalid, {failed} failed; manifest in {}",
+            manifest.documents.len(),
+            out.join(manifest::FILE).display()
+        );
+    }
+    Ok(if failed > 0 {
+        super::FAILED
+    } else if invalid > 0 {
+        super::INVALID
+    } else {
+        super::OK
+    })
+}
+
+/// Runs `hkret verify DIR`: re-hashes every output the manifest lists.
+///
+/// # Errors
+/// [`Error::Io`] when there is no readable manifest.
+#[allow(
+    clippy::print_stderr,
+    reason = "run is where hkret talks to the terminal"
+)]
+pub(crate) fn verify(dir: &Path, quiet: bool) -> Result<u8, Error> {
+    let path = dir.join(manifest::FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let manifest: Manifest = serde_json::from_str(&text)
+        .map_err(|e| Error::Usage(format!("{}: not an hkret manifest: {e}", path.display())))?;
+    let mut bad = 0;
+    let mut checked = 0;
+    for entry in &manifest.documents {
+        for output in &entry.outputs {
+            checked += 1;
+            let file = dir.join(&output.file);
+            match std::fs::read(&file) {
+                Ok(bytes) if manifest::sha256(&bytes) == output.sha256 => {}
+                Ok(_) => {
+                    bad += 1;
+                    eprintln!(
+                        "{}: changed since it was written (SHA-256 differs from the manifest)",
+                        file.display()
+                    );
+                }
+                Err(e) => {
+                    bad += 1;
+                    eprintln!("{}: {e}", file.display());
+                }
+            }
+        }
+    }
+    if !quiet {
+        eprintln!("verify: {checked} files checked, {bad} changed or missing");
+    }
+    Ok(if bad > 0 { super::INVALID } else { super::OK })
+}

@@ -1,0 +1,155 @@
+//! Pass 1 of `hkret bulk`: every document read and checked, and only its name and status kept,
+//! so that clashing names are refused before anything is written.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::bulk::names::NameFields;
+use crate::bulk::table::locate;
+use crate::diag::show::{MessageFormat, show};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::error::Error;
+use crate::run::bulk::{Ctx, Job, input_name, row_index, source_of, stem};
+use crate::validate::{Checked, build_all};
+
+/// What pass 1 decided for one document.
+pub(super) enum Outcome {
+    /// Valid, to be written under this name.
+    Named(String),
+    /// The return has mistakes (in `diagnostics`).
+    Invalid,
+    /// It could not be read, generated or named.
+    Failed(String),
+}
+
+/// What pass 1 learns of one document.
+pub(super) struct Planned {
+    pub(super) input: String,
+    pub(super) index: usize,
+    pub(super) outcome: Outcome,
+    pub(super) diagnostics: Vec<Diagnostic>,
+    /// The source, kept only when there are diagnostics to show beside it.
+    pub(super) source: Option<Arc<str>>,
+}
+
+impl Planned {
+    fn new(
+        input: &str,
+        index: usize,
+        outcome: Outcome,
+        diagnostics: Vec<Diagnostic>,
+        text: &Arc<str>,
+    ) -> Self {
+        let source = (!diagnostics.is_empty()).then(|| Arc::clone(text));
+        Self {
+            input: input.to_owned(),
+            index,
+            outcome,
+            diagnostics,
+            source,
+        }
+    }
+
+    fn failed(input: &str, index: usize, error: &Error) -> Self {
+        Self {
+            input: input.to_owned(),
+            index,
+            outcome: Outcome::Failed(error.to_string()),
+            diagnostics: Vec::new(),
+            source: None,
+        }
+    }
+
+    pub(super) fn name(&self) -> Option<&String> {
+        match &self.outcome {
+            Outcome::Named(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// Pass 1 for one job: every document's name, or its diagnostics.
+pub(super) fn plan(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
+    let input = input_name(job, ctx);
+    let (source, row) = match source_of(ctx, job) {
+        Ok(s) => s,
+        Err(e) => return vec![Planned::failed(&input, row_index(job), &e)],
+    };
+    let text: Arc<str> = Arc::from(String::from_utf8_lossy(&source.bytes).as_ref());
+    let pointed = |found: Diagnostics| -> Vec<Diagnostic> {
+        let sorted = found.sorted();
+        match (row, &ctx.generator) {
+            (Some(r), Some((_, _, data))) => {
+                sorted.iter().map(|d| locate(d, &text, r, data)).collect()
+            }
+            _ => sorted,
+        }
+    };
+    let docs = match build_all(&source) {
+        Ok(docs) => docs,
+        Err(found) => {
+            return vec![Planned::new(
+                &input,
+                row_index(job),
+                Outcome::Invalid,
+                pointed(found),
+                &text,
+            )];
+        }
+    };
+    docs.into_iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let index = if row.is_some() { row_index(job) } else { i + 1 };
+            match doc {
+                Ok(Checked { filing, warnings }) => {
+                    match ctx
+                        .pattern
+                        .name(&NameFields::of(&filing, &stem(job, ctx), index))
+                    {
+                        Ok(n) => {
+                            Planned::new(&input, index, Outcome::Named(n), pointed(warnings), &text)
+                        }
+                        Err(e) => Planned::failed(&input, index, &e),
+                    }
+                }
+                Err(found) => Planned::new(&input, index, Outcome::Invalid, pointed(found), &text),
+            }
+        })
+        .collect()
+}
+
+/// Prints the diagnostics of pass 1 in input order.
+#[allow(
+    clippy::print_stderr,
+    reason = "run is where hkret talks to the terminal"
+)]
+pub(super) fn print_planned(planned: &[Planned], messages: MessageFormat) {
+    for p in planned {
+        if let Outcome::Failed(message) = &p.outcome {
+            eprintln!("error: {}: {message}", p.input);
+        }
+        for d in &p.diagnostics {
+            eprint!("{}", show(d, messages, p.source.as_deref()));
+        }
+    }
+}
+
+/// The names given to more than one document, with the inputs involved.
+pub(super) fn clashes(planned: &[Planned]) -> Vec<String> {
+    let mut seen: BTreeMap<&str, &Planned> = BTreeMap::new();
+    let mut found = Vec::new();
+    for p in planned {
+        let Some(name) = p.name() else { continue };
+        match seen.get(name.as_str()) {
+            Some(first) => found.push(format!(
+                "{name}: {} (document {}) and {} (document {})",
+                first.input, first.index, p.input, p.index
+            )),
+            None => {
+                seen.insert(name, p);
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,212 @@
+//! Pass 2 of `hkret bulk`: every valid document rendered and handed to the writer threads, and
+//! its manifest entry kept; `--skip-existing` keeps what an earlier run completed.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use indicatif::ProgressBar;
+
+use crate::bulk::manifest::{self, Entry, Manifest, Status};
+use crate::diag::Diagnostic;
+use crate::diag::show::{MessageFormat, show};
+use crate::error::Error;
+use crate::input::Source;
+use crate::render::pdf::{Attachment, PdfRender, render_pdf};
+use crate::render::{Format, render_text};
+use crate::run::bulk::{Ctx, Job, extension, input_name, row_index, source_of};
+use crate::run::writer::{Key, Writer};
+use crate::validate::build_all;
+
+/// The previous run's manifest, by (input, index), for `--skip-existing`.
+pub(super) fn previous(out: &Path) -> BTreeMap<(String, usize), Entry> {
+    let Ok(text) = std::fs::read_to_string(out.join(manifest::FILE)) else {
+        return BTreeMap::new();
+    };
+    let Ok(m) = serde_json::from_str::<Manifest>(&text) else {
+        return BTreeMap::new();
+    };
+    m.documents
+        .into_iter()
+        .map(|e| ((e.input.clone(), e.index), e))
+        .collect()
+}
+
+/// Whether an earlier run's outputs for a document are complete: listed as written, present,
+/// unchanged, and newer than the input.
+pub(super) fn complete(
+    entry: &Entry,
+    out: &Path,
+    input_time: Option<std::time::SystemTime>,
+) -> bool {
+    entry.status == Status::Written
+        && !entry.outputs.is_empty()
+        && entry.outputs.iter().all(|o| {
+            let path = out.join(&o.file);
+            let newer = match (
+                input_time,
+                std::fs::metadata(&path).and_then(|m| m.modified()),
+            ) {
+                (Some(i), Ok(o)) => o >= i,
+                _ => false,
+            };
+            newer && std::fs::read(&path).is_ok_and(|b| manifest::sha256(&b) == o.sha256)
+        })
+}
+
+/// Pass 2 for one job: render and write every valid document of it.
+pub(super) fn write_job(
+    ctx: &Ctx<'_>,
+    job: &Job,
+    names: &BTreeMap<(String, usize), String>,
+    before: &BTreeMap<(String, usize), Entry>,
+    bar: &ProgressBar,
+    writer: &Writer,
+) -> Vec<Entry> {
+    let input = input_name(job, ctx);
+    let input_time = match job {
+        Job::File(p) => std::fs::metadata(p).and_then(|m| m.modified()).ok(),
+        Job::Row(_) => ctx.options.template.as_ref().and_then(|(t, d)| {
+            let t = std::fs::metadata(t).and_then(|m| m.modified()).ok()?;
+            let d = std::fs::metadata(d).and_then(|m| m.modified()).ok()?;
+            Some(t.max(d))
+        }),
+    };
+    let failed = |index: usize, e: &Error| Entry {
+        input: input.clone(),
+        index,
+        status: Status::Failed,
+        outputs: Vec::new(),
+        diagnostics: vec![format!("error: {e}")],
+    };
+    let (source, _) = match source_of(ctx, job) {
+        Ok(s) => s,
+        Err(e) => return vec![failed(row_index(job), &e)],
+    };
+    let Ok(docs) = build_all(&source) else {
+        return Vec::new();
+    };
+    let mut entries = Vec::new();
+    for (i, doc) in docs.into_iter().enumerate() {
+        let index = if matches!(job, Job::Row(_)) {
+            row_index(job)
+        } else {
+            i + 1
+        };
+        let (Ok(checked), Some(name)) = (doc, names.get(&(input.clone(), index))) else {
+            continue;
+        };
+        if ctx.options.skip_existing
+            && let Some(e) = before
+                .get(&(input.clone(), index))
+                .filter(|e| complete(e, &ctx.options.out, input_time))
+        {
+            entries.push(Entry {
+                status: Status::Skipped,
+                ..e.clone()
+            });
+            bar.inc(1);
+            continue;
+        }
+        let mut outputs = Vec::new();
+        let mut error = None;
+        for (slot, format) in ctx.options.formats.iter().enumerate() {
+            let bytes = match format {
+                Format::Text => {
+                    render_text(&checked.filing, &ctx.templates).map(String::into_bytes)
+                }
+                Format::Pdf => {
+                    let attachment = Attachment {
+                        name: Path::new(&source.name).file_name().map_or_else(
+                            || "return.yaml".to_owned(),
+                            |n| n.to_string_lossy().into_owned(),
+                        ),
+                        data: source.bytes.clone(),
+                    };
+                    render_pdf(
+                        &checked.filing,
+                        &ctx.templates,
+                        &PdfRender {
+                            source: Some(attachment),
+                            ..ctx.options.pdf.clone()
+                        },
+                    )
+                }
+            };
+            let file = format!("{name}.{}", extension(*format));
+            match bytes {
+                Ok(b) => {
+                    outputs.push(manifest::Output {
+                        file: file.clone(),
+                        sha256: manifest::sha256(&b),
+                    });
+                    writer.write(
+                        ((input.clone(), index), slot),
+                        ctx.options.out.join(file),
+                        b,
+                    );
+                }
+                Err(e) => {
+                    error = Some(e);
+                    break;
+                }
+            }
+        }
+        entries.push(match error {
+            None => Entry {
+                input: input.clone(),
+                index,
+                status: Status::Written,
+                outputs,
+                diagnostics: Vec::new(),
+            },
+            Some(e) => match crate::run::unprintable(&source, &e) {
+                Some(found) => {
+                    let found = found.sorted();
+                    print_now(&found, ctx.messages, &source);
+                    Entry {
+                        input: input.clone(),
+                        index,
+                        status: Status::Invalid,
+                        outputs,
+                        diagnostics: found.iter().map(ToString::to_string).collect(),
+                    }
+                }
+                None => failed(index, &e),
+            },
+        });
+        bar.inc(1);
+    }
+    entries
+}
+
+/// Prints diagnostics found while writing (one `eprint!` each, so threads do not interleave them).
+#[allow(
+    clippy::print_stderr,
+    reason = "run is where hkret talks to the terminal"
+)]
+fn print_now(found: &[Diagnostic], messages: MessageFormat, source: &Source) {
+    let text = String::from_utf8_lossy(&source.bytes);
+    for d in found {
+        eprint!("{}", show(d, messages, Some(&text)));
+    }
+}
+
+/// Marks the documents whose outputs could not be written as failed, with the error of their
+/// first output (in `--format` order) that failed.
+pub(super) fn mark_failed(entries: &mut [Entry], mut failed: Vec<(Key, Error)>) {
+    if failed.is_empty() {
+        return;
+    }
+    failed.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut first: BTreeMap<(String, usize), Error> = BTreeMap::new();
+    for ((document, _), e) in failed {
+        first.entry(document).or_insert(e);
+    }
+    for entry in entries {
+        if let Some(e) = first.remove(&(entry.input.clone(), entry.index)) {
+            entry.status = Status::Failed;
+            entry.outputs.clear();
+            entry.diagnostics = vec![format!("error: {e}")];
+        }
+    }
+}
