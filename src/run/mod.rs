@@ -17,7 +17,7 @@ use crate::diag::Diagnostics;
 use crate::diag::show::{MessageFormat, show};
 use crate::error::Error;
 use crate::input::Source;
-use crate::render::pdf::{Attachment, PdfRender, render_pdf};
+use crate::render::pdf::{Attachment, PdfRender, PdfaLevel, render_pdf};
 use crate::render::templates::Templates;
 use crate::render::{Format, render_text};
 use crate::validate::build;
@@ -231,22 +231,11 @@ fn render(
     let bytes = match format {
         Format::Text => render_text(&checked.filing, &templates)?.into_bytes(),
         Format::Pdf => {
-            let name = file.file_name().map_or_else(
-                || "return.yaml".to_owned(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            let attachment = Some(Attachment {
-                name,
-                data: source.bytes.clone(),
-            });
-            match render_pdf(
-                &checked.filing,
-                &templates,
-                &PdfRender {
-                    source: attachment,
-                    ..pdf
-                },
-            ) {
+            let pdf = PdfRender {
+                source: attachment(&source, pdf.pdfa),
+                ..pdf
+            };
+            match render_pdf(&checked.filing, &templates, &pdf) {
                 Ok(bytes) => bytes,
                 Err(e) => match unprintable(&source, &e) {
                     Some(found) => {
@@ -260,6 +249,17 @@ fn render(
     };
     write_output(output, &bytes)?;
     Ok(OK)
+}
+
+/// The source to embed in the PDF: with PDF/A-3b only, under its file name.
+pub(crate) fn attachment(source: &Source, level: PdfaLevel) -> Option<Attachment> {
+    (level == PdfaLevel::A3b).then(|| Attachment {
+        name: Path::new(&source.name).file_name().map_or_else(
+            || "return.yaml".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        data: source.bytes.clone(),
+    })
 }
 
 /// A character that no embedded font can draw is a mistake in the input, not a failure of hkret:

@@ -11,8 +11,9 @@ use crate::diag::Diagnostic;
 use crate::diag::show::{MessageFormat, show};
 use crate::error::Error;
 use crate::input::Source;
-use crate::render::pdf::{Attachment, PdfRender, render_pdf};
+use crate::render::pdf::{PdfRender, render_pdf};
 use crate::render::{Format, render_text};
+use crate::run::attachment;
 use crate::run::bulk::{Ctx, Job, extension, input_name, row_index, source_of};
 use crate::run::writer::{Key, Writer};
 use crate::validate::build_all;
@@ -115,21 +116,11 @@ pub(super) fn write_job(
                     render_text(&checked.filing, &ctx.templates).map(String::into_bytes)
                 }
                 Format::Pdf => {
-                    let attachment = Attachment {
-                        name: Path::new(&source.name).file_name().map_or_else(
-                            || "return.yaml".to_owned(),
-                            |n| n.to_string_lossy().into_owned(),
-                        ),
-                        data: source.bytes.clone(),
+                    let pdf = PdfRender {
+                        source: attachment(&source, ctx.options.pdf.pdfa),
+                        ..ctx.options.pdf.clone()
                     };
-                    render_pdf(
-                        &checked.filing,
-                        &ctx.templates,
-                        &PdfRender {
-                            source: Some(attachment),
-                            ..ctx.options.pdf.clone()
-                        },
-                    )
+                    render_pdf(&checked.filing, &ctx.templates, &pdf)
                 }
             };
             let file = format!("{name}.{}", extension(*format));
