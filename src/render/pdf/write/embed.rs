@@ -144,7 +144,7 @@ impl Embedded {
 /// [`PdfError::Font`] or [`PdfError::Write`] if the embedded font cannot be read or subset.
 pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfError> {
     let Some(common) = common(face_id)? else {
-        return build(face_id, used).map(Arc::new);
+        return build(face_id, used, Effort::Fast).map(Arc::new);
     };
     if used.keys().all(|&g| common.cid(g).is_some()) {
         return Ok(common);
@@ -155,7 +155,7 @@ pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfE
             .and_modify(|c| *c = (*c).min(ch))
             .or_insert(ch);
     }
-    build(face_id, &all).map(Arc::new)
+    build(face_id, &all, Effort::Fast).map(Arc::new)
 }
 
 /// The common subset of a face, built on first use; `None` for the Chinese face, which has
@@ -173,7 +173,7 @@ pub(super) fn common(face_id: FontId) -> Result<Option<Arc<Embedded>>, PdfError>
     };
     cell.get_or_init(|| {
         common_usage(face_id)
-            .and_then(|usage| build(face_id, &usage))
+            .and_then(|usage| build(face_id, &usage, Effort::Small))
             .map(Arc::new)
             .map_err(|e| e.to_string())
     })
@@ -196,8 +196,9 @@ fn common_usage(face_id: FontId) -> Result<Usage, PdfError> {
 }
 
 /// Subsets `face_id` to the glyphs of `usage` (and `.notdef`) and prepares everything the PDF
-/// needs of it.
-fn build(face_id: FontId, usage: &Usage) -> Result<Embedded, PdfError> {
+/// needs of it, compressed with `effort`: hard for a common subset, built once and shared; fast
+/// for a document's own.
+fn build(face_id: FontId, usage: &Usage, effort: Effort) -> Result<Embedded, PdfError> {
     let f = face(face_id)?;
     let glyphs: Vec<u16> = usage.keys().copied().collect();
     let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
@@ -220,9 +221,9 @@ fn build(face_id: FontId, usage: &Usage) -> Result<Embedded, PdfError> {
     Ok(Embedded {
         face: face_id,
         name: format!("{}+{}", tag(face_id, &glyphs), f.postscript_name),
-        program: (deflate(&subset, Effort::Small)?, subset.len()),
-        to_unicode: deflate(&cmap.finish(), Effort::Small)?,
-        cid_set: deflate(&cid_set(widths.len()), Effort::Small)?,
+        program: (deflate(&subset, effort)?, subset.len()),
+        to_unicode: deflate(&cmap.finish(), effort)?,
+        cid_set: deflate(&cid_set(widths.len()), effort)?,
         widths,
         to_cid,
         metrics: metrics(face_id, f.bytes)?,
