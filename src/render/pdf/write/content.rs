@@ -279,3 +279,98 @@ impl<'a> PageWriter<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{PageWriter, hundredths, usage};
+    use crate::render::pdf::fonts::FontId;
+    use crate::render::pdf::page::{Item, Page, Rect};
+    use crate::render::pdf::write::content::{FACES, slot};
+    use crate::render::pdf::write::embed::embed;
+
+    fn text(x: f32, y: f32, size: f32, font: FontId, text: &str) -> Item {
+        let bounds = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 841.89,
+            h: 595.276,
+        };
+        Item::Text {
+            x,
+            y,
+            size,
+            font,
+            text: text.to_owned(),
+            width: 0.0,
+            bounds,
+        }
+    }
+
+    /// The absolute positions of the `Td` moves of a content stream, in hundredths, found by
+    /// adding them up as a viewer does (each text object starts from the origin).
+    fn positions(content: &str) -> Vec<(i64, i64)> {
+        let mut out = Vec::new();
+        let mut at = (0, 0);
+        for line in content.lines() {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            match words.as_slice() {
+                ["BT"] => at = (0, 0),
+                [dx, dy, "Td"] => {
+                    let h = |s: &str| (s.parse::<f64>().expect("number") * 100.0).round() as i64;
+                    at = (at.0 + h(dx), at.1 + h(dy));
+                    out.push(at);
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn relative_moves_land_exactly_where_the_layout_put_each_run() {
+        let runs = [
+            (22.11, 97.1015, 11.0, FontId::Bold, "Monthly"),
+            (68.488_6, 97.1015, 11.0, FontId::Bold, "Return"),
+            (20.693, 140.333, 9.0, FontId::Regular, "1,234,567"),
+            (803.2, 590.05, 7.5, FontId::Regular, "v 1.2.0"),
+        ];
+        let mut items: Vec<Item> = runs
+            .iter()
+            .map(|&(x, y, size, font, t)| text(x, y, size, font, t))
+            .collect();
+        // A rule in between ends the text object; the next run starts a new one.
+        items.insert(
+            2,
+            Item::Rule {
+                x1: 20.0,
+                y1: 120.0,
+                x2: 820.0,
+                y2: 120.0,
+            },
+        );
+        let page = Page {
+            width: 841.89,
+            height: 595.276,
+            items,
+        };
+        let used = usage(std::slice::from_ref(&page)).expect("glyphs");
+        let fonts = FACES.map(|face| {
+            used[slot(face)]
+                .as_ref()
+                .map(|glyphs| embed(face, glyphs).expect("font"))
+        });
+        let (content, faces) = PageWriter::write(&page, &fonts).expect("content");
+        let content = String::from_utf8_lossy(&content);
+        let height = hundredths(595.276);
+        let want: Vec<(i64, i64)> = runs
+            .iter()
+            .map(|&(x, y, ..)| (hundredths(x), height - hundredths(y)))
+            .collect();
+        assert_eq!(positions(&content), want, "{content}");
+        assert_eq!(content.matches("BT").count(), 2, "{content}");
+        assert_eq!(content.matches("BT").count(), content.matches("ET").count());
+        // The font is set when it changes, not for every run.
+        assert_eq!(content.matches(" Tf").count(), 3, "{content}");
+        assert_eq!(faces, [true, true, false]);
+    }
+}
