@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{FontId, face};
 use crate::render::pdf::page::{Item, Page, Rect};
-use crate::render::pdf::write::embed::{Embedded, Usage, common};
+use crate::render::pdf::write::embed::{Embedded, Usage, common, glyph, record};
 use crate::render::pdf::write::ops::Ops;
 
 /// Width of every rule, hundredths of a point (0.5 pt, as the official form).
@@ -47,17 +47,10 @@ pub(super) fn usage(pages: &[Page]) -> Result<[Option<Usage>; 3], PdfError> {
                 let common = &commons[slot(*font)];
                 let usage = used[slot(*font)].get_or_insert_default();
                 for ch in text.chars() {
-                    let glyph = f
-                        .glyph_advance(ch)
-                        .and_then(|(g, _)| u16::try_from(g.to_u32()).ok())
-                        .ok_or_else(|| missing(ch, text))?;
-                    if common.as_ref().is_some_and(|c| c.cid(glyph).is_some()) {
-                        continue;
+                    let g = glyph(f, ch).ok_or_else(|| missing(ch, text))?;
+                    if common.as_ref().is_none_or(|c| c.cid(g).is_none()) {
+                        record(usage, g, ch);
                     }
-                    usage
-                        .entry(glyph)
-                        .and_modify(|c| *c = (*c).min(ch))
-                        .or_insert(ch);
                 }
             }
         }
@@ -240,12 +233,10 @@ impl<'a> PageWriter<'a> {
         let embedded = self.fonts[slot(font)]
             .as_deref()
             .ok_or_else(|| PdfError::Write(format!("no {font:?} font embedded")))?;
-        let f = face(embedded.face())?;
+        let f = face(font)?;
         let mut codes = Vec::with_capacity(text.len());
         for ch in text.chars() {
-            let cid = f
-                .glyph_advance(ch)
-                .and_then(|(g, _)| u16::try_from(g.to_u32()).ok())
+            let cid = glyph(f, ch)
                 .and_then(|g| embedded.cid(g))
                 .ok_or_else(|| missing(ch, text))?;
             codes.push(cid);

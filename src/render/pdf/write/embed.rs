@@ -19,7 +19,7 @@ use skrifa::{FontRef, GlyphId};
 use subsetter::GlyphRemapper;
 
 use crate::render::pdf::error::PdfError;
-use crate::render::pdf::fonts::{FontId, face};
+use crate::render::pdf::fonts::{Face, FontId, face};
 use crate::render::pdf::write::deflate::{Effort, deflate};
 
 /// The glyphs a document uses in one face, each with the character it stands for (the lowest
@@ -42,8 +42,6 @@ const IDENTITY: SystemInfo<'static> = SystemInfo {
 
 /// A font ready to be written into a document.
 pub(super) struct Embedded {
-    /// Which face.
-    face: FontId,
     /// Glyph id in the subset (the CID) of each glyph id of the face; 0 where it is absent.
     to_cid: Vec<u16>,
     /// `ABCDEF+PostScriptName`: a tag derived from the subset's glyphs, and the face's name.
@@ -88,11 +86,6 @@ impl Embedded {
     /// Roughly how many bytes the font's objects take in the file.
     pub(super) fn size(&self) -> usize {
         self.program.0.len() + self.to_unicode.len() + 8 * self.widths.len() + 512
-    }
-
-    /// Which face this is.
-    pub(super) fn face(&self) -> FontId {
-        self.face
     }
 
     /// Writes the font's objects; returns the reference of its `Type0` font dictionary.
@@ -150,10 +143,8 @@ pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfE
         return Ok(common);
     }
     let mut all = common_usage(face_id)?;
-    for (&glyph, &ch) in used {
-        all.entry(glyph)
-            .and_modify(|c| *c = (*c).min(ch))
-            .or_insert(ch);
+    for (&g, &ch) in used {
+        record(&mut all, g, ch);
     }
     build(face_id, &all, Effort::Fast).map(Arc::new)
 }
@@ -182,14 +173,28 @@ pub(super) fn common(face_id: FontId) -> Result<Option<Arc<Embedded>>, PdfError>
     .map_err(PdfError::Write)
 }
 
+/// The glyph that draws `ch` in `f`, as the two-byte id of a PDF font program.
+pub(super) fn glyph(f: &Face, ch: char) -> Option<u16> {
+    f.glyph_advance(ch)
+        .and_then(|(g, _)| u16::try_from(g.to_u32()).ok())
+}
+
+/// Records that `glyph` draws `ch`. Where several characters share a glyph the lowest is kept,
+/// so that the same text always gets the same `ToUnicode` map.
+pub(super) fn record(usage: &mut Usage, glyph: u16, ch: char) {
+    usage
+        .entry(glyph)
+        .and_modify(|c| *c = (*c).min(ch))
+        .or_insert(ch);
+}
+
 /// The glyphs of [`COMMON`] in `face_id`.
 fn common_usage(face_id: FontId) -> Result<Usage, PdfError> {
     let f = face(face_id)?;
     let mut usage = Usage::new();
     for ch in COMMON.chars() {
-        if let Some((glyph, _)) = f.glyph_advance(ch) {
-            let glyph = u16::try_from(glyph.to_u32()).map_err(|_| PdfError::Font("glyph id"))?;
-            usage.entry(glyph).or_insert(ch);
+        if let Some(g) = glyph(f, ch) {
+            record(&mut usage, g, ch);
         }
     }
     Ok(usage)
@@ -219,14 +224,13 @@ fn build(face_id: FontId, usage: &Usage, effort: Effort) -> Result<Embedded, Pdf
         }
     }
     Ok(Embedded {
-        face: face_id,
         name: format!("{}+{}", tag(face_id, &glyphs), f.postscript_name),
         program: (deflate(&subset, effort)?, subset.len()),
         to_unicode: deflate(&cmap.finish(), effort)?,
         cid_set: deflate(&cid_set(widths.len()), effort)?,
         widths,
         to_cid,
-        metrics: metrics(face_id, f.bytes)?,
+        metrics: metrics(face_id, f)?,
     })
 }
 
@@ -255,9 +259,8 @@ fn cid_set(count: usize) -> Vec<u8> {
 }
 
 /// The descriptor's figures for a face, from its tables.
-fn metrics(face_id: FontId, bytes: &[u8]) -> Result<Metrics, PdfError> {
-    let name = face(face_id)?.postscript_name;
-    let font = FontRef::new(bytes).map_err(|_| PdfError::Font(name))?;
+fn metrics(face_id: FontId, f: &Face) -> Result<Metrics, PdfError> {
+    let font = FontRef::new(f.bytes).map_err(|_| PdfError::Font(f.postscript_name))?;
     let m = skrifa::metrics::Metrics::new(&font, Size::unscaled(), LocationRef::default());
     let scale = 1000.0 / f32::from(m.units_per_em.max(1));
     let bbox = m.bounds.map_or(Rect::new(0.0, 0.0, 0.0, 0.0), |b| {
@@ -280,13 +283,13 @@ fn metrics(face_id: FontId, bytes: &[u8]) -> Result<Metrics, PdfError> {
 
 #[cfg(test)]
 mod tests {
-    use super::{COMMON, Usage, cid_set, common_usage, embed};
+    use super::{COMMON, Usage, cid_set, common_usage, embed, glyph};
     use crate::render::pdf::fonts::{FontId, face};
 
     fn usage(face_id: FontId, text: &str) -> Usage {
         let f = face(face_id).expect("face");
         text.chars()
-            .filter_map(|ch| f.glyph_advance(ch).map(|(g, _)| (g.to_u32() as u16, ch)))
+            .filter_map(|ch| glyph(f, ch).map(|g| (g, ch)))
             .collect()
     }
 
@@ -297,10 +300,8 @@ mod tests {
         assert!(std::sync::Arc::ptr_eq(&a, &b));
         for ch in COMMON.chars() {
             let f = face(FontId::Regular).expect("face");
-            let (g, _) = f
-                .glyph_advance(ch)
-                .expect("Liberation Sans has the common set");
-            assert!(a.cid(g.to_u32() as u16).is_some(), "{ch:?}");
+            let g = glyph(f, ch).expect("Liberation Sans has the common set");
+            assert!(a.cid(g).is_some(), "{ch:?}");
         }
     }
 
@@ -317,8 +318,8 @@ mod tests {
         );
         let f = face(FontId::Bold).expect("face");
         for ch in "Sé A".chars() {
-            let (g, _) = f.glyph_advance(ch).expect("glyph");
-            assert!(own.cid(g.to_u32() as u16).is_some(), "{ch:?}");
+            let g = glyph(f, ch).expect("glyph");
+            assert!(own.cid(g).is_some(), "{ch:?}");
         }
     }
 
