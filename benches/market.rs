@@ -91,11 +91,12 @@ pub(crate) fn issuer(i: usize) -> String {
             let closing = out + granted - exercised - lapsed;
             let _ = writeln!(
                 options,
-                "          - particulars: {} Share Option Scheme\n            general_meeting_approval_date: 20{}-06-01\n            outstanding_preceding: {out}\n            granted: {granted}\n            exercised: -{exercised}\n            lapsed: -{lapsed}\n            outstanding_closing: {closing}\n            new_shares_issued: {}\n            treasury_shares_transferred: {from_treasury}\n            shares_which_may_be_issued: {closing}\n            remaining_capacity: {}",
+                "          - particulars: {} Share Option Scheme\n            general_meeting_approval_date: 20{}-06-01\n            outstanding_preceding: {out}\n            granted: {granted}\n            exercised: -{exercised}\n            lapsed: -{lapsed}\n            outstanding_closing: {closing}\n            new_shares_issued: {}\n            treasury_shares_transferred: {from_treasury}\n            shares_which_may_be_issued: {closing}\n            remaining_capacity: {}\n            exercise_price: {{ currency: HKD, amount: \"{}.25\" }}",
                 2015 + s,
                 15 + s,
                 exercised - from_treasury,
-                d.range(1_000_000, 50_000_000)
+                d.range(1_000_000, 50_000_000),
+                d.range(1, 30)
             );
         }
     }
@@ -182,7 +183,7 @@ pub(crate) fn issuer(i: usize) -> String {
         }
         let _ = writeln!(
             y,
-            "    description: Class {k} shares\n    authorised:\n      shares: {{ preceding: {authorised}, closing: {authorised} }}\n      par_value: {{ currency: {currency}, amount: \"{par}\" }}"
+            "    description: Class {k} shares\n    authorised:\n      shares: {{ preceding: {authorised}, movement: 0, closing: {authorised} }}\n      par_value: {{ currency: {currency}, amount: \"{par}\" }}"
         );
         if k == 0 {
             let _ = writeln!(

@@ -249,7 +249,7 @@ pub fn next(f: &Filing) -> String {
             o.opt(
                 12,
                 "general_meeting_approval_date",
-                s.approval_date.map(|d| d.to_string()),
+                s.approval_date.as_ref().map(|d| d.date.to_string()),
             );
             o.line(
                 12,
@@ -299,7 +299,7 @@ pub fn next(f: &Filing) -> String {
             o.opt(
                 12,
                 "general_meeting_approval_date",
-                w.approval_date.map(|d| d.to_string()),
+                w.approval_date.as_ref().map(|d| d.date.to_string()),
             );
         },
     );
@@ -329,7 +329,7 @@ pub fn next(f: &Filing) -> String {
             o.opt(
                 12,
                 "general_meeting_approval_date",
-                c.approval_date.map(|d| d.to_string()),
+                c.approval_date.as_ref().map(|d| d.date.to_string()),
             );
         },
     );
@@ -344,7 +344,7 @@ pub fn next(f: &Filing) -> String {
             o.opt(
                 12,
                 "general_meeting_approval_date",
-                a.approval_date.map(|d| d.to_string()),
+                a.approval_date.as_ref().map(|d| d.date.to_string()),
             );
             o.opt(
                 12,
@@ -377,7 +377,7 @@ pub fn next(f: &Filing) -> String {
             o.opt(
                 12,
                 "general_meeting_approval_date",
-                e.approval_date.map(|d| d.to_string()),
+                e.approval_date.as_ref().map(|d| d.date.to_string()),
             );
             o.line(
                 12,

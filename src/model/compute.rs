@@ -142,6 +142,24 @@ pub fn part_ii_treasury_movement(f: &Filing, class: usize) -> Option<i128> {
     given.or(part_iii_total(f, class).treasury)
 }
 
+/// The Part I movement of authorised/registered shares: as given, or else the closing balance
+/// less the preceding one (Part I has no details to add up, so a blank is the difference).
+pub fn part_i_movement(authorised: &Authorised) -> Option<i128> {
+    let s = &authorised.shares;
+    wide(&s.movement).or_else(|| Some(wide(&s.closing)? - wide(&s.preceding)?))
+}
+
+/// The Part I movement of share capital: as given, or else the capital at close less the
+/// capital at close of the preceding month, as printed.
+pub fn part_i_capital_movement(authorised: &Authorised) -> Option<Decimal> {
+    let a = authorised;
+    a.capital.movement.value.or_else(|| {
+        let closing = capital_printed(a, a.capital.closing.value, a.shares.closing.value)?;
+        let preceding = capital_printed(a, a.capital.preceding.value, a.shares.preceding.value)?;
+        closing.checked_sub(preceding).map(|d| d.normalize())
+    })
+}
+
 /// Share capital that `shares` of the class amount to at its par value, exactly.
 pub fn capital_of(authorised: &Authorised, shares: i64) -> Option<Decimal> {
     authorised
@@ -175,26 +193,58 @@ pub fn authorised_totals(f: &Filing) -> Vec<(String, Decimal)> {
     totals
 }
 
-/// Total funds raised from the exercise of options in a block, where every exercised scheme
-/// gives its exercise price; `None` when it cannot be computed.
-pub fn funds_raised(block: &Block<OptionScheme>) -> Option<(String, Decimal)> {
-    let mut currency: Option<String> = None;
+/// Total funds raised from the exercise of options in a block: options exercised times their
+/// exercise prices, summed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FundsRaised {
+    /// No option was exercised: nothing was raised, in whatever currency.
+    NoneExercised,
+    /// The total, in the one currency of the exercised schemes' prices.
+    Raised(String, Decimal),
+    /// It cannot be computed: the scheme at this index has exercises but no exercise price.
+    MissingPrice(usize),
+    /// It cannot be computed: the exercise prices are in more than one currency (or the total
+    /// is beyond any real amount).
+    MixedCurrencies,
+}
+
+/// Computes [`FundsRaised`] for a block of share option schemes.
+pub fn funds_raised(block: &Block<OptionScheme>) -> FundsRaised {
+    let mut currency: Option<&str> = None;
     let mut total = Decimal::ZERO;
-    for s in &block.entries {
+    for (i, s) in block.entries.iter().enumerate() {
         let exercised = s.exercised.or_zero();
         if exercised == 0 {
             continue;
         }
-        let price = s.exercise_price.as_ref()?;
-        if currency.as_ref().is_some_and(|c| *c != price.currency) {
-            return None;
+        let Some(price) = &s.exercise_price else {
+            return FundsRaised::MissingPrice(i);
+        };
+        if currency.is_some_and(|c| c != price.currency) {
+            return FundsRaised::MixedCurrencies;
         }
-        currency = Some(price.currency.clone());
-        total = total.checked_add(
-            price
-                .amount
-                .checked_mul(Decimal::from(exercised.unsigned_abs()))?,
-        )?;
+        currency = Some(&price.currency);
+        let raised = price
+            .amount
+            .checked_mul(Decimal::from(exercised.unsigned_abs()))
+            .and_then(|r| total.checked_add(r));
+        match raised {
+            Some(t) => total = t,
+            // Beyond 7.9 x 10^28: no real return; treat as not computable.
+            None => return FundsRaised::MixedCurrencies,
+        }
     }
-    currency.map(|c| (c, total.normalize()))
+    match currency {
+        Some(c) => FundsRaised::Raised(c.to_owned(), total.normalize()),
+        None => FundsRaised::NoneExercised,
+    }
+}
+
+/// Shares which options outstanding at close of the month may give: options times the shares
+/// each gives (1 unless `shares_per_option` says otherwise, e.g. options over ADSs).
+pub fn shares_under_options(s: &OptionScheme) -> Option<i128> {
+    let per = s.shares_per_option.value.unwrap_or(1);
+    s.outstanding_closing
+        .value
+        .map(|n| i128::from(n) * i128::from(per))
 }

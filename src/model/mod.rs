@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod compute;
+pub mod holidays;
 mod parts;
 
 use chrono::NaiveDate;

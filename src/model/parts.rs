@@ -42,7 +42,7 @@ pub struct OptionScheme {
     /// Particulars of share option scheme.
     pub particulars: String,
     /// General Meeting approval date.
-    pub approval_date: Option<NaiveDate>,
+    pub approval_date: Option<Dated>,
     /// Outstanding at close of preceding month.
     pub outstanding_preceding: Count,
     /// Granted (positive).
@@ -65,6 +65,8 @@ pub struct OptionScheme {
     pub remaining_capacity: Count,
     /// Exercise price, when funds raised are to be computed.
     pub exercise_price: Option<Money>,
+    /// Shares each option gives (blank: 1; options over ADSs give several shares).
+    pub shares_per_option: Count,
     /// Where the scheme is written.
     pub src: Src,
 }
@@ -93,7 +95,7 @@ pub struct Warrant {
     /// Subscription price.
     pub subscription_price: Option<Money>,
     /// General Meeting approval date.
-    pub approval_date: Option<NaiveDate>,
+    pub approval_date: Option<Dated>,
     /// Where the entry is written.
     pub src: Src,
 }
@@ -122,7 +124,7 @@ pub struct Convertible {
     /// Subscription/conversion price.
     pub conversion_price: Option<Money>,
     /// General Meeting approval date.
-    pub approval_date: Option<NaiveDate>,
+    pub approval_date: Option<Dated>,
     /// Where the entry is written.
     pub src: Src,
 }
@@ -133,7 +135,7 @@ pub struct Arrangement {
     /// Full particulars.
     pub description: String,
     /// General Meeting approval date.
-    pub approval_date: Option<NaiveDate>,
+    pub approval_date: Option<Dated>,
     /// (D1) new shares issued.
     pub new_shares_issued: Count,
     /// (D2) treasury shares transferred out.
@@ -216,7 +218,7 @@ pub struct OtherMovement {
     /// Date of event (1.0.1: issue and allotment date).
     pub date_of_event: Option<Dated>,
     /// General Meeting approval date.
-    pub approval_date: Option<NaiveDate>,
+    pub approval_date: Option<Dated>,
     /// (E1) movement in issued shares excluding treasury (1.0.1: (E) new shares issued).
     pub issued: Count,
     /// (E2) movement in treasury shares.

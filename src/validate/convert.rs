@@ -144,19 +144,46 @@ impl Reader {
         node: &crate::input::tree::Node,
         path: &str,
     ) -> Option<String> {
+        self.stock_code_of(node, path, None)
+    }
+
+    /// The stock code of a class: five digits when the class is listed on the Exchange (or its
+    /// listing is unknown); the code of another market, such as an A-share code `601939` in
+    /// Shanghai or Shenzhen, when `listed` is `Some(false)`.
+    pub(crate) fn stock_code_of(
+        &mut self,
+        node: &crate::input::tree::Node,
+        path: &str,
+        listed: Option<bool>,
+    ) -> Option<String> {
         let code = self.text(node, path)?;
-        if code.len() == 5 && code.chars().all(|c| c.is_ascii_digit()) {
+        let digits = code.chars().all(|c| c.is_ascii_digit());
+        if code.len() == 5 && digits {
             return Some(code);
+        }
+        if listed == Some(false) {
+            let other_market = !code.is_empty()
+                && code.len() <= 12
+                && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+            if other_market {
+                return Some(code);
+            }
+            self.report
+                .error(node.loc, path, format!("stock code `{code}` is not a market's code"))
+                .hint("a class not listed on the Exchange may give its code on another market (letters and digits, such as 601939); otherwise leave `stock_code` out");
+            return None;
         }
         let d = self.report.error(
             node.loc,
             path,
             format!("stock code `{code}` is not five digits"),
         );
-        if code.chars().all(|c| c.is_ascii_digit()) && code.len() < 5 {
+        if digits && code.len() < 5 {
             d.hint(format!(
                 "pad with leading zeros and quote it: \"{code:0>5}\""
             ));
+        } else if digits && listed == Some(true) {
+            d.hint("a class listed on the Exchange has a five-digit Hong Kong code, such as \"01723\"; a code on another market (an A-share code such as 601939) belongs to a class with `listed: false`");
         } else {
             d.hint("a Hong Kong stock code is five digits, such as \"01723\"");
         }
@@ -179,5 +206,17 @@ impl Reader {
         let node = self.get(fields, key)?;
         let path = fields.path_of(key);
         self.date(node, &path)
+    }
+
+    /// Optional date at `key`, with where it is written.
+    pub(crate) fn dated_at(
+        &mut self,
+        fields: &mut Fields<'_>,
+        key: &'static str,
+    ) -> Option<crate::model::Dated> {
+        let node = self.get(fields, key)?;
+        let src = self.src_of(fields, Some(node), key);
+        let date = self.date(node, &src.path)?;
+        Some(crate::model::Dated { date, src })
     }
 }

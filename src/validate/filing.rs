@@ -173,7 +173,9 @@ impl Reader {
             )
             .and_then(|n| self.boolean(n, &format!("{path}.listed")));
         let stock_code = match self.get(&mut f, "stock_code") {
-            Some(n) => self.stock_code(n, &format!("{path}.stock_code")).map(Some),
+            Some(n) => self
+                .stock_code_of(n, &format!("{path}.stock_code"), listed)
+                .map(Some),
             None => Some(None),
         };
         let counters = self.counters(&mut f);

@@ -280,7 +280,7 @@ fn option_scheme(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Optio
         "the particulars of the share option scheme",
     );
     Some(OptionScheme {
-        approval_date: r.date_at(e, "general_meeting_approval_date"),
+        approval_date: r.dated_at(e, "general_meeting_approval_date"),
         outstanding_preceding: r.required_count(
             e,
             "outstanding_preceding",
@@ -300,9 +300,21 @@ fn option_scheme(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Optio
         may_be_issued: r.unsigned_at(e, "shares_which_may_be_issued"),
         remaining_capacity: r.unsigned_at(e, "remaining_capacity"),
         exercise_price: r.money_at(e, "exercise_price"),
+        shares_per_option: shares_per_option(r, e),
         particulars: particulars?,
         src: entry_src(e),
     })
+}
+
+/// Shares each option gives: a whole number of at least one, blank meaning one.
+fn shares_per_option(r: &mut Reader, e: &mut Fields<'_>) -> Count {
+    let per = r.unsigned_at(e, "shares_per_option");
+    if per.value == Some(0) {
+        r.report
+            .error(per.src.loc, &per.src.path, "an option gives at least one share, found 0")
+            .hint("leave `shares_per_option` out for one share per option; options over ADSs give the shares of one ADS");
+    }
+    per
 }
 
 fn warrant(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<Warrant> {
@@ -321,7 +333,7 @@ fn warrant(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<Warr
         kind: r.text_at(e, "type"),
         stock_code: stock_code_at(r, e),
         subscription_price: r.money_at(e, "subscription_price"),
-        approval_date: r.date_at(e, "general_meeting_approval_date"),
+        approval_date: r.dated_at(e, "general_meeting_approval_date"),
         description: description?,
         currency: currency?,
         src: entry_src(e),
@@ -366,7 +378,7 @@ fn convertible(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<
         kind: r.text_at(e, "type"),
         stock_code: stock_code_at(r, e),
         conversion_price: r.money_at(e, "conversion_price"),
-        approval_date: r.date_at(e, "general_meeting_approval_date"),
+        approval_date: r.dated_at(e, "general_meeting_approval_date"),
         description: description?,
         currency: currency?,
         src: entry_src(e),
@@ -381,7 +393,7 @@ fn arrangement(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<
         "the full particulars of the arrangement",
     );
     Some(Arrangement {
-        approval_date: r.date_at(e, "general_meeting_approval_date"),
+        approval_date: r.dated_at(e, "general_meeting_approval_date"),
         new_shares_issued: r.unsigned_at(e, "new_shares_issued"),
         treasury_transferred: r.unsigned_at(e, "treasury_shares_transferred"),
         may_be_issued: r.unsigned_at(e, "shares_which_may_be_issued"),
@@ -405,7 +417,7 @@ fn other_movement(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Opti
     let pending: Count = r.count_at(e, "pending_cancellation");
     Some(OtherMovement {
         price: r.money_at(e, "price"),
-        approval_date: r.date_at(e, "general_meeting_approval_date"),
+        approval_date: r.dated_at(e, "general_meeting_approval_date"),
         issued: r.count_at(e, "issued"),
         treasury: r.count_at(e, "treasury"),
         pending_cancellation: pending,

@@ -9,7 +9,8 @@ mod tables;
 use serde::Serialize;
 
 use crate::model::compute::{
-    authorised_totals, capital_printed, part_ii_movement, part_ii_treasury_movement, part_iii_total,
+    authorised_totals, capital_printed, part_i_capital_movement, part_i_movement, part_ii_movement,
+    part_ii_treasury_movement, part_iii_total,
 };
 use crate::model::{
     Balance, ClassOfShares, Confirmations, Filing, Layout, ShareClass, Status, TypeOfShares,
@@ -262,10 +263,9 @@ fn part_i(f: &Filing) -> Vec<PartIView> {
     with_capital
         .enumerate()
         .map(|(i, (c, a))| {
-            let shares_movement = a.shares.movement.value;
             PartIView {
                 header: header(f.layout, c, i + 1),
-                shares: triple(&a.shares, None),
+                shares: triple(&a.shares, part_i_movement(a)),
                 par_currency: a.par_value.currency.clone(),
                 par_value: amount(a.par_value.amount),
                 capital: Triple {
@@ -274,11 +274,11 @@ fn part_i(f: &Filing) -> Vec<PartIView> {
                         a.capital.preceding.value,
                         a.shares.preceding.value,
                     )),
+                    // Given: as given; blank: the difference, printed only when not zero, as
+                    // the shares' movement is (the return as filed keeps its blank).
                     movement: amount_opt(
-                        a.capital
-                            .movement
-                            .value
-                            .or_else(|| capital_printed(a, None, shares_movement)),
+                        part_i_capital_movement(a)
+                            .filter(|m| a.capital.movement.value.is_some() || !m.is_zero()),
                     ),
                     closing: amount_opt(capital_printed(
                         a,

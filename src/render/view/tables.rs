@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::compute::{Row, block_total, funds_raised};
+use crate::model::compute::{FundsRaised, Row, block_total, funds_raised};
 use crate::model::{
     Arrangement, Block, Convertible, Count, Filing, IssueType, Layout, Money, OptionScheme,
     OtherMovement, Table, Warrant,
@@ -242,7 +242,7 @@ pub(crate) fn share_options(f: &Filing) -> TableView<OptionRow> {
     let row = |number, s: &OptionScheme| OptionRow {
         number,
         particulars: s.particulars.clone(),
-        approval_date: date_opt(s.approval_date),
+        approval_date: date_opt(s.approval_date.as_ref().map(|d| d.date)),
         outstanding_preceding: c(&s.outstanding_preceding),
         granted: c(&s.granted),
         exercised: c(&s.exercised),
@@ -256,8 +256,8 @@ pub(crate) fn share_options(f: &Filing) -> TableView<OptionRow> {
     };
     let funds = |b: &Block<OptionScheme>| match (&b.funds_raised, funds_raised(b)) {
         (Some(m), _) => format!("{} {}", m.currency, amount(m.amount)),
-        (None, Some((currency, total))) => format!("{currency} {}", amount(total)),
-        (None, None) => String::new(),
+        (None, FundsRaised::Raised(currency, total)) => format!("{currency} {}", amount(total)),
+        (None, _) => String::new(),
     };
     table(f, f.share_options.as_ref(), row, funds)
 }
@@ -280,7 +280,7 @@ pub(crate) fn warrants(f: &Filing) -> TableView<WarrantRow> {
             stock_code: w.stock_code.clone().unwrap_or_default(),
             price_currency,
             price,
-            approval_date: date_opt(w.approval_date),
+            approval_date: date_opt(w.approval_date.as_ref().map(|d| d.date)),
         }
     };
     table(f, f.warrants.as_ref(), row, |_| String::new())
@@ -304,7 +304,7 @@ pub(crate) fn convertibles(f: &Filing) -> TableView<ConvertibleRow> {
             stock_code: v.stock_code.clone().unwrap_or_default(),
             price_currency,
             price,
-            approval_date: date_opt(v.approval_date),
+            approval_date: date_opt(v.approval_date.as_ref().map(|d| d.date)),
         }
     };
     table(f, f.convertibles.as_ref(), row, |_| String::new())
@@ -314,7 +314,7 @@ pub(crate) fn arrangements(f: &Filing) -> TableView<ArrangementRow> {
     let row = |number, d: &Arrangement| ArrangementRow {
         number,
         description: d.description.clone(),
-        approval_date: date_opt(d.approval_date),
+        approval_date: date_opt(d.approval_date.as_ref().map(|d| d.date)),
         new_shares_issued: c(&d.new_shares_issued),
         treasury_transferred: c(&d.treasury_transferred),
         may_be_issued: c(&d.may_be_issued),
@@ -362,7 +362,7 @@ pub(crate) fn other_movements(f: &Filing) -> TableView<OtherRow> {
             price_currency,
             price,
             date_of_event: date_opt(e.date_of_event.as_ref().map(|d| d.date)),
-            approval_date: date_opt(e.approval_date),
+            approval_date: date_opt(e.approval_date.as_ref().map(|d| d.date)),
             issued: c(&e.issued),
             treasury: c(&e.treasury),
             pending_cancellation: c(&e.pending_cancellation),

@@ -2,7 +2,7 @@
 
 use crate::diag::Reporter;
 use crate::model::compute::{
-    authorised_totals, capital_of, part_ii_movement, part_ii_treasury_movement,
+    authorised_totals, capital_of, part_i_movement, part_ii_movement, part_ii_treasury_movement,
 };
 use crate::model::{Amount, Balance, Filing};
 use crate::render::format::{amount, count_wide};
@@ -60,28 +60,26 @@ fn amount_rolls(
     }
 }
 
-/// Part I: authorised/registered shares and capital roll forward.
+/// Part I: authorised/registered shares and capital roll forward. A movement left blank is the
+/// difference of the balances (as in Part II); a movement given is checked.
 pub(crate) fn part_i_rolls_forward(f: &Filing, r: &mut Reporter) {
     for c in &f.classes {
         let Some(a) = &c.authorised else { continue };
         let what = format!("Part I, class `{}`, authorised/registered shares", c.id);
-        balance_rolls(
-            r,
-            &a.shares,
-            a.shares.movement.value.map_or(0, i128::from),
-            &what,
-        );
+        balance_rolls(r, &a.shares, part_i_movement(a).unwrap_or(0), &what);
         let what = format!(
             "Part I, class `{}`, authorised/registered share capital",
             c.id
         );
-        amount_rolls(
-            r,
-            &a.capital.preceding,
-            &a.capital.movement,
-            &a.capital.closing,
-            &what,
-        );
+        if a.capital.movement.value.is_some() {
+            amount_rolls(
+                r,
+                &a.capital.preceding,
+                &a.capital.movement,
+                &a.capital.closing,
+                &what,
+            );
+        }
     }
 }
 
@@ -92,13 +90,14 @@ pub(crate) fn capital_is_shares_times_par(f: &Filing, r: &mut Reporter) {
         if a.capital_remark.is_some() {
             continue;
         }
+        let movement = part_i_movement(a).and_then(|m| i64::try_from(m).ok());
         let rows = [
-            (&a.shares.preceding, &a.capital.preceding),
-            (&a.shares.movement, &a.capital.movement),
-            (&a.shares.closing, &a.capital.closing),
+            (a.shares.preceding.value, &a.capital.preceding),
+            (movement, &a.capital.movement),
+            (a.shares.closing.value, &a.capital.closing),
         ];
         for (shares, capital) in rows {
-            let (Some(given), Some(n)) = (capital.value, shares.value.or(Some(0))) else {
+            let (Some(given), Some(n)) = (capital.value, shares) else {
                 continue;
             };
             let Some(expected) = capital_of(a, n) else {

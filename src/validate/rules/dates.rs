@@ -1,26 +1,12 @@
 //! Rules on dates: the month ends on its last day, the return is submitted after it, and events
 //! fall inside it.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
-
 use crate::model::calendar::{first_of_month, last_of_month};
+use crate::model::holidays::{Deadline, filing_deadline, table};
 
 use crate::diag::Reporter;
-use crate::model::Filing;
+use crate::model::{Dated, Filing, Table};
 use crate::render::format::date;
-
-/// The fifth weekday after `month_end`: the filing deadline, public holidays aside.
-pub(crate) fn fifth_business_day(month_end: NaiveDate) -> NaiveDate {
-    let mut day = month_end;
-    let mut counted = 0;
-    while counted < 5 {
-        day = day.checked_add_days(Days::new(1)).unwrap_or(day);
-        if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-            counted += 1;
-        }
-    }
-    day
-}
 
 /// "For the month ended" is the last day of a month.
 pub(crate) fn month_ended_is_month_end(f: &Filing, r: &mut Reporter) {
@@ -51,16 +37,53 @@ pub(crate) fn submitted_after_month_end(f: &Filing, r: &mut Reporter) {
             ),
         )
         .hint("a monthly return is submitted after the month it reports");
-    } else if s.date > fifth_business_day(end) {
-        r.warning(s.src.loc, &s.src.path, format!(
-            "submitted on {}, after the fifth business day following the month end ({}, counting weekdays only)",
-            date(s.date), date(fifth_business_day(end))
-        ))
-        .hint("Main Board Rule 13.25B asks for the return by the fifth business day; check the date");
+    } else {
+        let deadline = filing_deadline(end);
+        if s.date > deadline.date {
+            r.warning(
+                s.src.loc,
+                &s.src.path,
+                format!(
+                    "submitted on {}, after the fifth business day following the month end ({}, {})",
+                    date(s.date),
+                    date(deadline.date),
+                    how_counted(&deadline)
+                ),
+            )
+            .hint("Main Board Rule 13.25B asks for the return by 8:30 a.m. on the fifth business day; check the date");
+        }
     }
 }
 
-/// Table (E) events happen inside the month; approval dates are not after it.
+/// How a deadline was counted, for the warning: the holidays skipped, or weekdays only.
+fn how_counted(d: &Deadline) -> String {
+    let skipped: Vec<String> = d
+        .skipped
+        .iter()
+        .map(|(day, name)| format!("{} ({name})", date(*day)))
+        .collect();
+    let range = match (table().first(), table().last()) {
+        (Some(first), Some(last)) => format!("{} to {}", first.year, last.year),
+        _ => "none".to_owned(),
+    };
+    match (d.beyond_table, skipped.is_empty()) {
+        (true, true) => format!(
+            "counting weekdays only: hkret's table of Hong Kong general holidays covers {range}"
+        ),
+        (true, false) => format!(
+            "skipping the general holidays {}, and counting weekdays only beyond hkret's table ({range})",
+            skipped.join(", ")
+        ),
+        (false, true) => {
+            "counting Hong Kong business days; no general holiday fell on a weekday".to_owned()
+        }
+        (false, false) => format!(
+            "counting Hong Kong business days, skipping the general holidays {}",
+            skipped.join(", ")
+        ),
+    }
+}
+/// Table (E) events happen inside the month.
 pub(crate) fn events_inside_month(f: &Filing, r: &mut Reporter) {
     let end = last_of_month(f.month_ended.date);
     let start = first_of_month(end);
@@ -85,32 +108,39 @@ pub(crate) fn events_inside_month(f: &Filing, r: &mut Reporter) {
             )
             .hint("a movement belongs in the return of the month it happened in");
         }
-        if let Some(a) = e.approval_date.filter(|a| *a > end) {
-            r.error(
-                e.src.loc,
-                &format!("{}.general_meeting_approval_date", e.src.path),
-                format!(
-                    "the general meeting approval date {} is after the month end",
-                    date(a)
-                ),
-            );
-        }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use chrono::NaiveDate;
-
-    use super::fifth_business_day;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+/// Every general meeting approval date, in every table of Part III: the approval a return
+/// relies on was given by the close of the month.
+fn approval_dates(f: &Filing) -> Vec<&Dated> {
+    fn of<E>(t: Option<&Table<E>>, date: fn(&E) -> Option<&Dated>) -> impl Iterator<Item = &Dated> {
+        t.into_iter()
+            .flat_map(|t| &t.blocks)
+            .flat_map(|b| &b.entries)
+            .filter_map(date)
     }
+    of(f.share_options.as_ref(), |e| e.approval_date.as_ref())
+        .chain(of(f.warrants.as_ref(), |e| e.approval_date.as_ref()))
+        .chain(of(f.convertibles.as_ref(), |e| e.approval_date.as_ref()))
+        .chain(of(f.arrangements.as_ref(), |e| e.approval_date.as_ref()))
+        .chain(of(f.other_movements.as_ref(), |e| e.approval_date.as_ref()))
+        .collect()
+}
 
-    #[test]
-    fn the_deadline_skips_weekends() {
-        // 30 November 2022 was a Wednesday: Thu 1, Fri 2, Mon 5, Tue 6, Wed 7.
-        assert_eq!(fifth_business_day(d(2022, 11, 30)), d(2022, 12, 7));
+/// General meeting approval dates, in tables (A) to (E), are not after the month end.
+pub(crate) fn approvals_not_after_month(f: &Filing, r: &mut Reporter) {
+    let end = last_of_month(f.month_ended.date);
+    for a in approval_dates(f).into_iter().filter(|a| a.date > end) {
+        r.error(
+            a.src.loc,
+            &a.src.path,
+            format!(
+                "the general meeting approval date {} is after the month end ({})",
+                date(a.date),
+                date(end)
+            ),
+        )
+        .hint("a return reports what was approved by the close of the month; check the year");
     }
 }

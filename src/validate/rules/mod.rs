@@ -7,6 +7,7 @@
 mod balances;
 mod dates;
 mod movements;
+mod options;
 
 use crate::diag::Reporter;
 use crate::model::{ClassOfShares, Filing, Layout, TypeOfShares};
@@ -22,8 +23,9 @@ pub(crate) fn check(f: &Filing, r: &mut Reporter) {
     movements::part_iii_matches_part_ii(f, r);
     movements::block_totals_match(f, r);
     movements::grand_totals_match(f, r);
-    movements::options_roll_forward(f, r);
-    movements::option_funds_raised(f, r);
+    options::options_roll_forward(f, r);
+    options::options_may_be_issued(f, r);
+    options::option_funds_raised(f, r);
     movements::warrants_roll_forward(f, r);
     movements::convertibles_roll_forward(f, r);
     movements::convertible_shares_within_conversion(f, r);
@@ -34,6 +36,7 @@ pub(crate) fn check(f: &Filing, r: &mut Reporter) {
     dates::month_ended_is_month_end(f, r);
     dates::submitted_after_month_end(f, r);
     dates::events_inside_month(f, r);
+    dates::approvals_not_after_month(f, r);
     listed_classes_have_stock_codes(f, r);
     public_float_for_listed_classes(f, r);
     other_class_is_specified(f, r);
@@ -98,5 +101,7 @@ fn other_class_is_specified(f: &Filing, r: &mut Reporter) {
     }
 }
 
+#[cfg(test)]
+mod real_returns;
 #[cfg(test)]
 mod tests;

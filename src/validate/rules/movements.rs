@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::diag::Reporter;
-use crate::model::compute::{Movement, Row, block_total, funds_raised, part_iii_total};
+use crate::model::compute::{Movement, Row, block_total, part_iii_total};
 use crate::model::{Block, Count, Filing, IssueType, Layout, Src, Table};
 use crate::render::format::{amount, count_wide};
 
@@ -137,72 +137,6 @@ pub(crate) fn grand_totals_match(f: &Filing, r: &mut Reporter) {
             &format!("Total of AA2 to EE2 of class `{id}`"),
             "the grand total is the sum of the class's totals in tables (A) to (E)",
         );
-    }
-}
-
-fn sign_is(r: &mut Reporter, c: &Count, negative: bool, what: &str) -> i128 {
-    let v = c.or_zero();
-    if (negative && v > 0) || (!negative && v < 0) {
-        let (want, hint) = if negative {
-            (
-                "negative",
-                format!("the form prints {what} as a decrease: write -{v}"),
-            )
-        } else {
-            ("positive", format!("write {} without the minus sign", -v))
-        };
-        r.error(
-            c.src.loc,
-            &c.src.path,
-            format!("{what} must be {want}, found {v}"),
-        )
-        .hint(hint);
-    }
-    i128::from(v)
-}
-
-/// (A) options outstanding at close = preceding + granted - exercised - cancelled - lapsed,
-/// with the decreases written negative as the form prints them.
-pub(crate) fn options_roll_forward(f: &Filing, r: &mut Reporter) {
-    for s in f
-        .share_options
-        .iter()
-        .flat_map(|t| &t.blocks)
-        .flat_map(|b| &b.entries)
-    {
-        let granted = sign_is(r, &s.granted, false, "options granted");
-        let moves = granted
-            + sign_is(r, &s.exercised, true, "options exercised")
-            + sign_is(r, &s.cancelled, true, "options cancelled")
-            + sign_is(r, &s.lapsed, true, "options lapsed");
-        let (Some(p), Some(c)) = (s.outstanding_preceding.value, s.outstanding_closing.value)
-        else {
-            continue;
-        };
-        let expected = i128::from(p) + moves;
-        if expected != i128::from(c) {
-            r.error(s.outstanding_closing.src.loc, &s.outstanding_closing.src.path, format!(
-                "options outstanding at close of the month are {}, but {} + ({}) = {}",
-                count_wide(c.into()), count_wide(p.into()), count_wide(moves), count_wide(expected)
-            ))
-            .hint("outstanding at close = outstanding at close of preceding month + granted + exercised + cancelled + lapsed (the last three negative)");
-        }
-    }
-}
-
-/// (A) total funds raised equals the options exercised times their exercise prices.
-pub(crate) fn option_funds_raised(f: &Filing, r: &mut Reporter) {
-    for b in f.share_options.iter().flat_map(|t| &t.blocks) {
-        let (Some(given), Some((currency, computed))) = (&b.funds_raised, funds_raised(b)) else {
-            continue;
-        };
-        if given.currency != currency || given.amount != computed {
-            r.error(given.src.loc, &given.src.path, format!(
-                "total funds raised is {} {}, but options exercised x exercise price = {currency} {}",
-                given.currency, amount(given.amount), amount(computed)
-            ))
-            .hint("each scheme's exercised options times its exercise_price, summed");
-        }
     }
 }
 

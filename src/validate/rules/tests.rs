@@ -5,15 +5,16 @@ use crate::diag::{Diagnostic, Severity};
 use crate::input::Source;
 use crate::validate::build;
 
-const EVERY_TABLE: &str =
+pub(super) const EVERY_TABLE: &str =
     include_str!("../../../tests/fixtures/valid-1.2.0-every-table/input.yaml");
-const TWO_CLASSES: &str =
+pub(super) const TWO_CLASSES: &str =
     include_str!("../../../tests/fixtures/valid-1.0.1-two-classes/input.yaml");
-const SEED: &str = include_str!("../../../examples/ff301-2022-11-qingdao-ainnovation.yaml");
+pub(super) const SEED: &str =
+    include_str!("../../../examples/ff301-2022-11-qingdao-ainnovation.yaml");
 
 /// The text with the single occurrence of `from` replaced by `to`, and the line and column
 /// where `to` stands.
-fn edit(base: &str, from: &str, to: &str) -> (String, u32, u32) {
+pub(super) fn edit(base: &str, from: &str, to: &str) -> (String, u32, u32) {
     assert_eq!(base.matches(from).count(), 1, "`{from}` must occur once");
     let at = base.find(from).expect("occurs");
     let line = base[..at].matches('\n').count() + 1;
@@ -25,7 +26,7 @@ fn edit(base: &str, from: &str, to: &str) -> (String, u32, u32) {
     )
 }
 
-fn diagnostics(text: &str) -> Vec<Diagnostic> {
+pub(super) fn diagnostics(text: &str) -> Vec<Diagnostic> {
     let source = Source {
         name: "t.yaml".into(),
         bytes: text.as_bytes().to_vec(),
@@ -75,9 +76,9 @@ fn the_bases_are_valid() {
 fn part_i_rolls_forward() {
     rejects(
         EVERY_TABLE,
-        "shares: { preceding: 1000000, closing: 1000000 }",
-        "shares: { preceding: 1000000, closing: 1000001 }",
-        At::Edit(39),
+        "shares: { preceding: 1000000, movement: 0, closing: 1000000 }",
+        "shares: { preceding: 1000000, movement: 0, closing: 1000001 }",
+        At::Edit(52),
         "share_classes[2].authorised.shares.closing",
         "balance at close of the month is 1,000,001, but 1,000,000 + 0 = 1,000,000",
     );
