@@ -48,6 +48,7 @@
 //!   negative number and not a movement in Part II.
 //! * **Layout**: the version of the form a return is drawn in (1.0.1 of 2022, 1.2.0 current).
 
+mod assets;
 pub mod bulk;
 pub mod cli;
 pub mod diag;
@@ -55,6 +56,7 @@ pub mod diff;
 pub mod error;
 pub mod init;
 pub mod input;
+pub mod layout;
 pub mod model;
 pub mod render;
 pub mod run;

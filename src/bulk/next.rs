@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::model::calendar::next_month_end;
 use crate::model::{
-    Amount, Balance, Block, ClassOfShares, Confirmations, Count, Filing, IssueType, Layout, Money,
+    Amount, Balance, Block, ClassOfShares, Confirmations, Count, Filing, IssueType, Money,
     ShareClass, Table, TypeOfShares,
 };
 use crate::render::format::amount;
@@ -208,7 +208,9 @@ pub fn next(f: &Filing) -> String {
         "# movements. Fill in every value marked FILL IN, then run `hkret validate`.",
     );
     o.line(0, "form: FF301");
-    o.line(0, &format!("version: {}", q(f.layout.version())));
+    if f.version_src.is_some() {
+        o.line(0, &format!("version: {}", q(f.layout.version())));
+    }
     if f.printed_version != f.layout.version() {
         o.line(0, &format!("printed_version: {}", q(&f.printed_version)));
     }
@@ -362,11 +364,11 @@ pub fn next(f: &Filing) -> String {
         f.other_movements.as_ref(),
         pending,
         |o, e| {
-            let word = match (f.layout, e.issue_type) {
-                (Layout::V1_0_1, IssueType::Redemption) => "redemption_of_shares",
-                (Layout::V1_0_1, _) => "repurchase_of_shares",
-                (_, IssueType::RedemptionPending) => "redemption_pending_cancellation",
-                _ => "repurchase_pending_cancellation",
+            let word = match (f.layout.has_treasury(), e.issue_type) {
+                (false, IssueType::Redemption) => "redemption_of_shares",
+                (false, _) => "repurchase_of_shares",
+                (true, IssueType::RedemptionPending) => "redemption_pending_cancellation",
+                (true, _) => "repurchase_pending_cancellation",
             };
             o.line(
                 10,

@@ -52,15 +52,16 @@ pub trait Row {
 /// Rows of tables (A) to (D): new shares issued (X1) and treasury shares transferred out (X2).
 /// From 1.1 a transfer out of treasury also increases the shares in issue excluding treasury.
 fn issue_or_transfer(layout: Layout, issued: &Count, transferred: &Count) -> Movement {
-    match layout {
-        Layout::V1_0_1 => Movement {
-            issued: wide(issued),
-            treasury: None,
-        },
-        Layout::V1_2_0 => Movement {
+    if layout.has_treasury() {
+        Movement {
             issued: add(wide(issued), wide(transferred)),
             treasury: wide(transferred).map(|t| -t),
-        },
+        }
+    } else {
+        Movement {
+            issued: wide(issued),
+            treasury: None,
+        }
     }
 }
 

@@ -19,6 +19,7 @@ pub use parts::{
 };
 
 use crate::diag::Loc;
+pub use crate::layout::Layout;
 
 /// Where a value was written: its location and YAML path.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -81,30 +82,6 @@ pub struct Dated {
     pub src: Src,
 }
 
-/// The form layout a return is rendered in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Layout {
-    /// The 2022 layout: one Part II column, "Total of A to E".
-    V1_0_1,
-    /// The current form: treasury shares, (X1)/(X2) columns, public float confirmation.
-    V1_2_0,
-}
-
-impl Layout {
-    /// The version string as printed in the page footer.
-    pub const fn version(self) -> &'static str {
-        match self {
-            Self::V1_0_1 => "1.0.1",
-            Self::V1_2_0 => "1.2.0",
-        }
-    }
-
-    /// Whether the layout has treasury shares (the (X1)/(X2) split and three Part II columns).
-    pub const fn has_treasury(self) -> bool {
-        matches!(self, Self::V1_2_0)
-    }
-}
-
 /// New submission or amendment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -119,7 +96,9 @@ pub enum Status {
 pub struct Filing {
     /// The layout to render.
     pub layout: Layout,
-    /// The version printed in the footer (may differ from the layout, e.g. "1.0.2").
+    /// Where `version` was written; `None` when it was left out and the month chose the layout.
+    pub version_src: Option<Src>,
+    /// The version printed in the footer (may differ from the layout's own).
     pub printed_version: String,
     /// The last day of the month reported.
     pub month_ended: Dated,

@@ -56,11 +56,6 @@ pub(crate) fn date(d: NaiveDate) -> String {
     d.format("%d %B %Y").to_string()
 }
 
-/// A possibly blank date.
-pub(crate) fn date_opt(d: Option<NaiveDate>) -> String {
-    d.map(date).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;

@@ -1,6 +1,7 @@
 //! Stage 3: a valid filing to bytes. Pure: no file system, no clock, no terminal.
 
 pub(crate) mod format;
+pub mod labels;
 pub mod pdf;
 pub mod templates;
 pub mod text;
@@ -24,5 +25,6 @@ pub enum Format {
 /// # Errors
 /// [`Error::Template`] when a template fails.
 pub fn render_text(filing: &Filing, templates: &Templates) -> Result<String, Error> {
-    text::text(&view::view(filing), templates)
+    let wording = templates.wording(filing.layout, "en")?;
+    text::text(&view::view_in(filing, &wording), templates)
 }

@@ -1,73 +1,25 @@
-//! The template set: the built-in templates embedded in the binary, each replaceable by a file
-//! of the same name from a user's directory (read by `run`, handed over here as text).
+//! The template set: every file of `templates/` embedded in the binary (Tera templates and label
+//! files), each replaceable by a file of the same name from a user's directory (read by `run`,
+//! handed over here as text).
 //!
 //! Templates are data, not code: Tera is built without file-system access, so a template can
 //! reach nothing but the view it is given.
 
+use std::collections::BTreeMap;
+
 use tera::Tera;
 
+use crate::assets::BUILT_IN;
 use crate::error::Error;
+use crate::layout::Layout;
+use crate::render::labels::{LabelFile, Wording};
 
-/// The templates embedded in the binary, by name (`<layout>/<file>`).
-pub const BUILT_IN: &[(&str, &str)] = &[
-    (
-        "1.0.1/form.txt.tera",
-        include_str!("../../templates/1.0.1/form.txt.tera"),
-    ),
-    (
-        "1.2.0/form.txt.tera",
-        include_str!("../../templates/1.2.0/form.txt.tera"),
-    ),
-    (
-        "init.yaml.tera",
-        include_str!("../../templates/init.yaml.tera"),
-    ),
-    (
-        "1.0.1/form.pdf.tera",
-        include_str!("../../templates/1.0.1/form.pdf.tera"),
-    ),
-    (
-        "1.0.1/part-iii.pdf.tera",
-        include_str!("../../templates/1.0.1/part-iii.pdf.tera"),
-    ),
-    (
-        "1.0.1/parts-iv-v.pdf.tera",
-        include_str!("../../templates/1.0.1/parts-iv-v.pdf.tera"),
-    ),
-    (
-        "1.0.1/class-iii.pdf.tera",
-        include_str!("../../templates/1.0.1/class-iii.pdf.tera"),
-    ),
-    (
-        "1.0.1/remarks.pdf.tera",
-        include_str!("../../templates/1.0.1/remarks.pdf.tera"),
-    ),
-    (
-        "1.2.0/form.pdf.tera",
-        include_str!("../../templates/1.2.0/form.pdf.tera"),
-    ),
-    (
-        "1.2.0/part-iii.pdf.tera",
-        include_str!("../../templates/1.2.0/part-iii.pdf.tera"),
-    ),
-    (
-        "1.2.0/parts-iv-v.pdf.tera",
-        include_str!("../../templates/1.2.0/parts-iv-v.pdf.tera"),
-    ),
-    (
-        "1.2.0/class-iii.pdf.tera",
-        include_str!("../../templates/1.2.0/class-iii.pdf.tera"),
-    ),
-    (
-        "1.2.0/remarks.pdf.tera",
-        include_str!("../../templates/1.2.0/remarks.pdf.tera"),
-    ),
-];
-
-/// A compiled template set, shared by every document of a run.
+/// A compiled template set with its label files, shared by every document of a run.
 #[derive(Debug)]
 pub struct Templates {
     tera: Tera,
+    /// Label files by language tag (`en` from `labels/en.yaml`).
+    labels: BTreeMap<String, LabelFile>,
 }
 
 impl Templates {
@@ -75,21 +27,37 @@ impl Templates {
     /// or adding new ones.
     ///
     /// # Errors
-    /// [`Error::Template`] naming the template whose syntax is wrong, with its line and column.
+    /// [`Error::Template`] naming the template whose syntax is wrong, with its line and column,
+    /// or the label file that does not read.
     pub fn new(overrides: &[(String, String)]) -> Result<Self, Error> {
         let mut tera = Tera::new();
         tera.autoescape_on(Vec::<&'static str>::new());
         crate::render::pdf::register_filters(&mut tera);
-        // All at once, so that templates may include one another whatever their order.
-        let mut all: Vec<(String, String)> = BUILT_IN
+        let mut all: BTreeMap<String, String> = BUILT_IN
             .iter()
-            .filter(|(name, _)| !overrides.iter().any(|(n, _)| n == name))
             .map(|(name, source)| ((*name).to_owned(), (*source).to_owned()))
             .collect();
         all.extend(overrides.iter().cloned());
-        tera.add_raw_templates(all)
+        let mut labels = BTreeMap::new();
+        let mut templates = Vec::new();
+        for (name, source) in all {
+            if let Some(tag) = name
+                .strip_prefix("labels/")
+                .and_then(|n| n.strip_suffix(".yaml"))
+            {
+                let file = LabelFile::parse(&source).map_err(|message| Error::Template {
+                    name: name.clone(),
+                    message,
+                })?;
+                labels.insert(tag.to_owned(), file);
+            } else if name.ends_with(".tera") {
+                templates.push((name, source));
+            }
+        }
+        // All at once, so that templates may include and extend one another in any order.
+        tera.add_raw_templates(templates)
             .map_err(|e| Error::template("templates", &e))?;
-        Ok(Self { tera })
+        Ok(Self { tera, labels })
     }
 
     /// The built-in templates alone.
@@ -98,6 +66,22 @@ impl Templates {
     /// Only if a built-in template is broken, which the tests rule out.
     pub fn built_in() -> Result<Self, Error> {
         Self::new(&[])
+    }
+
+    /// The labels of `layout` in the language `tag`.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] when there is no label file for the language.
+    pub fn wording(&self, layout: Layout, tag: &str) -> Result<Wording, Error> {
+        self.labels
+            .get(tag)
+            .map(|f| f.resolve(layout))
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "no labels for language `{tag}` (templates/labels/{tag}.yaml); there are: {}",
+                    self.labels.keys().cloned().collect::<Vec<_>>().join(", ")
+                ))
+            })
     }
 
     /// The compiled set.

@@ -11,7 +11,7 @@ use crate::render::view::FormView;
 /// # Errors
 /// [`Error::Template`] when a template (typically a user's override) fails to render.
 pub fn text(view: &FormView, templates: &Templates) -> Result<String, Error> {
-    let name = format!("{}/form.txt.tera", view.layout);
+    let name = format!("{}/form.txt.tera", view.layout.templates);
     let context = Context::from_serialize(view).map_err(|e| Error::template(&name, &e))?;
     templates
         .tera()

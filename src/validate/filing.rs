@@ -2,13 +2,13 @@
 //! recorded.
 
 use crate::input::tree::Node;
+use crate::input::tree::Value;
 use crate::model::{
     Authorised, ClassOfShares, Confirmations, Counter, Dated, Filing, Hdr, Issued, Layout,
     PublicFloat, ShareClass, Status, TypeOfShares,
 };
 use crate::validate::read::{Fields, Reader, index};
 
-const LAYOUTS: &[(&str, Layout)] = &[("1.0.1", Layout::V1_0_1), ("1.2.0", Layout::V1_2_0)];
 const STATUSES: &[(&str, Status)] = &[
     ("new_submission", Status::NewSubmission),
     ("amendment", Status::Amendment),
@@ -34,11 +34,11 @@ impl Reader {
         if let Some(form) = self.require(&mut f, "form", "the form's name, FF301") {
             self.choice(form, "form", &[("FF301", ())]);
         }
-        let layout = self
-            .require(&mut f, "version", "the layout, \"1.0.1\" or \"1.2.0\"")
-            .and_then(|n| self.choice(n, "version", LAYOUTS));
+        let version = self.get(&mut f, "version");
+        let version_src = version.map(|n| self.src_of(&f, Some(n), "version"));
         let printed_version = self.text_at(&mut f, "printed_version");
         let month_ended = self.dated(&mut f, "month_ended", "the last day of the month reported");
+        let layout = self.layout(version, month_ended.as_ref());
         let status = self
             .require(&mut f, "status", "new_submission or amendment")
             .and_then(|n| self.choice(n, "status", STATUSES));
@@ -85,6 +85,7 @@ impl Reader {
         let details = details?;
         Some(Filing {
             layout,
+            version_src,
             printed_version: printed_version.unwrap_or_else(|| layout.version().to_owned()),
             month_ended: month_ended?,
             status: status?,
@@ -105,6 +106,46 @@ impl Reader {
             submitted_by: submitted_by?,
             title: title?,
         })
+    }
+
+    /// The layout: the one `version` names, or the one in force for the month ended.
+    fn layout(&mut self, version: Option<&Node>, month_ended: Option<&Dated>) -> Option<Layout> {
+        let Some(node) = version else {
+            let layout = month_ended.and_then(|m| Layout::in_force(m.date));
+            if let (Some(m), None) = (month_ended, layout) {
+                let first = Layout::all().next().map(|l| l.descriptor().from.clone());
+                self.report
+                    .error(
+                        m.src.loc,
+                        &m.src.path,
+                        "no layout of form FF301 was in force for this month",
+                    )
+                    .hint(format!(
+                        "the e-form began with month ended {}; give `version:` to choose one of {}",
+                        first.unwrap_or_default(),
+                        Layout::known()
+                    ));
+            }
+            return layout;
+        };
+        let text = match &node.value {
+            Value::Scalar { text, .. } => text.as_str(),
+            _ => "",
+        };
+        let layout = Layout::by_version(text);
+        if layout.is_none() {
+            self.report
+                .error(
+                    node.loc,
+                    "version",
+                    format!("`{text}` is not a layout of the form that hkret knows"),
+                )
+                .hint(format!(
+                    "the known layouts are {}; leave `version` out to use the one in force for month_ended",
+                    Layout::known()
+                ));
+        }
+        layout
     }
 
     fn dated(&mut self, f: &mut Fields<'_>, key: &'static str, what: &str) -> Option<Dated> {
@@ -273,7 +314,7 @@ impl Reader {
     fn issued(&mut self, f: &mut Fields<'_>, layout: Option<Layout>) -> Option<Issued> {
         let node = self.require(f, "issued", "Part II figures")?;
         let mut i = self.fields(node, &f.path_of("issued"))?;
-        let issued = if layout == Some(Layout::V1_0_1) {
+        let issued = if layout.is_some_and(|l| !l.has_treasury()) {
             let shares = self.balance_at(&mut i, "shares", "the number of issued shares");
             shares.map(|excluding_treasury| Issued {
                 excluding_treasury,

@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::model::Filing;
 use crate::render::pdf::{Attachment, PdfMeta, PdfOptions, PdfaLevel, pdf};
 use crate::render::templates::Templates;
-use crate::render::view::{FormView, view};
+use crate::render::view::{FormView, view_in};
 
 /// How to render the PDF of a return.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub struct PdfRender {
 /// # Errors
 /// [`Error::Template`] when the template fails.
 pub fn description(view: &FormView, templates: &Templates) -> Result<String, Error> {
-    let name = format!("{}/form.pdf.tera", view.layout);
+    let name = format!("{}/form.pdf.tera", view.layout.templates);
     let context = Context::from_serialize(view).map_err(|e| Error::template(&name, &e))?;
     templates
         .tera()
@@ -67,9 +67,9 @@ pub fn render_pdf(
     templates: &Templates,
     opts: &PdfRender,
 ) -> Result<Vec<u8>, Error> {
-    let v = view(filing);
+    let v = view_in(filing, &templates.wording(filing.layout, "en")?);
     let desc = description(&v, templates)?;
-    let name = format!("{}/form.pdf.tera", v.layout);
+    let name = format!("{}/form.pdf.tera", v.layout.templates);
     pdf(
         &desc,
         &meta(filing, &v, opts),

@@ -1,8 +1,9 @@
 //! The view: every string the form prints, computed once from a valid [`Filing`].
 //!
 //! Templates (text and PDF) receive a [`FormView`] and do layout only: no arithmetic, no number
-//! formatting. Blank cells are empty strings. Wording that differs between layouts of the form
-//! (such as "Class H" in 1.0.1 against "H" today) is chosen here.
+//! formatting. Blank cells are empty strings. Every word the form prints comes from the label
+//! file of the return's language, resolved for its layout ([`Wording`]): the view picks label
+//! ids (`val_type_h`), never wording.
 
 mod tables;
 
@@ -12,10 +13,14 @@ use crate::model::compute::{
     authorised_totals, capital_printed, part_i_capital_movement, part_i_movement, part_ii_movement,
     part_ii_treasury_movement, part_iii_total,
 };
+use std::collections::BTreeMap;
+
+use crate::layout::Descriptor;
 use crate::model::{
-    Balance, ClassOfShares, Confirmations, Filing, Layout, ShareClass, Status, TypeOfShares,
+    Balance, ClassOfShares, Confirmations, Filing, ShareClass, Status, TypeOfShares,
 };
-use crate::render::format::{amount, amount_opt, count_opt, date};
+use crate::render::format::{amount, amount_opt, count_opt};
+use crate::render::labels::{Wording, english};
 
 pub use tables::{
     ArrangementRow, BlockView, ConvertibleRow, OptionRow, OtherRow, TableView, WarrantRow,
@@ -24,8 +29,10 @@ pub use tables::{
 /// The whole return as printed.
 #[derive(Debug, Clone, Serialize)]
 pub struct FormView {
-    /// The layout ("1.0.1" or "1.2.0"), which picks the templates.
-    pub layout: String,
+    /// The layout's description: its template set and capabilities.
+    pub layout: &'static Descriptor,
+    /// Every label of the form, by id, worded for the layout and language.
+    pub labels: BTreeMap<String, String>,
     /// The version printed in the footer.
     pub version: String,
     /// "31 January 2026".
@@ -189,33 +196,36 @@ pub struct HdrView {
     pub hdrs: Triple,
 }
 
-/// The type of shares as a layout words it.
-fn type_label(layout: Layout, t: TypeOfShares) -> &'static str {
-    match (layout, t) {
-        (_, TypeOfShares::NotApplicable) => "Not applicable",
-        (_, TypeOfShares::Other) => "Other type (specify in description)",
-        (Layout::V1_0_1, TypeOfShares::A) => "Class A",
-        (Layout::V1_0_1, TypeOfShares::B) => "Class B",
-        (Layout::V1_0_1, TypeOfShares::H) => "Class H",
-        (Layout::V1_2_0, TypeOfShares::A) => "A",
-        (Layout::V1_2_0, TypeOfShares::B) => "B",
-        (Layout::V1_2_0, TypeOfShares::H) => "H",
+/// The label id of a type of shares.
+fn type_id(t: TypeOfShares) -> &'static str {
+    match t {
+        TypeOfShares::NotApplicable => "val_type_not_applicable",
+        TypeOfShares::Other => "val_type_other",
+        TypeOfShares::A => "val_type_a",
+        TypeOfShares::B => "val_type_b",
+        TypeOfShares::H => "val_type_h",
     }
 }
 
-fn class_label(c: ClassOfShares) -> &'static str {
+/// The label id of a class of shares.
+fn class_id(c: ClassOfShares) -> &'static str {
     match c {
-        ClassOfShares::Ordinary => "Ordinary shares",
-        ClassOfShares::Preference => "Preference shares",
-        ClassOfShares::WvrOrdinary => "WVR ordinary shares",
-        ClassOfShares::Other => "Other class (specify in description)",
+        ClassOfShares::Ordinary => "val_class_ordinary",
+        ClassOfShares::Preference => "val_class_preference",
+        ClassOfShares::WvrOrdinary => "val_class_wvr_ordinary",
+        ClassOfShares::Other => "val_class_other",
     }
+}
+
+/// "Yes" or "No" in the language.
+pub(crate) fn yes_no(w: &Wording, yes: bool) -> String {
+    w.get(if yes { "val_yes" } else { "val_no" }).to_owned()
 }
 
 /// The class header as Parts I and II print it; Part III may override listing and stock code.
-pub(crate) fn header(layout: Layout, c: &ShareClass, number: usize) -> ClassHeader {
-    let class = class_label(c.class_of_shares);
-    let kind = type_label(layout, c.type_of_shares);
+pub(crate) fn header(w: &Wording, c: &ShareClass, number: usize) -> ClassHeader {
+    let class = w.get(class_id(c.class_of_shares));
+    let kind = w.get(type_id(c.type_of_shares));
     let label = match c.type_of_shares {
         TypeOfShares::NotApplicable => class.to_owned(),
         _ => format!("{class} {kind}"),
@@ -224,7 +234,7 @@ pub(crate) fn header(layout: Layout, c: &ShareClass, number: usize) -> ClassHead
         number,
         class_of_shares: class.to_owned(),
         type_of_shares: kind.to_owned(),
-        listed: if c.listed { "Yes" } else { "No" }.to_owned(),
+        listed: yes_no(w, c.listed),
         stock_code: c.stock_code.clone().unwrap_or_default(),
         description: c.description.clone(),
         counters: c
@@ -255,7 +265,7 @@ fn triple(b: &Balance, movement: Option<i128>) -> Triple {
     }
 }
 
-fn part_i(f: &Filing) -> Vec<PartIView> {
+fn part_i(f: &Filing, w: &Wording) -> Vec<PartIView> {
     let with_capital = f
         .classes
         .iter()
@@ -264,7 +274,7 @@ fn part_i(f: &Filing) -> Vec<PartIView> {
         .enumerate()
         .map(|(i, (c, a))| {
             PartIView {
-                header: header(f.layout, c, i + 1),
+                header: header(w, c, i + 1),
                 shares: triple(&a.shares, part_i_movement(a)),
                 par_currency: a.par_value.currency.clone(),
                 par_value: amount(a.par_value.amount),
@@ -292,7 +302,7 @@ fn part_i(f: &Filing) -> Vec<PartIView> {
         .collect()
 }
 
-fn part_ii(f: &Filing) -> Vec<PartIIView> {
+fn part_ii(f: &Filing, w: &Wording) -> Vec<PartIIView> {
     f.classes
         .iter()
         .enumerate()
@@ -305,7 +315,7 @@ fn part_ii(f: &Filing) -> Vec<PartIIView> {
                 ))
             };
             PartIIView {
-                header: header(f.layout, c, i + 1),
+                header: header(w, c, i + 1),
                 excluding_treasury: triple(excl, part_ii_movement(f, i)),
                 treasury: triple(&tsy, part_ii_treasury_movement(f, i)),
                 total: Triple {
@@ -323,13 +333,18 @@ fn part_ii(f: &Filing) -> Vec<PartIIView> {
         .collect()
 }
 
-/// Builds the view of a valid filing.
+/// Builds the view of a valid filing in English.
 pub fn view(f: &Filing) -> FormView {
+    view_in(f, &english(f.layout))
+}
+
+/// Builds the view of a valid filing with the labels of `w` (its layout's, in one language).
+pub fn view_in(f: &Filing, w: &Wording) -> FormView {
     let grand_totals = (0..f.classes.len())
         .map(|i| {
             let t = part_iii_total(f, i);
             GrandTotalView {
-                label: header(f.layout, &f.classes[i], i + 1).label,
+                label: header(w, &f.classes[i], i + 1).label,
                 issued: count_opt(t.issued),
                 treasury: count_opt(t.treasury),
             }
@@ -351,18 +366,20 @@ pub fn view(f: &Filing) -> FormView {
             .flat_map(|c| c.counters.iter().map(|k| k.stock_code.clone())),
     );
     FormView {
-        layout: f.layout.version().to_owned(),
+        layout: f.layout.descriptor(),
+        labels: w.labels.clone(),
         version: f.printed_version.clone(),
-        month_ended: date(f.month_ended.date),
-        status: match f.status {
-            Status::NewSubmission => "New Submission",
-            Status::Amendment => "Amendment",
-        }
-        .to_owned(),
-        date_submitted: date(f.date_submitted.date),
+        month_ended: w.language.date(f.month_ended.date),
+        status: w
+            .get(match f.status {
+                Status::NewSubmission => "hdr_status_new",
+                Status::Amendment => "hdr_status_amendment",
+            })
+            .to_owned(),
+        date_submitted: w.language.date(f.date_submitted.date),
         issuer_name: f.issuer_name.clone(),
         incorporation: f.incorporation.clone().unwrap_or_default(),
-        part_i: part_i(f),
+        part_i: part_i(f, w),
         authorised_remarks: f.authorised_remarks.clone().unwrap_or_default(),
         authorised_totals: authorised_totals(f)
             .into_iter()
@@ -371,12 +388,12 @@ pub fn view(f: &Filing) -> FormView {
                 amount: amount(a),
             })
             .collect(),
-        part_ii: part_ii(f),
-        share_options: tables::share_options(f),
-        warrants: tables::warrants(f),
-        convertibles: tables::convertibles(f),
-        arrangements: tables::arrangements(f),
-        other_movements: tables::other_movements(f),
+        part_ii: part_ii(f, w),
+        share_options: tables::share_options(f, w),
+        warrants: tables::warrants(f, w),
+        convertibles: tables::convertibles(f, w),
+        arrangements: tables::arrangements(f, w),
+        other_movements: tables::other_movements(f, w),
         grand_totals,
         hdr: f.hdr.as_ref().map(|h| HdrView {
             stock_code: h.stock_code.clone(),

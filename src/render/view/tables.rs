@@ -4,11 +4,12 @@ use serde::Serialize;
 
 use crate::model::compute::{FundsRaised, Row, block_total, funds_raised};
 use crate::model::{
-    Arrangement, Block, Convertible, Count, Filing, IssueType, Layout, Money, OptionScheme,
-    OtherMovement, Table, Warrant,
+    Arrangement, Block, Convertible, Count, Filing, IssueType, Money, OptionScheme, OtherMovement,
+    Table, Warrant,
 };
-use crate::render::format::{amount, amount_opt, count_opt, date_opt};
-use crate::render::view::{ClassHeader, header};
+use crate::render::format::{amount, amount_opt, count_opt};
+use crate::render::labels::Wording;
+use crate::render::view::{ClassHeader, header, yes_no};
 
 /// One Part III table.
 #[derive(Debug, Clone, Serialize)]
@@ -189,6 +190,7 @@ fn money_parts(m: Option<&Money>) -> (String, String) {
 
 fn table<E: Row, R>(
     f: &Filing,
+    w: &Wording,
     t: Option<&Table<E>>,
     row: impl Fn(usize, &E) -> R,
     extra: impl Fn(&Block<E>) -> String,
@@ -206,9 +208,9 @@ fn table<E: Row, R>(
         .enumerate()
         .map(|(i, b)| {
             let class = &f.classes[b.class];
-            let mut h = header(f.layout, class, i + 1);
+            let mut h = header(w, class, i + 1);
             if let Some(listed) = b.listed {
-                h.listed = if listed { "Yes" } else { "No" }.to_owned();
+                h.listed = yes_no(w, listed);
             }
             if let Some(code) = &b.stock_code {
                 h.stock_code = code.clone().unwrap_or_default();
@@ -238,11 +240,13 @@ fn table<E: Row, R>(
     }
 }
 
-pub(crate) fn share_options(f: &Filing) -> TableView<OptionRow> {
+pub(crate) fn share_options(f: &Filing, w: &Wording) -> TableView<OptionRow> {
     let row = |number, s: &OptionScheme| OptionRow {
         number,
         particulars: s.particulars.clone(),
-        approval_date: date_opt(s.approval_date.as_ref().map(|d| d.date)),
+        approval_date: w
+            .language
+            .date_opt(s.approval_date.as_ref().map(|d| d.date)),
         outstanding_preceding: c(&s.outstanding_preceding),
         granted: c(&s.granted),
         exercised: c(&s.exercised),
@@ -259,34 +263,36 @@ pub(crate) fn share_options(f: &Filing) -> TableView<OptionRow> {
         (None, FundsRaised::Raised(currency, total)) => format!("{currency} {}", amount(total)),
         (None, _) => String::new(),
     };
-    table(f, f.share_options.as_ref(), row, funds)
+    table(f, w, f.share_options.as_ref(), row, funds)
 }
 
-pub(crate) fn warrants(f: &Filing) -> TableView<WarrantRow> {
-    let row = |number, w: &Warrant| {
-        let (price_currency, price) = money_parts(w.subscription_price.as_ref());
+pub(crate) fn warrants(f: &Filing, w: &Wording) -> TableView<WarrantRow> {
+    let row = |number, x: &Warrant| {
+        let (price_currency, price) = money_parts(x.subscription_price.as_ref());
         WarrantRow {
             number,
-            description: w.description.clone(),
-            expiry_date: date_opt(w.expiry_date),
-            currency: w.currency.clone(),
-            nominal_preceding: amount_opt(w.nominal.preceding.value),
-            movement: amount_opt(w.nominal.movement.value),
-            nominal_closing: amount_opt(w.nominal.closing.value),
-            new_shares_issued: c(&w.new_shares_issued),
-            treasury_transferred: c(&w.treasury_transferred),
-            may_be_issued: c(&w.may_be_issued),
-            kind: w.kind.clone().unwrap_or_default(),
-            stock_code: w.stock_code.clone().unwrap_or_default(),
+            description: x.description.clone(),
+            expiry_date: w.language.date_opt(x.expiry_date),
+            currency: x.currency.clone(),
+            nominal_preceding: amount_opt(x.nominal.preceding.value),
+            movement: amount_opt(x.nominal.movement.value),
+            nominal_closing: amount_opt(x.nominal.closing.value),
+            new_shares_issued: c(&x.new_shares_issued),
+            treasury_transferred: c(&x.treasury_transferred),
+            may_be_issued: c(&x.may_be_issued),
+            kind: x.kind.clone().unwrap_or_default(),
+            stock_code: x.stock_code.clone().unwrap_or_default(),
             price_currency,
             price,
-            approval_date: date_opt(w.approval_date.as_ref().map(|d| d.date)),
+            approval_date: w
+                .language
+                .date_opt(x.approval_date.as_ref().map(|d| d.date)),
         }
     };
-    table(f, f.warrants.as_ref(), row, |_| String::new())
+    table(f, w, f.warrants.as_ref(), row, |_| String::new())
 }
 
-pub(crate) fn convertibles(f: &Filing) -> TableView<ConvertibleRow> {
+pub(crate) fn convertibles(f: &Filing, w: &Wording) -> TableView<ConvertibleRow> {
     let row = |number, v: &Convertible| {
         let (price_currency, price) = money_parts(v.conversion_price.as_ref());
         ConvertibleRow {
@@ -304,55 +310,56 @@ pub(crate) fn convertibles(f: &Filing) -> TableView<ConvertibleRow> {
             stock_code: v.stock_code.clone().unwrap_or_default(),
             price_currency,
             price,
-            approval_date: date_opt(v.approval_date.as_ref().map(|d| d.date)),
+            approval_date: w
+                .language
+                .date_opt(v.approval_date.as_ref().map(|d| d.date)),
         }
     };
-    table(f, f.convertibles.as_ref(), row, |_| String::new())
+    table(f, w, f.convertibles.as_ref(), row, |_| String::new())
 }
 
-pub(crate) fn arrangements(f: &Filing) -> TableView<ArrangementRow> {
+pub(crate) fn arrangements(f: &Filing, w: &Wording) -> TableView<ArrangementRow> {
     let row = |number, d: &Arrangement| ArrangementRow {
         number,
         description: d.description.clone(),
-        approval_date: date_opt(d.approval_date.as_ref().map(|d| d.date)),
+        approval_date: w
+            .language
+            .date_opt(d.approval_date.as_ref().map(|d| d.date)),
         new_shares_issued: c(&d.new_shares_issued),
         treasury_transferred: c(&d.treasury_transferred),
         may_be_issued: c(&d.may_be_issued),
     };
-    table(f, f.arrangements.as_ref(), row, |_| String::new())
+    table(f, w, f.arrangements.as_ref(), row, |_| String::new())
 }
 
-/// "Type of Issue" as a layout words it.
-fn issue_label(layout: Layout, t: IssueType) -> &'static str {
+/// The label id of a "Type of Issue".
+fn issue_id(t: IssueType) -> &'static str {
     use IssueType as T;
     match t {
-        T::RightsIssue => "Rights issue",
-        T::OpenOffer => "Open offer",
-        T::Placing => "Placing",
-        T::BonusIssue => "Bonus issue",
-        T::ScripDividend => "Scrip dividend",
-        T::ConsiderationIssue => "Consideration issue",
-        T::CapitalReorganisation => "Capital reorganisation",
-        T::Repurchase => "Repurchase of shares",
-        T::Redemption => "Redemption of shares",
-        T::RepurchaseCancelled if layout == Layout::V1_0_1 => "Repurchase of shares",
-        T::RepurchaseCancelled => "Repurchase of shares (shares repurchased and cancelled)",
-        T::RepurchaseToTreasury => "Repurchase of shares (shares held as treasury shares)",
-        T::RepurchasePending => {
-            "Repurchase of shares (shares repurchased for cancellation but not yet cancelled)"
-        }
-        T::RedemptionCancelled => "Redemption of shares (shares redeemed and cancelled)",
-        T::RedemptionPending => "Redemption of shares (shares redeemed but not yet cancelled)",
-        T::TreasurySale => "Sale or transfer of treasury shares",
-        T::TreasuryCancellation => "Cancellation of treasury shares",
-        T::Other => "Other (Please specify)",
+        T::RightsIssue => "p3_E_val_rights_issue",
+        T::OpenOffer => "p3_E_val_open_offer",
+        T::Placing => "p3_E_val_placing",
+        T::BonusIssue => "p3_E_val_bonus_issue",
+        T::ScripDividend => "p3_E_val_scrip_dividend",
+        T::ConsiderationIssue => "p3_E_val_consideration_issue",
+        T::CapitalReorganisation => "p3_E_val_capital_reorganisation",
+        T::Repurchase => "p3_E_val_repurchase",
+        T::Redemption => "p3_E_val_redemption",
+        T::RepurchaseCancelled => "p3_E_val_repurchase_cancelled",
+        T::RepurchaseToTreasury => "p3_E_val_repurchase_treasury",
+        T::RepurchasePending => "p3_E_val_repurchase_pending",
+        T::RedemptionCancelled => "p3_E_val_redemption_cancelled",
+        T::RedemptionPending => "p3_E_val_redemption_pending",
+        T::TreasurySale => "p3_E_val_treasury_sale",
+        T::TreasuryCancellation => "p3_E_val_treasury_cancellation",
+        T::Other => "p3_E_val_other",
     }
 }
 
-pub(crate) fn other_movements(f: &Filing) -> TableView<OtherRow> {
+pub(crate) fn other_movements(f: &Filing, w: &Wording) -> TableView<OtherRow> {
     let row = |number, e: &OtherMovement| {
         let (price_currency, price) = money_parts(e.price.as_ref());
-        let label = issue_label(f.layout, e.issue_type);
+        let label = w.get(issue_id(e.issue_type));
         OtherRow {
             number,
             type_of_issue: match &e.specify {
@@ -361,12 +368,16 @@ pub(crate) fn other_movements(f: &Filing) -> TableView<OtherRow> {
             },
             price_currency,
             price,
-            date_of_event: date_opt(e.date_of_event.as_ref().map(|d| d.date)),
-            approval_date: date_opt(e.approval_date.as_ref().map(|d| d.date)),
+            date_of_event: w
+                .language
+                .date_opt(e.date_of_event.as_ref().map(|d| d.date)),
+            approval_date: w
+                .language
+                .date_opt(e.approval_date.as_ref().map(|d| d.date)),
             issued: c(&e.issued),
             treasury: c(&e.treasury),
             pending_cancellation: c(&e.pending_cancellation),
         }
     };
-    table(f, f.other_movements.as_ref(), row, |_| String::new())
+    table(f, w, f.other_movements.as_ref(), row, |_| String::new())
 }

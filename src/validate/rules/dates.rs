@@ -144,3 +144,29 @@ pub(crate) fn approvals_not_after_month(f: &Filing, r: &mut Reporter) {
         .hint("a return reports what was approved by the close of the month; check the year");
     }
 }
+
+/// A `version` naming a layout that was not in force for the month ended is a warning: an
+/// archived return is re-rendered in its own layout, but a new one in an old layout is a slip.
+pub(crate) fn layout_in_force_for_the_month(f: &Filing, r: &mut Reporter) {
+    let Some(src) = &f.version_src else { return };
+    if f.layout.fits(f.month_ended.date) {
+        return;
+    }
+    let in_force = crate::model::Layout::in_force(f.month_ended.date);
+    let d = r.warning(
+        src.loc,
+        &src.path,
+        format!(
+            "layout {} was not in force for the month ended {}",
+            f.layout.version(),
+            date(f.month_ended.date)
+        ),
+    );
+    match in_force {
+        Some(l) => d.hint(format!(
+            "the layout in force then is \"{}\"; leave `version` out to use it",
+            l.version()
+        )),
+        None => d.hint("no layout of the e-form was in force then"),
+    };
+}

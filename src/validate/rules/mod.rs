@@ -10,7 +10,7 @@ mod movements;
 mod options;
 
 use crate::diag::Reporter;
-use crate::model::{ClassOfShares, Filing, Layout, TypeOfShares};
+use crate::model::{ClassOfShares, Filing, TypeOfShares};
 
 /// Runs every rule of the form over `f`.
 pub(crate) fn check(f: &Filing, r: &mut Reporter) {
@@ -37,6 +37,7 @@ pub(crate) fn check(f: &Filing, r: &mut Reporter) {
     dates::submitted_after_month_end(f, r);
     dates::events_inside_month(f, r);
     dates::approvals_not_after_month(f, r);
+    dates::layout_in_force_for_the_month(f, r);
     listed_classes_have_stock_codes(f, r);
     public_float_for_listed_classes(f, r);
     other_class_is_specified(f, r);
@@ -65,17 +66,17 @@ fn listed_classes_have_stock_codes(f: &Filing, r: &mut Reporter) {
 /// no such block.
 fn public_float_for_listed_classes(f: &Filing, r: &mut Reporter) {
     for c in &f.classes {
-        let needed = f.layout == Layout::V1_2_0 && c.listed;
+        let needed = f.layout.has_public_float() && c.listed;
         match (&c.public_float, needed) {
             (None, true) => {
                 r.error(c.src.loc, &c.src.path, format!("listed class `{}` has no public float sufficiency confirmation", c.id))
-                    .hint("form 1.2.0 asks every listed class for `public_float: { complied, threshold }`");
+                    .hint("this layout asks every listed class for `public_float: { complied, threshold }`");
             }
             (Some(_), false) => {
-                let why = if f.layout == Layout::V1_2_0 {
+                let why = if f.layout.has_public_float() {
                     "the class is not listed"
                 } else {
-                    "the layout has no such block before 1.2.0"
+                    "this layout of the form has no such block"
                 };
                 r.error(
                     c.src.loc,

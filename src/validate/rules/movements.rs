@@ -88,12 +88,13 @@ pub(crate) fn part_iii_matches_part_ii(f: &Filing, r: &mut Reporter) {
 pub(crate) fn block_totals_match(f: &Filing, r: &mut Reporter) {
     for (letter, class, issued, treasury, m) in footers(f) {
         let class = &f.classes[class].id;
-        let (one, two) = match f.layout {
-            Layout::V1_0_1 => (format!("Total {letter}"), String::new()),
-            Layout::V1_2_0 => (
+        let (one, two) = if f.layout.has_treasury() {
+            (
                 format!("({letter}{letter}1)"),
                 format!("({letter}{letter}2)"),
-            ),
+            )
+        } else {
+            (format!("Total {letter}"), String::new())
         };
         let hint = "leave the total out and hkret computes it, or correct the entries";
         mismatch(
@@ -266,13 +267,14 @@ pub(crate) fn pending_cancellations_are_negative(f: &Filing, r: &mut Reporter) {
     for e in entries_of(f) {
         let p = &e.pending_cancellation;
         if let Some(v) = p.value {
-            let fits = match f.layout {
-                Layout::V1_0_1 => e.issue_type.is_buy_back(),
-                Layout::V1_2_0 => e.issue_type.is_pending(),
+            let fits = if f.layout.has_treasury() {
+                e.issue_type.is_pending()
+            } else {
+                e.issue_type.is_buy_back()
             };
             if !fits {
                 r.error(p.src.loc, &p.src.path, "shares pending cancellation are given only for repurchases or redemptions not yet cancelled")
-                    .hint("choose type_of_issue repurchase_pending_cancellation or redemption_pending_cancellation (1.0.1: repurchase_of_shares)");
+                    .hint("choose type_of_issue repurchase_pending_cancellation or redemption_pending_cancellation (layouts without treasury shares: repurchase_of_shares)");
             } else if v > 0 {
                 r.error(
                     p.src.loc,
@@ -299,23 +301,28 @@ pub(crate) fn pending_cancellations_are_negative(f: &Filing, r: &mut Reporter) {
 pub(crate) fn issue_types_fit_layout(f: &Filing, r: &mut Reporter) {
     use IssueType as T;
     for e in entries_of(f) {
-        let ok = match (f.layout, e.issue_type) {
-            (Layout::V1_2_0, T::Repurchase | T::Redemption) => Err(
-                "form 1.2.0 asks which kind: repurchase_cancelled, repurchase_held_as_treasury or repurchase_pending_cancellation (and likewise for redemptions)",
-            ),
+        let ok = match (f.layout.has_treasury(), e.issue_type) {
+            (true, T::Repurchase | T::Redemption) => Err(format!(
+                "layout {} asks which kind: repurchase_cancelled, repurchase_held_as_treasury or repurchase_pending_cancellation (and likewise for redemptions)",
+                f.layout.version()
+            )),
             (
-                Layout::V1_0_1,
+                false,
                 T::RepurchaseCancelled
                 | T::RepurchasePending
                 | T::RedemptionCancelled
                 | T::RedemptionPending,
-            ) => Err(
-                "the 1.0.1 layout has one wording: use repurchase_of_shares or redemption_of_shares",
-            ),
-            (
-                Layout::V1_0_1,
-                T::RepurchaseToTreasury | T::TreasurySale | T::TreasuryCancellation,
-            ) => Err("treasury shares arrived with form 1.1; render with version \"1.2.0\""),
+            ) => Err(format!(
+                "layout {} has one wording: use repurchase_of_shares or redemption_of_shares",
+                f.layout.version()
+            )),
+            (false, T::RepurchaseToTreasury | T::TreasurySale | T::TreasuryCancellation) => {
+                Err(format!(
+                    "layout {} has no treasury shares; choose a layout that has (such as {})",
+                    f.layout.version(),
+                    Layout::current().version()
+                ))
+            }
             _ => Ok(()),
         };
         if let Err(hint) = ok {
@@ -337,18 +344,21 @@ pub(crate) fn issue_types_fit_layout(f: &Filing, r: &mut Reporter) {
     }
 }
 
-fn no_treasury(r: &mut Reporter, c: &Count) {
+fn no_treasury(r: &mut Reporter, layout: Layout, c: &Count) {
     if c.value.is_some() {
         r.error(
             c.src.loc,
             &c.src.path,
-            "the 1.0.1 layout has no treasury shares column",
+            format!("layout {} has no treasury shares column", layout.version()),
         )
-        .hint("remove the figure, or render with version \"1.2.0\"");
+        .hint(format!(
+            "remove the figure, or render with a layout that has treasury shares (such as version \"{}\")",
+            Layout::current().version()
+        ));
     }
 }
 
-/// 1.0.1: no treasury figures anywhere in Part III.
+/// A layout without treasury shares has no treasury figures anywhere in Part III.
 pub(crate) fn treasury_columns_fit_layout(f: &Filing, r: &mut Reporter) {
     if f.layout.has_treasury() {
         return;
@@ -359,7 +369,7 @@ pub(crate) fn treasury_columns_fit_layout(f: &Filing, r: &mut Reporter) {
         .flat_map(|t| &t.blocks)
         .flat_map(|b| &b.entries)
     {
-        no_treasury(r, &s.treasury_transferred);
+        no_treasury(r, f.layout, &s.treasury_transferred);
     }
     for w in f
         .warrants
@@ -367,7 +377,7 @@ pub(crate) fn treasury_columns_fit_layout(f: &Filing, r: &mut Reporter) {
         .flat_map(|t| &t.blocks)
         .flat_map(|b| &b.entries)
     {
-        no_treasury(r, &w.treasury_transferred);
+        no_treasury(r, f.layout, &w.treasury_transferred);
     }
     for c in f
         .convertibles
@@ -375,7 +385,7 @@ pub(crate) fn treasury_columns_fit_layout(f: &Filing, r: &mut Reporter) {
         .flat_map(|t| &t.blocks)
         .flat_map(|b| &b.entries)
     {
-        no_treasury(r, &c.treasury_transferred);
+        no_treasury(r, f.layout, &c.treasury_transferred);
     }
     for d in f
         .arrangements
@@ -383,13 +393,13 @@ pub(crate) fn treasury_columns_fit_layout(f: &Filing, r: &mut Reporter) {
         .flat_map(|t| &t.blocks)
         .flat_map(|b| &b.entries)
     {
-        no_treasury(r, &d.treasury_transferred);
+        no_treasury(r, f.layout, &d.treasury_transferred);
     }
     for e in entries_of(f) {
-        no_treasury(r, &e.treasury);
+        no_treasury(r, f.layout, &e.treasury);
     }
     for b in f.other_movements.iter().flat_map(|t| &t.blocks) {
-        no_treasury(r, &b.total_treasury);
+        no_treasury(r, f.layout, &b.total_treasury);
     }
 }
 

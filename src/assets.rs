@@ -1,0 +1,13 @@
+//! The files of `templates/` embedded in the binary by `build.rs`: Tera templates, the layout
+//! descriptions (`layouts.yaml`) and the label files (`labels/<language>.yaml`).
+//!
+//! Plain data, no I/O: `run` reads a user's `--templates DIR` and hands its files over as text.
+
+include!(concat!(env!("OUT_DIR"), "/assets.rs"));
+
+/// The built-in file `name` (a path relative to `templates/`, such as `labels/en.yaml`).
+pub(crate) fn get(name: &str) -> Option<&'static str> {
+    BUILT_IN
+        .iter()
+        .find_map(|(n, text)| (*n == name).then_some(*text))
+}

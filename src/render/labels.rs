@@ -1,0 +1,198 @@
+//! The form's wording as data: label files (`templates/labels/<tag>.yaml`), one per language,
+//! resolved for a layout into the [`Wording`] templates print from.
+//!
+//! A label file has a `language` descriptor (its tag, how it writes a date, its month names) and
+//! `labels`: id → the current form's text, its provenance, and variants by the names a layout
+//! lists under `wording` in `layouts.yaml`. Stage 3 (render): no I/O; `run` hands over a user's
+//! overriding files as text.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::layout::Layout;
+
+/// How a language writes what is not a label: dates.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// BCP 47 tag, such as `en` or `zh-Hant`.
+    pub tag: String,
+    /// A date's pattern: `{d}`/`{dd}` day, `{m}`/`{mm}` month number, `{month}` its name,
+    /// `{yyyy}` year.
+    pub date: String,
+    /// The names of the months, January first.
+    pub months: Vec<String>,
+}
+
+impl Language {
+    /// `d` written the language's way: `02 February 2026`, `2026年2月2日`.
+    pub fn date(&self, d: NaiveDate) -> String {
+        let month = self
+            .months
+            .get(d.month0() as usize)
+            .map_or("", String::as_str);
+        self.date
+            .replace("{dd}", &format!("{:02}", d.day()))
+            .replace("{d}", &d.day().to_string())
+            .replace("{mm}", &format!("{:02}", d.month()))
+            .replace("{month}", month)
+            .replace("{m}", &d.month().to_string())
+            .replace("{yyyy}", &format!("{:04}", d.year()))
+    }
+
+    /// A possibly blank date.
+    pub fn date_opt(&self, d: Option<NaiveDate>) -> String {
+        d.map(|d| self.date(d)).unwrap_or_default()
+    }
+}
+
+/// One wording of a label, with where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    /// The text as printed.
+    pub text: String,
+    /// `READ <source id>` or `INFERRED <why>` (also `READ-304`, `RULE`, `SUMMARY`, `RECON`).
+    pub source: String,
+}
+
+/// A label: the current form's wording and its variants for older layouts.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// The text as printed by the current layout.
+    pub text: String,
+    /// Its provenance.
+    pub source: String,
+    /// Variants by wording name (`layouts.yaml`, `wording`).
+    #[serde(default)]
+    pub layouts: BTreeMap<String, Variant>,
+}
+
+/// A whole label file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelFile {
+    /// The language descriptor.
+    pub language: Language,
+    /// Every label by id.
+    pub labels: BTreeMap<String, Entry>,
+}
+
+impl LabelFile {
+    /// Reads a label file.
+    ///
+    /// # Errors
+    /// The YAML reader's message, with its line and column.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        serde_saphyr::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// The labels as `layout` prints them: each label's first variant in the layout's wording
+    /// list, or its current text.
+    pub fn resolve(&self, layout: Layout) -> Wording {
+        let wording = &layout.descriptor().wording;
+        let labels = self
+            .labels
+            .iter()
+            .map(|(id, e)| {
+                let text = wording
+                    .iter()
+                    .find_map(|w| e.layouts.get(w))
+                    .map_or(&e.text, |v| &v.text);
+                (id.clone(), text.clone())
+            })
+            .collect();
+        Wording {
+            language: self.language.clone(),
+            labels,
+        }
+    }
+}
+
+/// The labels of one layout in one language, as the templates receive them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Wording {
+    /// How the language writes dates.
+    pub language: Language,
+    /// Label id → text.
+    pub labels: BTreeMap<String, String>,
+}
+
+impl Wording {
+    /// The label `id`; empty when the file has no such label (a test checks that every label a
+    /// view asks for exists in every built-in file).
+    pub fn get(&self, id: &str) -> &str {
+        self.labels.get(id).map_or("", String::as_str)
+    }
+}
+
+/// The built-in English labels.
+static ENGLISH: LazyLock<LabelFile> = LazyLock::new(|| {
+    LabelFile::parse(crate::assets::get("labels/en.yaml").unwrap_or_default())
+        .expect("templates/labels/en.yaml is valid (a test reads it)")
+});
+
+/// The built-in English wording of `layout`.
+pub fn english(layout: Layout) -> Wording {
+    ENGLISH.resolve(layout)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::{ENGLISH, LabelFile, english};
+    use crate::layout::Layout;
+
+    #[test]
+    fn every_built_in_label_file_reads_and_says_where_each_text_comes_from() {
+        for (name, text) in crate::assets::BUILT_IN {
+            if !name.starts_with("labels/") {
+                continue;
+            }
+            let file = LabelFile::parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let known: Vec<String> = Layout::all()
+                .flat_map(|l| l.descriptor().wording.clone())
+                .collect();
+            let provenance = ["READ", "INFERRED", "RULE", "SUMMARY", "RECON"];
+            for (id, e) in &file.labels {
+                let sources =
+                    std::iter::once(&e.source).chain(e.layouts.values().map(|v| &v.source));
+                for s in sources {
+                    assert!(
+                        provenance.iter().any(|p| s.starts_with(p)),
+                        "{name} {id}: source {s}"
+                    );
+                }
+                for w in e.layouts.keys() {
+                    assert!(known.contains(w), "{name} {id}: no layout uses wording {w}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 2, 2).expect("date");
+        assert_eq!(ENGLISH.language.date(d), "02 February 2026");
+        let mut zh = ENGLISH.language.clone();
+        zh.date = "{yyyy}年{m}月{d}日".to_owned();
+        assert_eq!(zh.date(d), "2026年2月2日");
+    }
+
+    #[test]
+    fn a_layout_takes_its_variant_and_falls_back_to_the_current_text() {
+        let old = Layout::all()
+            .find(|l| !l.has_treasury())
+            .expect("a layout without treasury shares");
+        let w = english(old);
+        assert_eq!(w.get("cls_listed"), "Listed on SEHK (Note 1)");
+        assert_eq!(w.get("cls_description"), "Description");
+        let now = english(Layout::current());
+        assert_eq!(now.get("cls_listed"), "Listed on the Exchange (Note 1)");
+    }
+}
