@@ -91,7 +91,7 @@ impl Layout {
             .expect("templates/layouts.yaml has layouts (a test checks)")
     }
 
-    /// The known versions, for messages: `"1.0.1", "1.2.0"`.
+    /// The known versions, quoted and separated by commas, for messages.
     pub fn known() -> String {
         Self::all()
             .map(|l| format!("\"{}\"", l.0.version))

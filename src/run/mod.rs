@@ -43,7 +43,7 @@ pub fn run(invocation: Invocation) -> ExitCode {
             pdf,
         } => render(&file, &output, format, templates.as_deref(), pdf, messages),
         Command::Schema { output } => {
-            write_output(&output, crate::schema::SCHEMA.as_bytes()).map(|()| OK)
+            write_output(&output, crate::schema::schema().as_bytes()).map(|()| OK)
         }
         Command::Init { options, output } => init(&options, &output),
         Command::Diff { old, new } => diff(&old, &new, messages),
