@@ -120,7 +120,7 @@ fn link(before: &Link<'_>, now: &Link<'_>) -> Diagnostics {
         let id = &n.classes[class].id;
         if let Some((_, p)) = before_options
             .iter()
-            .find(|(pc, p)| b.classes[*pc].id == *id && p.particulars == s.particulars)
+            .find(|(pc, p)| b.classes[*pc].id == *id && p.particulars.en == s.particulars.en)
         {
             breaks.counts(
                 &s.outstanding_preceding,
@@ -143,7 +143,7 @@ fn link(before: &Link<'_>, now: &Link<'_>) -> Diagnostics {
     {
         if let Some(p) = before_warrants
             .iter()
-            .find(|p| p.description == w.description)
+            .find(|p| p.description.en == w.description.en)
         {
             breaks.amounts(
                 &w.nominal.preceding,
@@ -166,7 +166,7 @@ fn link(before: &Link<'_>, now: &Link<'_>) -> Diagnostics {
     {
         if let Some(p) = before_convertibles
             .iter()
-            .find(|p| p.description == c.description)
+            .find(|p| p.description.en == c.description.en)
         {
             breaks.amounts(
                 &c.amount.preceding,

@@ -40,7 +40,7 @@ impl NameFields {
                 .unwrap_or_default(),
             month_ended: d.format("%Y-%m-%d").to_string(),
             month: d.format("%Y-%m").to_string(),
-            issuer: filing.issuer_name.clone(),
+            issuer: filing.issuer_name.en.clone(),
             stem: stem.to_owned(),
             index,
         }

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::model::calendar::next_month_end;
 use crate::model::{
     Amount, Balance, Block, ClassOfShares, Confirmations, Count, Filing, IssueType, Money,
-    ShareClass, Table, TypeOfShares,
+    ShareClass, Table, Text, TypeOfShares,
 };
 use crate::render::format::amount;
 
@@ -50,6 +50,19 @@ impl Out {
     fn opt(&mut self, indent: usize, key: &str, value: Option<String>) {
         if let Some(v) = value {
             self.line(indent, &format!("{key}: {v}"));
+        }
+    }
+
+    /// A text and, when given, its Chinese beside it (`name:` and `name_zh:`).
+    fn text(&mut self, indent: usize, key: &str, t: &Text) {
+        self.line(indent, &format!("{key}: {}", q(t)));
+        self.zh(indent, key, t);
+    }
+
+    /// The Chinese of a text written at `key` elsewhere (such as after `- key:`), when given.
+    fn zh(&mut self, indent: usize, key: &str, t: &Text) {
+        if let Some(zh) = &t.zh {
+            self.line(indent, &format!("{key}_zh: {}", q(zh)));
         }
     }
 
@@ -100,15 +113,20 @@ fn share_class(o: &mut Out, c: &ShareClass) {
             o.line(
                 6,
                 &format!(
-                    "- {{ stock_code: {}, currency: {}, description: {} }}",
+                    "- {{ stock_code: {}, currency: {}, description: {}{} }}",
                     q(&k.stock_code),
                     k.currency,
-                    q(&k.description)
+                    q(&k.description),
+                    k.description
+                        .zh
+                        .as_deref()
+                        .map(|zh| format!(", description_zh: {}", q(zh)))
+                        .unwrap_or_default()
                 ),
             );
         }
     }
-    o.line(4, &format!("description: {}", q(&c.description)));
+    o.text(4, "description", &c.description);
     match &c.authorised {
         None => o.line(4, "authorised: not_applicable"),
         Some(a) => {
@@ -121,7 +139,7 @@ fn share_class(o: &mut Out, c: &ShareClass) {
                     6,
                     &format!("capital: {{ preceding: {closing}, closing: {closing} }}"),
                 );
-                o.line(6, &format!("capital_remark: {}", q(remark)));
+                o.text(6, "capital_remark", remark);
             }
         }
     }
@@ -139,11 +157,8 @@ fn share_class(o: &mut Out, c: &ShareClass) {
             "public_float:                # confirm as at the close of the new month",
         );
         o.line(6, &format!("complied: {}", p.complied));
-        o.line(6, &format!("threshold: {}", q(&p.threshold)));
-        o.line(
-            6,
-            &format!("additional_information: {}", q(&p.additional_information)),
-        );
+        o.text(6, "threshold", &p.threshold);
+        o.text(6, "additional_information", &p.additional_information);
     }
 }
 
@@ -178,7 +193,9 @@ fn table<E>(
                 .as_ref()
                 .map(|c| c.as_deref().map_or_else(|| "~".to_owned(), q)),
         );
-        o.opt(8, "description", b.description.as_deref().map(q));
+        if let Some(t) = &b.description {
+            o.text(8, "description", t);
+        }
         o.line(8, "entries:");
         for e in b.entries.iter().filter(|e| carry(e)) {
             row(o, e);
@@ -222,8 +239,10 @@ pub fn next(f: &Filing) -> String {
     );
     o.line(0, "");
     o.line(0, "issuer:");
-    o.line(2, &format!("name: {}", q(&f.issuer_name)));
-    o.opt(2, "incorporation", f.incorporation.as_deref().map(q));
+    o.text(2, "name", &f.issuer_name);
+    if let Some(t) = &f.incorporation {
+        o.text(2, "incorporation", t);
+    }
     o.line(0, "");
     o.line(0, "share_classes:");
     for c in &f.classes {
@@ -248,6 +267,7 @@ pub fn next(f: &Filing) -> String {
         |_| true,
         |o, s| {
             o.line(10, &format!("- particulars: {}", q(&s.particulars)));
+            o.zh(12, "particulars", &s.particulars);
             o.opt(
                 12,
                 "general_meeting_approval_date",
@@ -282,6 +302,7 @@ pub fn next(f: &Filing) -> String {
         |_| true,
         |o, w| {
             o.line(10, &format!("- description: {}", q(&w.description)));
+            o.zh(12, "description", &w.description);
             o.opt(12, "expiry_date", w.expiry_date.map(|d| d.to_string()));
             o.line(12, &format!("currency: {}", w.currency));
             o.line(12, &format!("nominal_preceding: {}", d(&w.nominal.closing)));
@@ -291,7 +312,9 @@ pub fn next(f: &Filing) -> String {
                 "shares_which_may_be_issued",
                 w.may_be_issued.value.map(|v| v.to_string()),
             );
-            o.opt(12, "type", w.kind.as_deref().map(q));
+            if let Some(t) = &w.kind {
+                o.text(12, "type", t);
+            }
             o.opt(12, "stock_code", w.stock_code.as_deref().map(q));
             o.opt(
                 12,
@@ -313,6 +336,7 @@ pub fn next(f: &Filing) -> String {
         |_| true,
         |o, c| {
             o.line(10, &format!("- description: {}", q(&c.description)));
+            o.zh(12, "description", &c.description);
             o.line(12, &format!("currency: {}", c.currency));
             o.line(12, &format!("amount_preceding: {}", d(&c.amount.closing)));
             o.line(12, &format!("amount_closing: {}", d(&c.amount.closing)));
@@ -321,7 +345,9 @@ pub fn next(f: &Filing) -> String {
                 "shares_which_may_be_issued",
                 c.may_be_issued.value.map(|v| v.to_string()),
             );
-            o.opt(12, "type", c.kind.as_deref().map(q));
+            if let Some(t) = &c.kind {
+                o.text(12, "type", t);
+            }
             o.opt(12, "stock_code", c.stock_code.as_deref().map(q));
             o.opt(
                 12,
@@ -343,6 +369,7 @@ pub fn next(f: &Filing) -> String {
         |_| true,
         |o, a| {
             o.line(10, &format!("- description: {}", q(&a.description)));
+            o.zh(12, "description", &a.description);
             o.opt(
                 12,
                 "general_meeting_approval_date",
@@ -393,7 +420,7 @@ pub fn next(f: &Filing) -> String {
         Some(h) => {
             o.line(0, "hdr:");
             o.line(2, &format!("stock_code: {}", q(&h.stock_code)));
-            o.line(2, &format!("description: {}", q(&h.description)));
+            o.text(2, "description", &h.description);
             o.carried(2, "hdrs", &h.hdrs);
         }
     }
@@ -405,12 +432,18 @@ pub fn next(f: &Filing) -> String {
             for i in items {
                 o.line(2, &format!("- {}", q(i)));
             }
+            if items.iter().all(|i| i.zh.is_some()) {
+                o.line(0, "confirmations_zh:");
+                for i in items {
+                    o.line(2, &format!("- {}", q(i.zh.as_deref().unwrap_or_default())));
+                }
+            }
         }
     }
     o.line(0, "");
     o.line(0, "submitted_by:");
-    o.line(2, &format!("name: {}", q(&f.submitted_by)));
-    o.line(2, &format!("title: {}", q(&f.title)));
+    o.text(2, "name", &f.submitted_by);
+    o.text(2, "title", &f.title);
     o.text
 }
 

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod compute;
 pub mod holidays;
 mod parts;
+mod text;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -17,6 +18,7 @@ pub use parts::{
     Arrangement, Block, Confirmations, Convertible, Hdr, IssueType, OptionScheme, OtherMovement,
     Table, Warrant,
 };
+pub use text::{Lang, Text};
 
 use crate::diag::Loc;
 pub use crate::layout::Layout;
@@ -107,13 +109,13 @@ pub struct Filing {
     /// The day the return is submitted.
     pub date_submitted: Dated,
     /// Name of the issuer.
-    pub issuer_name: String,
+    pub issuer_name: Text,
     /// Incorporation note printed after the name, without parentheses.
-    pub incorporation: Option<String>,
+    pub incorporation: Option<Text>,
     /// The classes of shares, in the order of the form.
     pub classes: Vec<ShareClass>,
     /// Remarks under Part I.
-    pub authorised_remarks: Option<String>,
+    pub authorised_remarks: Option<Text>,
     /// Part I totals as the user gave them, per currency, to be checked.
     pub authorised_totals: Vec<Money>,
     /// Part III (A): share options.
@@ -133,9 +135,9 @@ pub struct Filing {
     /// Part V.
     pub confirmations: Confirmations,
     /// Name of the person submitting.
-    pub submitted_by: String,
+    pub submitted_by: Text,
     /// Title of the person submitting.
-    pub title: String,
+    pub title: Text,
 }
 
 /// A total the user stated for one class, checked against the computed one.
@@ -185,7 +187,7 @@ pub struct Counter {
     /// Trading currency.
     pub currency: String,
     /// Description printed beside it.
-    pub description: String,
+    pub description: Text,
 }
 
 /// One class of shares with its Parts I and II.
@@ -204,7 +206,7 @@ pub struct ShareClass {
     /// Multi-counter stock codes.
     pub counters: Vec<Counter>,
     /// Description.
-    pub description: String,
+    pub description: Text,
     /// Part I, unless not applicable for this class.
     pub authorised: Option<Authorised>,
     /// Part II.
@@ -247,7 +249,7 @@ pub struct Authorised {
     /// Authorised/registered share capital, as given.
     pub capital: AmountBalance,
     /// Why the capital is not shares x par value (e.g. preference shares at issue proceeds).
-    pub capital_remark: Option<String>,
+    pub capital_remark: Option<Text>,
 }
 
 /// Part II for one class.
@@ -267,7 +269,7 @@ pub struct PublicFloat {
     /// Whether the requirement has been complied with.
     pub complied: bool,
     /// The applicable threshold, in the form's words.
-    pub threshold: String,
+    pub threshold: Text,
     /// Additional information.
-    pub additional_information: String,
+    pub additional_information: Text,
 }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{AmountBalance, Balance, Count, Dated, Money, Src};
+use crate::model::{AmountBalance, Balance, Count, Dated, Money, Src, Text};
 
 /// One Part III table: blocks per class and the remarks under it.
 #[derive(Debug, Clone, PartialEq)]
@@ -10,7 +10,7 @@ pub struct Table<E> {
     /// One block per class of shares.
     pub blocks: Vec<Block<E>>,
     /// Remarks printed under the table.
-    pub remarks: Option<String>,
+    pub remarks: Option<Text>,
 }
 
 /// The entries of one table that concern one class.
@@ -23,7 +23,7 @@ pub struct Block<E> {
     /// Stock code in the header, when it differs (`Some(None)`: printed blank).
     pub stock_code: Option<Option<String>>,
     /// Description in the header, when it differs.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The rows.
     pub entries: Vec<E>,
     /// Total of new shares issued (1.0.1 "Total A"; 1.2.0 (XX1)), as given.
@@ -40,7 +40,7 @@ pub struct Block<E> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OptionScheme {
     /// Particulars of share option scheme.
-    pub particulars: String,
+    pub particulars: Text,
     /// General Meeting approval date.
     pub approval_date: Option<Dated>,
     /// Outstanding at close of preceding month.
@@ -75,7 +75,7 @@ pub struct OptionScheme {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warrant {
     /// Description of warrants.
-    pub description: String,
+    pub description: Text,
     /// Date of expiry.
     pub expiry_date: Option<NaiveDate>,
     /// Currency of nominal value.
@@ -89,7 +89,7 @@ pub struct Warrant {
     /// Shares which may be issued or transferred at close of the month.
     pub may_be_issued: Count,
     /// Type of the warrants.
-    pub kind: Option<String>,
+    pub kind: Option<Text>,
     /// Stock code of the warrants, if listed.
     pub stock_code: Option<String>,
     /// Subscription price.
@@ -104,13 +104,13 @@ pub struct Warrant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Convertible {
     /// Description of the convertibles.
-    pub description: String,
+    pub description: Text,
     /// Currency of the amount.
     pub currency: String,
     /// Amount: preceding, movement, closing.
     pub amount: AmountBalance,
     /// The movement's kind from the form's drop-down ("Issued", "Converted", ...).
-    pub movement_kind: Option<String>,
+    pub movement_kind: Option<Text>,
     /// (C1) new shares issued.
     pub new_shares_issued: Count,
     /// (C2) treasury shares transferred out.
@@ -118,7 +118,7 @@ pub struct Convertible {
     /// Shares which may be issued or transferred at close of the month.
     pub may_be_issued: Count,
     /// Type of the convertibles (e.g. "Bond/Notes").
-    pub kind: Option<String>,
+    pub kind: Option<Text>,
     /// Stock code of the convertibles, if listed.
     pub stock_code: Option<String>,
     /// Subscription/conversion price.
@@ -133,7 +133,7 @@ pub struct Convertible {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arrangement {
     /// Full particulars.
-    pub description: String,
+    pub description: Text,
     /// General Meeting approval date.
     pub approval_date: Option<Dated>,
     /// (D1) new shares issued.
@@ -212,7 +212,7 @@ pub struct OtherMovement {
     /// Type of issue.
     pub issue_type: IssueType,
     /// The specification of "Other (Please specify)".
-    pub specify: Option<String>,
+    pub specify: Option<Text>,
     /// At price.
     pub price: Option<Money>,
     /// Date of event (1.0.1: issue and allotment date).
@@ -236,7 +236,7 @@ pub struct Hdr {
     /// Stock code of the HDRs.
     pub stock_code: String,
     /// Description.
-    pub description: String,
+    pub description: Text,
     /// Number of HDRs in issue: preceding, movement, closing.
     pub hdrs: Balance,
     /// Where Part IV is written.
@@ -251,5 +251,5 @@ pub enum Confirmations {
     /// Nothing was issued or transferred: Part V is not applicable.
     NotApplicable,
     /// The issuer's own amended list of items.
-    Amended(Vec<String>),
+    Amended(Vec<Text>),
 }

@@ -13,6 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::Layout;
+use crate::model::Lang;
 
 /// How a language writes what is not a label: dates.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -41,6 +42,16 @@ impl Language {
             .replace("{month}", month)
             .replace("{m}", &d.month().to_string())
             .replace("{yyyy}", &format!("{:04}", d.year()))
+    }
+
+    /// The language of the user's typed texts this wording prints: Chinese for `zh` tags,
+    /// English otherwise.
+    pub fn lang(&self) -> Lang {
+        if self.tag == "zh" || self.tag.starts_with("zh-") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
     }
 
     /// A possibly blank date.

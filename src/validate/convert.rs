@@ -4,7 +4,7 @@
 //! location and path kept for the rules. A figure left out becomes a blank that points at the
 //! mapping where it would have been written.
 
-use crate::model::{Amount, AmountBalance, Balance, Count, Money, Src};
+use crate::model::{Amount, AmountBalance, Balance, Count, Money, Src, Text};
 use crate::validate::currency::is_currency;
 use crate::validate::read::{Fields, Reader};
 
@@ -195,6 +195,67 @@ impl Reader {
         let node = self.get(fields, key)?;
         let path = fields.path_of(key);
         self.text(node, &path)
+    }
+
+    /// The text at `key` with its Chinese twin at `zh_key` (`name`, `name_zh`); `None` when
+    /// the English is left out. A Chinese text whose English is left out is an error.
+    pub(crate) fn text_pair_at(
+        &mut self,
+        fields: &mut Fields<'_>,
+        key: &'static str,
+        zh_key: &'static str,
+    ) -> Option<Text> {
+        let node = self.get(fields, key);
+        if node.is_none() {
+            if let Some(orphan) = self.get(fields, zh_key) {
+                self.report
+                    .error(
+                        orphan.loc,
+                        &fields.path_of(zh_key),
+                        format!("`{zh_key}` is the Chinese of `{key}`, which is not given"),
+                    )
+                    .hint(format!(
+                        "write the English text under `{key}:` beside it; the English return prints it"
+                    ));
+            }
+            return None;
+        }
+        self.text_pair(fields, node, key, zh_key)
+    }
+
+    /// The text at `key`, which the form requires, with its Chinese twin at `zh_key`.
+    pub(crate) fn required_text_pair(
+        &mut self,
+        fields: &mut Fields<'_>,
+        key: &'static str,
+        zh_key: &'static str,
+        what: &str,
+    ) -> Option<Text> {
+        let node = self.require(fields, key, what);
+        self.text_pair(fields, node, key, zh_key)
+    }
+
+    /// Reads the English text of `node` (written at `key`) and the Chinese at `zh_key`.
+    pub(crate) fn text_pair(
+        &mut self,
+        fields: &mut Fields<'_>,
+        node: Option<&crate::input::tree::Node>,
+        key: &'static str,
+        zh_key: &'static str,
+    ) -> Option<Text> {
+        let zh_path = fields.path_of(zh_key);
+        let zh = self
+            .get(fields, zh_key)
+            .and_then(|n| self.text(n, &zh_path));
+        let node = node?;
+        let src = self.src_of(fields, Some(node), key);
+        let en = self.text(node, &src.path)?;
+        Some(Text {
+            en,
+            zh,
+            src,
+            zh_path,
+        })
     }
 
     /// Optional date at `key`.

@@ -5,7 +5,7 @@ use crate::input::tree::Node;
 use crate::input::tree::Value;
 use crate::model::{
     Authorised, ClassOfShares, Confirmations, Counter, Dated, Filing, Hdr, Issued, Layout,
-    PublicFloat, ShareClass, Status, TypeOfShares,
+    PublicFloat, ShareClass, Status, Text, TypeOfShares,
 };
 use crate::validate::read::{Fields, Reader, index};
 
@@ -49,17 +49,16 @@ impl Reader {
             .and_then(|n| self.fields(n, "issuer"));
         let (issuer_name, incorporation) = match issuer {
             Some(mut i) => {
-                let name = self
-                    .require(&mut i, "name", "the issuer's name")
-                    .and_then(|n| self.text(n, "issuer.name"));
-                let inc = self.text_at(&mut i, "incorporation");
+                let name = self.required_text_pair(&mut i, "name", "name_zh", "the issuer's name");
+                let inc = self.text_pair_at(&mut i, "incorporation", "incorporation_zh");
                 self.finish(i);
                 (name, inc)
             }
             None => (None, None),
         };
         let classes = self.classes(&mut f, layout);
-        let authorised_remarks = self.text_at(&mut f, "authorised_remarks");
+        let authorised_remarks =
+            self.text_pair_at(&mut f, "authorised_remarks", "authorised_remarks_zh");
         let authorised_totals = self.totals_by_currency(&mut f);
         let details = self.details(&mut f, classes.as_deref(), layout);
         let hdr = self.hdr(&mut f);
@@ -69,12 +68,18 @@ impl Reader {
             .and_then(|n| self.fields(n, "submitted_by"));
         let (submitted_by, title) = match signer {
             Some(mut s) => {
-                let name = self
-                    .require(&mut s, "name", "the name of the person submitting")
-                    .and_then(|n| self.text(n, "submitted_by.name"));
-                let title = self
-                    .require(&mut s, "title", "the title, such as Company Secretary")
-                    .and_then(|n| self.text(n, "submitted_by.title"));
+                let name = self.required_text_pair(
+                    &mut s,
+                    "name",
+                    "name_zh",
+                    "the name of the person submitting",
+                );
+                let title = self.required_text_pair(
+                    &mut s,
+                    "title",
+                    "title_zh",
+                    "the title, such as Company Secretary",
+                );
                 self.finish(s);
                 (name, title)
             }
@@ -220,7 +225,9 @@ impl Reader {
             None => Some(None),
         };
         let counters = self.counters(&mut f);
-        let description = self.text_at(&mut f, "description").unwrap_or_default();
+        let description = self
+            .text_pair_at(&mut f, "description", "description_zh")
+            .unwrap_or_default();
         let authorised = self.authorised(&mut f);
         let issued = self.issued(&mut f, layout);
         let public_float = match self.get(&mut f, "public_float") {
@@ -265,7 +272,9 @@ impl Reader {
                 .require(&mut c, "stock_code", "the counter's five-digit stock code")
                 .and_then(|n| self.stock_code(n, &format!("{p}.stock_code")));
             let currency = self.currency_at(&mut c, "currency");
-            let description = self.text_at(&mut c, "description").unwrap_or_default();
+            let description = self
+                .text_pair_at(&mut c, "description", "description_zh")
+                .unwrap_or_default();
             self.finish(c);
             if let (Some(stock_code), Some(currency)) = (code, currency) {
                 out.push(Counter {
@@ -301,7 +310,7 @@ impl Reader {
             }),
             None => Some(crate::model::AmountBalance::default()),
         };
-        let capital_remark = self.text_at(&mut a, "capital_remark");
+        let capital_remark = self.text_pair_at(&mut a, "capital_remark", "capital_remark_zh");
         self.finish(a);
         Some(Some(Authorised {
             shares: shares?,
@@ -361,11 +370,18 @@ impl Reader {
                 "true when the requirement has been complied with",
             )
             .and_then(|n| self.boolean(n, &format!("{path}.complied")));
-        let threshold = self
-            .require(&mut f, "threshold", "the applicable public float threshold")
-            .and_then(|n| self.text(n, &format!("{path}.threshold")));
+        let threshold = self.required_text_pair(
+            &mut f,
+            "threshold",
+            "threshold_zh",
+            "the applicable public float threshold",
+        );
         let additional_information = self
-            .text_at(&mut f, "additional_information")
+            .text_pair_at(
+                &mut f,
+                "additional_information",
+                "additional_information_zh",
+            )
             .unwrap_or_default();
         self.finish(f);
         Some(PublicFloat {
@@ -411,7 +427,9 @@ impl Reader {
         let stock_code = self
             .require(&mut h, "stock_code", "the HDRs' stock code")
             .and_then(|n| self.stock_code(n, &format!("{path}.stock_code")));
-        let description = self.text_at(&mut h, "description").unwrap_or_default();
+        let description = self
+            .text_pair_at(&mut h, "description", "description_zh")
+            .unwrap_or_default();
         let hdrs = self.balance_at(&mut h, "hdrs", "the number of HDRs in issue");
         self.finish(h);
         Some(Some(Hdr {
@@ -425,18 +443,64 @@ impl Reader {
         }))
     }
 
+    /// The Chinese of the amended confirmation items: a list as long as theirs.
+    fn chinese_items(&mut self, node: &Node, count: usize) -> Option<Vec<Option<String>>> {
+        let items = self.list(node, "confirmations_zh")?;
+        if items.len() != count {
+            self.report
+                .error(
+                    node.loc,
+                    "confirmations_zh",
+                    format!(
+                        "{} Chinese confirmation items for {count} English ones",
+                        items.len()
+                    ),
+                )
+                .hint("give the Chinese of each item of `confirmations`, in the same order");
+            return None;
+        }
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, n)| self.text(n, &index("confirmations_zh", i)).map(Some))
+            .collect()
+    }
+
     fn confirmations(&mut self, f: &mut Fields<'_>) -> Option<Confirmations> {
         let node = self.require(
             f,
             "confirmations",
             "standard, not_applicable, or a list of amended items",
         )?;
+        let chinese = self.get(f, "confirmations_zh");
         if let crate::input::tree::Value::Seq(items) = &node.value {
+            let chinese = match chinese {
+                Some(n) => self.chinese_items(n, items.len())?,
+                None => vec![None; items.len()],
+            };
             let mut out = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                out.push(self.text(item, &index("confirmations", i))?);
+            for (i, (item, zh)) in items.iter().zip(chinese).enumerate() {
+                let path = index("confirmations", i);
+                out.push(Text {
+                    en: self.text(item, &path)?,
+                    zh,
+                    src: crate::model::Src {
+                        loc: item.loc,
+                        path,
+                    },
+                    zh_path: index("confirmations_zh", i),
+                });
             }
             return Some(Confirmations::Amended(out));
+        }
+        if let Some(n) = chinese {
+            self.report
+                .error(
+                    n.loc,
+                    "confirmations_zh",
+                    "`confirmations_zh` is the Chinese of amended confirmation items, but `confirmations` is not a list of items",
+                )
+                .hint("remove it: the form's standard items are printed in Chinese by hkret");
         }
         let words = [("standard", true), ("not_applicable", false)];
         let standard = self.choice(node, "confirmations", &words)?;

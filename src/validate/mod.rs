@@ -5,6 +5,7 @@
 //! set off a cascade of arithmetic errors.
 #![deny(clippy::float_arithmetic)]
 
+pub mod chinese;
 mod convert;
 pub(crate) mod currency;
 mod filing;

@@ -3,7 +3,7 @@
 use crate::input::tree::{Node, Value};
 use crate::model::{
     Arrangement, Block, Convertible, Count, Dated, GivenTotal, IssueType, Layout, OptionScheme,
-    OtherMovement, ShareClass, Src, Table, Warrant,
+    OtherMovement, ShareClass, Src, Table, Text, Warrant,
 };
 use crate::validate::read::{Fields, Reader, index};
 
@@ -127,7 +127,7 @@ impl Reader {
         }
         let path = f.path_of(key);
         let mut t = self.fields(node, &path)?;
-        let remarks = self.text_at(&mut t, "remarks");
+        let remarks = self.text_pair_at(&mut t, "remarks", "remarks_zh");
         let blocks = self
             .require(
                 &mut t,
@@ -181,9 +181,15 @@ impl Reader {
             None => Some(None),
         };
         let description = self.present(&mut b, "description").map(|n| match &n.value {
-            Value::Null => String::new(),
-            _ => self.text(n, &b.path_of("description")).unwrap_or_default(),
+            Value::Null => Text::default(),
+            _ => self
+                .text_pair(&mut b, Some(n), "description", "description_zh")
+                .unwrap_or_default(),
         });
+        if description.is_none() {
+            // A Chinese description without the English one is reported like any orphan.
+            self.text_pair_at(&mut b, "description", "description_zh");
+        }
         let entries = self
             .require(&mut b, "entries", "the rows of the table for this class")
             .and_then(|n| {
@@ -255,14 +261,14 @@ impl Reader {
     }
 }
 
+/// The text at `key`, required, with its Chinese at `key_zh`.
 fn required_text(
     r: &mut Reader,
     e: &mut Fields<'_>,
-    key: &'static str,
+    (key, zh_key): (&'static str, &'static str),
     what: &str,
-) -> Option<String> {
-    let node = r.require(e, key, what)?;
-    r.text(node, &e.path_of(key))
+) -> Option<Text> {
+    r.required_text_pair(e, key, zh_key, what)
 }
 
 fn entry_src(e: &Fields<'_>) -> Src {
@@ -276,7 +282,7 @@ fn option_scheme(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Optio
     let particulars = required_text(
         r,
         e,
-        "particulars",
+        ("particulars", "particulars_zh"),
         "the particulars of the share option scheme",
     );
     Some(OptionScheme {
@@ -318,7 +324,12 @@ fn shares_per_option(r: &mut Reader, e: &mut Fields<'_>) -> Count {
 }
 
 fn warrant(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<Warrant> {
-    let description = required_text(r, e, "description", "the description of the warrants");
+    let description = required_text(
+        r,
+        e,
+        ("description", "description_zh"),
+        "the description of the warrants",
+    );
     let currency = r.currency_at(e, "currency");
     Some(Warrant {
         expiry_date: r.date_at(e, "expiry_date"),
@@ -330,7 +341,7 @@ fn warrant(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<Warr
         new_shares_issued: r.unsigned_at(e, "new_shares_issued"),
         treasury_transferred: r.unsigned_at(e, "treasury_shares_transferred"),
         may_be_issued: r.unsigned_at(e, "shares_which_may_be_issued"),
-        kind: r.text_at(e, "type"),
+        kind: r.text_pair_at(e, "type", "type_zh"),
         stock_code: stock_code_at(r, e),
         subscription_price: r.money_at(e, "subscription_price"),
         approval_date: r.dated_at(e, "general_meeting_approval_date"),
@@ -346,13 +357,18 @@ fn stock_code_at(r: &mut Reader, e: &mut Fields<'_>) -> Option<String> {
 }
 
 fn convertible(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<Convertible> {
-    let description = required_text(r, e, "description", "the description of the convertibles");
+    let description = required_text(
+        r,
+        e,
+        ("description", "description_zh"),
+        "the description of the convertibles",
+    );
     let currency = r.currency_at(e, "currency");
     let preceding = r.amount_at(e, "amount_preceding");
     let (movement_kind, movement) = match r.get(e, "movement") {
         Some(n) => {
             let mut m = r.fields(n, &e.path_of("movement"))?;
-            let kind = r.text_at(&mut m, "kind");
+            let kind = r.text_pair_at(&mut m, "kind", "kind_zh");
             let amount = r.amount_at(&mut m, "amount");
             r.finish(m);
             (kind, amount)
@@ -375,7 +391,7 @@ fn convertible(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<
         new_shares_issued: r.unsigned_at(e, "new_shares_issued"),
         treasury_transferred: r.unsigned_at(e, "treasury_shares_transferred"),
         may_be_issued: r.unsigned_at(e, "shares_which_may_be_issued"),
-        kind: r.text_at(e, "type"),
+        kind: r.text_pair_at(e, "type", "type_zh"),
         stock_code: stock_code_at(r, e),
         conversion_price: r.money_at(e, "conversion_price"),
         approval_date: r.dated_at(e, "general_meeting_approval_date"),
@@ -389,7 +405,7 @@ fn arrangement(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Option<
     let description = required_text(
         r,
         e,
-        "description",
+        ("description", "description_zh"),
         "the full particulars of the arrangement",
     );
     Some(Arrangement {
@@ -406,7 +422,7 @@ fn other_movement(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Opti
     let issue_type = r
         .require(e, "type_of_issue", "the form's type of issue")
         .and_then(|n| r.choice(n, &e.path_of("type_of_issue"), ISSUE_TYPES));
-    let specify = r.text_at(e, "specify");
+    let specify = r.text_pair_at(e, "specify", "specify_zh");
     let date_of_event = r.get(e, "date_of_event").and_then(|n| {
         let src = Src {
             loc: n.loc,

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use crate::layout::Descriptor;
 use crate::model::{
-    Balance, ClassOfShares, Confirmations, Filing, ShareClass, Status, TypeOfShares,
+    Balance, ClassOfShares, Confirmations, Filing, ShareClass, Status, Text, TypeOfShares,
 };
 use crate::render::format::{amount, amount_opt, count_opt};
 use crate::render::labels::{Wording, english};
@@ -222,6 +222,16 @@ pub(crate) fn yes_no(w: &Wording, yes: bool) -> String {
     w.get(if yes { "val_yes" } else { "val_no" }).to_owned()
 }
 
+/// A text the user typed, in the wording's language (the Chinese of a text in the Chinese return).
+pub(crate) fn typed(w: &Wording, t: &Text) -> String {
+    t.in_lang(w.language.lang()).to_owned()
+}
+
+/// A possibly absent typed text; absent prints as nothing.
+pub(crate) fn typed_opt(w: &Wording, t: Option<&Text>) -> String {
+    t.map(|t| typed(w, t)).unwrap_or_default()
+}
+
 /// The class header as Parts I and II print it; Part III may override listing and stock code.
 pub(crate) fn header(w: &Wording, c: &ShareClass, number: usize) -> ClassHeader {
     let class = w.get(class_id(c.class_of_shares));
@@ -236,14 +246,14 @@ pub(crate) fn header(w: &Wording, c: &ShareClass, number: usize) -> ClassHeader 
         type_of_shares: kind.to_owned(),
         listed: yes_no(w, c.listed),
         stock_code: c.stock_code.clone().unwrap_or_default(),
-        description: c.description.clone(),
+        description: typed(w, &c.description),
         counters: c
             .counters
             .iter()
             .map(|k| CounterView {
                 stock_code: k.stock_code.clone(),
                 currency: k.currency.clone(),
-                description: k.description.clone(),
+                description: typed(w, &k.description),
             })
             .collect(),
         label,
@@ -296,7 +306,7 @@ fn part_i(f: &Filing, w: &Wording) -> Vec<PartIView> {
                         a.shares.closing.value,
                     )),
                 },
-                capital_remark: a.capital_remark.clone().unwrap_or_default(),
+                capital_remark: typed_opt(w, a.capital_remark.as_ref()),
             }
         })
         .collect()
@@ -325,8 +335,8 @@ fn part_ii(f: &Filing, w: &Wording) -> Vec<PartIIView> {
                 },
                 public_float: c.public_float.as_ref().map(|p| PublicFloatView {
                     complied: p.complied,
-                    threshold: p.threshold.clone(),
-                    additional_information: p.additional_information.clone(),
+                    threshold: typed(w, &p.threshold),
+                    additional_information: typed(w, &p.additional_information),
                 }),
             }
         })
@@ -353,7 +363,7 @@ pub fn view_in(f: &Filing, w: &Wording) -> FormView {
     let (confirmations, confirmation_items) = match &f.confirmations {
         Confirmations::Standard => ("standard", Vec::new()),
         Confirmations::NotApplicable => ("not_applicable", Vec::new()),
-        Confirmations::Amended(items) => ("amended", items.clone()),
+        Confirmations::Amended(items) => ("amended", items.iter().map(|t| typed(w, t)).collect()),
     };
     let mut stock_codes: Vec<String> = f
         .classes
@@ -377,10 +387,10 @@ pub fn view_in(f: &Filing, w: &Wording) -> FormView {
             })
             .to_owned(),
         date_submitted: w.language.date(f.date_submitted.date),
-        issuer_name: f.issuer_name.clone(),
-        incorporation: f.incorporation.clone().unwrap_or_default(),
+        issuer_name: typed(w, &f.issuer_name),
+        incorporation: typed_opt(w, f.incorporation.as_ref()),
         part_i: part_i(f, w),
-        authorised_remarks: f.authorised_remarks.clone().unwrap_or_default(),
+        authorised_remarks: typed_opt(w, f.authorised_remarks.as_ref()),
         authorised_totals: authorised_totals(f)
             .into_iter()
             .map(|(currency, a)| MoneyView {
@@ -397,13 +407,13 @@ pub fn view_in(f: &Filing, w: &Wording) -> FormView {
         grand_totals,
         hdr: f.hdr.as_ref().map(|h| HdrView {
             stock_code: h.stock_code.clone(),
-            description: h.description.clone(),
+            description: typed(w, &h.description),
             hdrs: triple(&h.hdrs, None),
         }),
         confirmations: confirmations.to_owned(),
         confirmation_items,
-        submitted_by: f.submitted_by.clone(),
-        title: f.title.clone(),
+        submitted_by: typed(w, &f.submitted_by),
+        title: typed(w, &f.title),
         stock_codes,
     }
 }

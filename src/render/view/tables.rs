@@ -9,7 +9,7 @@ use crate::model::{
 };
 use crate::render::format::{amount, amount_opt, count_opt};
 use crate::render::labels::Wording;
-use crate::render::view::{ClassHeader, header, yes_no};
+use crate::render::view::{ClassHeader, header, typed, typed_opt, yes_no};
 
 /// One Part III table.
 #[derive(Debug, Clone, Serialize)]
@@ -216,7 +216,7 @@ fn table<E: Row, R>(
                 h.stock_code = code.clone().unwrap_or_default();
             }
             if let Some(description) = &b.description {
-                h.description.clone_from(description);
+                h.description = typed(w, description);
             }
             let total = block_total(f.layout, b);
             BlockView {
@@ -236,14 +236,14 @@ fn table<E: Row, R>(
     TableView {
         applicable: true,
         blocks,
-        remarks: t.remarks.clone().unwrap_or_default(),
+        remarks: typed_opt(w, t.remarks.as_ref()),
     }
 }
 
 pub(crate) fn share_options(f: &Filing, w: &Wording) -> TableView<OptionRow> {
     let row = |number, s: &OptionScheme| OptionRow {
         number,
-        particulars: s.particulars.clone(),
+        particulars: typed(w, &s.particulars),
         approval_date: w
             .language
             .date_opt(s.approval_date.as_ref().map(|d| d.date)),
@@ -271,7 +271,7 @@ pub(crate) fn warrants(f: &Filing, w: &Wording) -> TableView<WarrantRow> {
         let (price_currency, price) = money_parts(x.subscription_price.as_ref());
         WarrantRow {
             number,
-            description: x.description.clone(),
+            description: typed(w, &x.description),
             expiry_date: w.language.date_opt(x.expiry_date),
             currency: x.currency.clone(),
             nominal_preceding: amount_opt(x.nominal.preceding.value),
@@ -280,7 +280,7 @@ pub(crate) fn warrants(f: &Filing, w: &Wording) -> TableView<WarrantRow> {
             new_shares_issued: c(&x.new_shares_issued),
             treasury_transferred: c(&x.treasury_transferred),
             may_be_issued: c(&x.may_be_issued),
-            kind: x.kind.clone().unwrap_or_default(),
+            kind: typed_opt(w, x.kind.as_ref()),
             stock_code: x.stock_code.clone().unwrap_or_default(),
             price_currency,
             price,
@@ -297,16 +297,16 @@ pub(crate) fn convertibles(f: &Filing, w: &Wording) -> TableView<ConvertibleRow>
         let (price_currency, price) = money_parts(v.conversion_price.as_ref());
         ConvertibleRow {
             number,
-            description: v.description.clone(),
+            description: typed(w, &v.description),
             currency: v.currency.clone(),
             amount_preceding: amount_opt(v.amount.preceding.value),
-            movement_kind: v.movement_kind.clone().unwrap_or_default(),
+            movement_kind: typed_opt(w, v.movement_kind.as_ref()),
             movement: amount_opt(v.amount.movement.value),
             amount_closing: amount_opt(v.amount.closing.value),
             new_shares_issued: c(&v.new_shares_issued),
             treasury_transferred: c(&v.treasury_transferred),
             may_be_issued: c(&v.may_be_issued),
-            kind: v.kind.clone().unwrap_or_default(),
+            kind: typed_opt(w, v.kind.as_ref()),
             stock_code: v.stock_code.clone().unwrap_or_default(),
             price_currency,
             price,
@@ -321,7 +321,7 @@ pub(crate) fn convertibles(f: &Filing, w: &Wording) -> TableView<ConvertibleRow>
 pub(crate) fn arrangements(f: &Filing, w: &Wording) -> TableView<ArrangementRow> {
     let row = |number, d: &Arrangement| ArrangementRow {
         number,
-        description: d.description.clone(),
+        description: typed(w, &d.description),
         approval_date: w
             .language
             .date_opt(d.approval_date.as_ref().map(|d| d.date)),
@@ -363,7 +363,7 @@ pub(crate) fn other_movements(f: &Filing, w: &Wording) -> TableView<OtherRow> {
         OtherRow {
             number,
             type_of_issue: match &e.specify {
-                Some(s) if e.issue_type == IssueType::Other => format!("{label} {s}"),
+                Some(s) if e.issue_type == IssueType::Other => format!("{label} {}", typed(w, s)),
                 _ => label.to_owned(),
             },
             price_currency,
