@@ -136,24 +136,62 @@ mod tests {
     }
 
     #[test]
-    fn moon_lacks_each_chinese_text_at_its_english_one() {
-        let yaml = std::fs::read_to_string("examples/ff301-2026-01-moon-inc.yaml").expect("moon");
-        let found = missing_chinese(&filing(&yaml), "moon.yaml");
+    fn every_english_text_without_chinese_is_named_at_its_place() {
+        let yaml = std::fs::read_to_string("tests/fixtures/valid-1.2.0-every-table/input.yaml")
+            .expect("fixture");
+        let found = missing_chinese(&filing(&yaml), "every.yaml");
         let paths: Vec<&str> = found.iter().map(|d| d.path.as_str()).collect();
-        assert!(paths.contains(&"issuer.name"), "{paths:?}");
-        assert!(paths.contains(&"submitted_by.name"), "{paths:?}");
-        assert!(paths.contains(&"submitted_by.title"), "{paths:?}");
+        for path in [
+            "issuer.name",
+            "issuer.incorporation",
+            "share_classes[0].description",
+            "share_classes[0].multi_counters[0].description",
+            "share_classes[0].public_float.threshold",
+            "share_classes[2].authorised.capital_remark",
+            "authorised_remarks",
+            "details.share_options.classes[0].entries[1].particulars",
+            "details.share_options.remarks",
+            "details.warrants.classes[0].entries[0].type",
+            "details.convertibles.classes[0].entries[0].movement.kind",
+            "details.other_movements.classes[1].entries[0].specify",
+            "confirmations[1]",
+            "submitted_by.name",
+            "submitted_by.title",
+        ] {
+            assert!(paths.contains(&path), "{path} not in {paths:?}");
+        }
+        assert!(found.iter().all(|d| d.severity == crate::diag::Severity::Error));
         let name = found
             .iter()
             .find(|d| d.path == "issuer.name")
             .expect("issuer");
-        assert!(name.message.contains("`Moon Inc.`"), "{}", name.message);
+        assert_eq!(
+            name.message,
+            "the Chinese return needs the Chinese of the issuer's name, `Harbour Example Holdings Limited`"
+        );
         assert_eq!(
             name.hint.as_deref(),
             Some(
                 "add `name_zh:` beside it (at issuer.name_zh), or render with --fallback-english to print the English text"
             )
         );
-        assert!(name.loc.line > 1);
+        assert_eq!((name.loc.line, name.loc.column), (11, 9));
+        let item = found
+            .iter()
+            .find(|d| d.path == "confirmations[1]")
+            .expect("item");
+        assert!(item.hint.as_deref().is_some_and(|h| h.contains("`confirmations_zh[1]:`")), "{item}");
+    }
+
+    #[test]
+    fn the_chinese_examples_lack_nothing() {
+        for path in [
+            "examples/ff301-2026-01-moon-inc.yaml",
+            "tests/fixtures/valid-1.2.0-every-table-zh/input.yaml",
+        ] {
+            let yaml = std::fs::read_to_string(path).expect("example");
+            let found = missing_chinese(&filing(&yaml), path);
+            assert!(found.is_empty(), "{path}: {found}");
+        }
     }
 }

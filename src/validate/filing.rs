@@ -452,7 +452,7 @@ impl Reader {
                     node.loc,
                     "confirmations_zh",
                     format!(
-                        "{} Chinese confirmation items for {count} English ones",
+                        "`confirmations_zh` has {} items, `confirmations` {count}",
                         items.len()
                     ),
                 )
