@@ -160,7 +160,11 @@ mod tests {
         ] {
             assert!(paths.contains(&path), "{path} not in {paths:?}");
         }
-        assert!(found.iter().all(|d| d.severity == crate::diag::Severity::Error));
+        assert!(
+            found
+                .iter()
+                .all(|d| d.severity == crate::diag::Severity::Error)
+        );
         let name = found
             .iter()
             .find(|d| d.path == "issuer.name")
@@ -180,7 +184,12 @@ mod tests {
             .iter()
             .find(|d| d.path == "confirmations[1]")
             .expect("item");
-        assert!(item.hint.as_deref().is_some_and(|h| h.contains("`confirmations_zh[1]:`")), "{item}");
+        assert!(
+            item.hint
+                .as_deref()
+                .is_some_and(|h| h.contains("`confirmations_zh[1]:`")),
+            "{item}"
+        );
     }
 
     #[test]
