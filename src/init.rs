@@ -10,7 +10,9 @@ use tera::Context;
 
 use crate::error::Error;
 use crate::input::yaml_quoted;
+use crate::layout::Layout;
 use crate::render::templates::Templates;
+use crate::vocab::{CLASSES, STATUSES, TYPES, words};
 
 /// What the user gave on the command line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,6 +34,12 @@ struct InitView {
     stock_code: String,
     month_ended: String,
     file: String,
+    /// The current layout's version, which the skeleton is drawn for.
+    version: &'static str,
+    /// The spellings of `status`, `class_of_shares` and `type_of_shares`, for the comments.
+    statuses: Vec<&'static str>,
+    classes: Vec<&'static str>,
+    types: Vec<&'static str>,
 }
 
 /// The skeleton for `options`.
@@ -52,6 +60,10 @@ pub fn skeleton(options: &InitOptions, templates: &Templates) -> Result<String, 
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default(),
         file: options.file.clone(),
+        version: Layout::current().version(),
+        statuses: words(STATUSES),
+        classes: words(CLASSES),
+        types: words(TYPES),
     };
     let name = "init.yaml.tera";
     let context = Context::from_serialize(&view).map_err(|e| Error::template(name, &e))?;

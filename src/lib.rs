@@ -62,3 +62,4 @@ pub mod render;
 pub mod run;
 pub mod schema;
 pub mod validate;
+mod vocab;

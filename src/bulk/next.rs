@@ -9,10 +9,10 @@ use rust_decimal::Decimal;
 
 use crate::model::calendar::next_month_end;
 use crate::model::{
-    Amount, Balance, Block, ClassOfShares, Confirmations, Count, Filing, IssueType, Money,
-    ShareClass, Table, Text, TypeOfShares,
+    Amount, Balance, Block, Confirmations, Count, Filing, IssueType, Money, ShareClass, Table, Text,
 };
 use crate::render::format::amount;
+use crate::vocab::{CLASSES, ISSUE_TYPES, TYPES, word};
 
 /// Where the next return is written.
 struct Out {
@@ -76,34 +76,15 @@ impl Out {
     }
 }
 
-fn class_word(c: ClassOfShares) -> &'static str {
-    match c {
-        ClassOfShares::Ordinary => "Ordinary shares",
-        ClassOfShares::Preference => "Preference shares",
-        ClassOfShares::WvrOrdinary => "WVR ordinary shares",
-        ClassOfShares::Other => "Other class (specify in description)",
-    }
-}
-
-fn type_word(t: TypeOfShares) -> &'static str {
-    match t {
-        TypeOfShares::NotApplicable => "Not applicable",
-        TypeOfShares::A => "A",
-        TypeOfShares::B => "B",
-        TypeOfShares::H => "H",
-        TypeOfShares::Other => "Other type (specify in description)",
-    }
-}
-
 fn share_class(o: &mut Out, c: &ShareClass) {
     o.line(2, &format!("- id: {}", q(&c.id)));
     o.line(
         4,
-        &format!("class_of_shares: {}", class_word(c.class_of_shares)),
+        &format!("class_of_shares: {}", word(CLASSES, &c.class_of_shares)),
     );
     o.line(
         4,
-        &format!("type_of_shares: {}", type_word(c.type_of_shares)),
+        &format!("type_of_shares: {}", word(TYPES, &c.type_of_shares)),
     );
     o.line(4, &format!("listed: {}", c.listed));
     o.opt(4, "stock_code", c.stock_code.as_deref().map(q));
@@ -391,12 +372,13 @@ pub fn next(f: &Filing) -> String {
         f.other_movements.as_ref(),
         pending,
         |o, e| {
-            let word = match (f.layout.has_treasury(), e.issue_type) {
-                (false, IssueType::Redemption) => "redemption_of_shares",
-                (false, _) => "repurchase_of_shares",
-                (true, IssueType::RedemptionPending) => "redemption_pending_cancellation",
-                (true, _) => "repurchase_pending_cancellation",
+            let kind = match (f.layout.has_treasury(), e.issue_type) {
+                (false, IssueType::Redemption) => IssueType::Redemption,
+                (false, _) => IssueType::Repurchase,
+                (true, IssueType::RedemptionPending) => IssueType::RedemptionPending,
+                (true, _) => IssueType::RepurchasePending,
             };
+            let word = word(ISSUE_TYPES, &kind);
             o.line(
                 10,
                 &format!(

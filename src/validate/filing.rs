@@ -4,28 +4,11 @@
 use crate::input::tree::Node;
 use crate::input::tree::Value;
 use crate::model::{
-    Authorised, ClassOfShares, Confirmations, Counter, Dated, Filing, Hdr, Issued, Layout,
-    PublicFloat, ShareClass, Status, Text, TypeOfShares,
+    Authorised, Confirmations, Counter, Dated, Filing, Hdr, Issued, Layout, PublicFloat,
+    ShareClass, Text,
 };
 use crate::validate::read::{Fields, Reader, index};
-
-const STATUSES: &[(&str, Status)] = &[
-    ("new_submission", Status::NewSubmission),
-    ("amendment", Status::Amendment),
-];
-const CLASSES: &[(&str, ClassOfShares)] = &[
-    ("Ordinary shares", ClassOfShares::Ordinary),
-    ("Preference shares", ClassOfShares::Preference),
-    ("WVR ordinary shares", ClassOfShares::WvrOrdinary),
-    ("Other class (specify in description)", ClassOfShares::Other),
-];
-const TYPES: &[(&str, TypeOfShares)] = &[
-    ("Not applicable", TypeOfShares::NotApplicable),
-    ("A", TypeOfShares::A),
-    ("B", TypeOfShares::B),
-    ("H", TypeOfShares::H),
-    ("Other type (specify in description)", TypeOfShares::Other),
-];
+use crate::vocab::{CLASSES, CONFIRMATIONS, STATUSES, TYPES};
 
 impl Reader {
     /// Reads a whole return. Returns `None` when anything could not be read.
@@ -502,8 +485,7 @@ impl Reader {
                 )
                 .hint("remove it: the form's standard items are printed in Chinese by hkret");
         }
-        let words = [("standard", true), ("not_applicable", false)];
-        let standard = self.choice(node, "confirmations", &words)?;
+        let standard = self.choice(node, "confirmations", CONFIRMATIONS)?;
         Some(if standard {
             Confirmations::Standard
         } else {

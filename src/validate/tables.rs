@@ -2,10 +2,11 @@
 
 use crate::input::tree::{Node, Value};
 use crate::model::{
-    Arrangement, Block, Convertible, Count, Dated, GivenTotal, IssueType, Layout, OptionScheme,
-    OtherMovement, ShareClass, Src, Table, Text, Warrant,
+    Arrangement, Block, Convertible, Count, Dated, GivenTotal, Layout, OptionScheme, OtherMovement,
+    ShareClass, Src, Table, Text, Warrant,
 };
 use crate::validate::read::{Fields, Reader, index};
+use crate::vocab::ISSUE_TYPES;
 
 /// Part III as read, before it is spread over the filing.
 pub(crate) struct Details {
@@ -19,41 +20,6 @@ pub(crate) struct Details {
 
 /// Reads one entry of a table.
 type EntryReader<E> = fn(&mut Reader, &mut Fields<'_>, Option<Layout>) -> Option<E>;
-
-const ISSUE_TYPES: &[(&str, IssueType)] = &[
-    ("rights_issue", IssueType::RightsIssue),
-    ("open_offer", IssueType::OpenOffer),
-    ("placing", IssueType::Placing),
-    ("bonus_issue", IssueType::BonusIssue),
-    ("scrip_dividend", IssueType::ScripDividend),
-    ("consideration_issue", IssueType::ConsiderationIssue),
-    ("capital_reorganisation", IssueType::CapitalReorganisation),
-    ("repurchase_of_shares", IssueType::Repurchase),
-    ("repurchase_cancelled", IssueType::RepurchaseCancelled),
-    (
-        "repurchase_held_as_treasury",
-        IssueType::RepurchaseToTreasury,
-    ),
-    (
-        "repurchase_pending_cancellation",
-        IssueType::RepurchasePending,
-    ),
-    ("redemption_of_shares", IssueType::Redemption),
-    ("redemption_cancelled", IssueType::RedemptionCancelled),
-    (
-        "redemption_pending_cancellation",
-        IssueType::RedemptionPending,
-    ),
-    (
-        "sale_or_transfer_of_treasury_shares",
-        IssueType::TreasurySale,
-    ),
-    (
-        "cancellation_of_treasury_shares",
-        IssueType::TreasuryCancellation,
-    ),
-    ("other", IssueType::Other),
-];
 
 impl Reader {
     /// Reads `details` (Part III) against the classes already read.
