@@ -116,6 +116,31 @@ fn table_total<E: Row>(layout: Layout, table: Option<&Table<E>>, class: usize) -
         })
 }
 
+/// The totals of each table (A) to (E) that has a block for the class, with its letter.
+pub fn table_totals(f: &Filing, class: usize) -> Vec<(char, Movement)> {
+    fn one<E: Row>(
+        f: &Filing,
+        t: Option<&Table<E>>,
+        letter: char,
+        class: usize,
+    ) -> Option<(char, Movement)> {
+        t?.blocks
+            .iter()
+            .any(|b| b.class == class)
+            .then(|| (letter, table_total(f.layout, t, class)))
+    }
+    [
+        one(f, f.share_options.as_ref(), 'A', class),
+        one(f, f.warrants.as_ref(), 'B', class),
+        one(f, f.convertibles.as_ref(), 'C', class),
+        one(f, f.arrangements.as_ref(), 'D', class),
+        one(f, f.other_movements.as_ref(), 'E', class),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
 /// "Total of A to E" (1.0.1) or "Total of AA1 to EE1" and "AA2 to EE2" (1.2.0) for a class.
 pub fn part_iii_total(f: &Filing, class: usize) -> Movement {
     let l = f.layout;

@@ -1,30 +1,42 @@
 //! Rules of Parts I, II and IV: balances roll forward, capital is shares x par value, totals add up.
 
 use crate::diag::Reporter;
-use crate::model::compute::{
-    authorised_totals, capital_of, part_i_movement, part_ii_movement, part_ii_treasury_movement,
-};
+use crate::model::compute::{authorised_totals, capital_of, part_i_movement};
 use crate::model::{Amount, Balance, Filing};
 use crate::render::format::{amount, count_wide};
+use crate::validate::rules::terms::{Term, amount_sum_text, part_iii_terms, sum_text, total};
 
-/// Checks `preceding + movement = closing` for one column of share counts; a blank movement is
-/// `movement` (derived or zero).
-pub(super) fn balance_rolls(r: &mut Reporter, b: &Balance, movement: i128, what: &str) {
+/// Checks `preceding + movement = closing` for one column of share counts, the movement being
+/// the `terms` (as given, or as Part III adds up), each named in the message.
+pub(super) fn balance_rolls(r: &mut Reporter, b: &Balance, terms: &[Term], what: &str) {
     let (Some(p), Some(c)) = (b.preceding.value, b.closing.value) else {
         return;
     };
-    let expected = i128::from(p) + movement;
-    if expected != i128::from(c) {
+    let p = i128::from(p);
+    if total(p, terms) != i128::from(c) {
         let src = &b.closing.src;
-        r.error(src.loc, &src.path, format!(
-            "{what}: balance at close of the month is {}, but {} + {} = {}",
-            count_wide(c.into()), count_wide(p.into()), count_wide(movement), count_wide(expected)
-        ))
+        r.error(
+            src.loc,
+            &src.path,
+            format!(
+                "{what}: balance at close of the month is {}, but {}",
+                count_wide(c.into()),
+                sum_text(p, terms)
+            ),
+        )
         .hint(format!(
             "balance at close of preceding month + increase / decrease (-) = balance at close of the month (line {} has the preceding balance)",
             b.preceding.src.loc.line
         ));
     }
+}
+
+/// The movement as given, as one term.
+fn given(movement: &crate::model::Count) -> Vec<Term> {
+    movement
+        .value
+        .map(|m| vec![Term::new(m.into(), "increase / decrease (-)")])
+        .unwrap_or_default()
 }
 
 fn amount_rolls(
@@ -46,11 +58,9 @@ fn amount_rolls(
             closing.src.loc,
             &closing.src.path,
             format!(
-                "{what}: amount at close of the month is {}, but {} + {} = {}",
+                "{what}: amount at close of the month is {}, but {}",
                 amount(c),
-                amount(p),
-                amount(m),
-                amount(expected)
+                amount_sum_text(p, m, "increase / decrease (-)")
             ),
         )
         .hint(format!(
@@ -66,7 +76,10 @@ pub(crate) fn part_i_rolls_forward(f: &Filing, r: &mut Reporter) {
     for c in &f.classes {
         let Some(a) = &c.authorised else { continue };
         let what = format!("Part I, class `{}`, authorised/registered shares", c.id);
-        balance_rolls(r, &a.shares, part_i_movement(a).unwrap_or(0), &what);
+        // A blank movement is the difference of the balances, so only a given one is checked.
+        if a.shares.movement.value.is_some() {
+            balance_rolls(r, &a.shares, &given(&a.shares.movement), &what);
+        }
         let what = format!(
             "Part I, class `{}`, authorised/registered share capital",
             c.id
@@ -148,15 +161,21 @@ pub(crate) fn part_ii_rolls_forward(f: &Filing, r: &mut Reporter) {
             "issued shares"
         };
         let what = format!("Part II, class `{}`, {label}", c.id);
-        balance_rolls(
-            r,
-            &c.issued.excluding_treasury,
-            part_ii_movement(f, i).unwrap_or(0),
-            &what,
-        );
+        let excl = &c.issued.excluding_treasury;
+        let terms = if excl.movement.value.is_some() {
+            given(&excl.movement)
+        } else {
+            part_iii_terms(f, i, false)
+        };
+        balance_rolls(r, excl, &terms, &what);
         if let Some(t) = &c.issued.treasury {
             let what = format!("Part II, class `{}`, treasury shares", c.id);
-            balance_rolls(r, t, part_ii_treasury_movement(f, i).unwrap_or(0), &what);
+            let terms = if t.movement.value.is_some() {
+                given(&t.movement)
+            } else {
+                part_iii_terms(f, i, true)
+            };
+            balance_rolls(r, t, &terms, &what);
         }
     }
 }
@@ -193,7 +212,7 @@ pub(crate) fn hdrs_roll_forward(f: &Filing, r: &mut Reporter) {
         balance_rolls(
             r,
             &h.hdrs,
-            h.hdrs.movement.value.map_or(0, i128::from),
+            &given(&h.hdrs.movement),
             "Part IV, HDRs in issue",
         );
     }

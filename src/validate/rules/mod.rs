@@ -8,6 +8,7 @@ mod balances;
 mod dates;
 mod movements;
 mod options;
+mod terms;
 
 use crate::diag::Reporter;
 use crate::model::{ClassOfShares, Filing, TypeOfShares};

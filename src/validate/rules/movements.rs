@@ -6,6 +6,7 @@ use crate::diag::Reporter;
 use crate::model::compute::{Movement, Row, block_total, part_iii_total};
 use crate::model::{Block, Count, Filing, IssueType, Layout, Src, Table};
 use crate::render::format::{amount, count_wide};
+use crate::validate::rules::terms::{amount_sum_text, part_iii_terms, terms_text, total};
 
 fn mismatch(r: &mut Reporter, given: &Count, computed: Option<i128>, what: &str, hint: &str) {
     let Some(g) = given.value else { return };
@@ -60,26 +61,38 @@ fn footers(f: &Filing) -> Vec<(char, usize, &Count, &Count, Movement)> {
 /// "Total of AA1 to EE1" (issued shares excluding treasury) and "AA2 to EE2" (treasury).
 pub(crate) fn part_iii_matches_part_ii(f: &Filing, r: &mut Reporter) {
     for (i, c) in f.classes.iter().enumerate() {
-        let total = part_iii_total(f, i);
-        let hint = "the Part II increase / decrease (-) is the sum of the class's Part III totals; check both";
-        mismatch(
-            r,
+        let mut columns = vec![(
             &c.issued.excluding_treasury.movement,
-            total.issued,
-            &format!("Part II increase / decrease (-) of class `{}`", c.id),
-            hint,
-        );
+            false,
+            format!("Part II increase / decrease (-) of class `{}`", c.id),
+        )];
         if let Some(t) = &c.issued.treasury {
-            mismatch(
-                r,
+            columns.push((
                 &t.movement,
-                total.treasury,
-                &format!(
+                true,
+                format!(
                     "Part II increase / decrease (-) in treasury shares of class `{}`",
                     c.id
                 ),
-                hint,
-            );
+            ));
+        }
+        for (given, treasury, what) in columns {
+            let Some(g) = given.value else { continue };
+            let terms = part_iii_terms(f, i, treasury);
+            if i128::from(g) != total(0, &terms) {
+                r.error(
+                    given.src.loc,
+                    &given.src.path,
+                    format!("{what} is {}, but {}", count_wide(g.into()), {
+                        if terms.is_empty() {
+                            "Part III has no movement for the class".to_owned()
+                        } else {
+                            format!("Part III adds up to {}", terms_text(&terms))
+                        }
+                    }),
+                )
+                .hint("the Part II increase / decrease (-) is the sum of the class's Part III totals; check both");
+            }
         }
     }
 }
@@ -153,11 +166,9 @@ fn amount_rolls(r: &mut Reporter, b: &crate::model::AmountBalance, what: &str) {
             b.closing.src.loc,
             &b.closing.src.path,
             format!(
-                "{what} at close of the month is {}, but {} + {} = {}",
+                "{what} at close of the month is {}, but {}",
                 amount(c),
-                amount(p),
-                amount(b.movement.or_zero()),
-                amount(expected)
+                amount_sum_text(p, b.movement.or_zero(), "movement during the month")
             ),
         )
         .hint(format!(

@@ -5,6 +5,7 @@ use crate::diag::Reporter;
 use crate::model::compute::{FundsRaised, funds_raised, shares_under_options};
 use crate::model::{Count, Filing, OptionScheme};
 use crate::render::format::{amount, count_wide};
+use crate::validate::rules::terms::{Term, sum_text, total};
 
 /// Every scheme of table (A).
 fn schemes(f: &Filing) -> impl Iterator<Item = &OptionScheme> {
@@ -14,8 +15,8 @@ fn schemes(f: &Filing) -> impl Iterator<Item = &OptionScheme> {
         .flat_map(|b| &b.entries)
 }
 
-/// The figure's sign is as the form prints it; returns the figure.
-fn sign_is(r: &mut Reporter, c: &Count, negative: bool, what: &str) -> i128 {
+/// The figure's sign is as the form prints it.
+fn sign_is(r: &mut Reporter, c: &Count, negative: bool, what: &str) {
     let v = c.or_zero();
     if (negative && v > 0) || (!negative && v < 0) {
         let (want, hint) = if negative {
@@ -33,28 +34,40 @@ fn sign_is(r: &mut Reporter, c: &Count, negative: bool, what: &str) -> i128 {
         )
         .hint(hint);
     }
-    i128::from(v)
 }
 
 /// (A) options outstanding at close = preceding + granted - exercised - cancelled - lapsed,
 /// with the decreases written negative as the form prints them.
 pub(crate) fn options_roll_forward(f: &Filing, r: &mut Reporter) {
     for s in schemes(f) {
-        let granted = sign_is(r, &s.granted, false, "options granted");
-        let moves = granted
-            + sign_is(r, &s.exercised, true, "options exercised")
-            + sign_is(r, &s.cancelled, true, "options cancelled")
-            + sign_is(r, &s.lapsed, true, "options lapsed");
+        sign_is(r, &s.granted, false, "options granted");
+        sign_is(r, &s.exercised, true, "options exercised");
+        sign_is(r, &s.cancelled, true, "options cancelled");
+        sign_is(r, &s.lapsed, true, "options lapsed");
+        let terms: Vec<Term> = [
+            (&s.granted, "granted"),
+            (&s.exercised, "exercised"),
+            (&s.cancelled, "cancelled"),
+            (&s.lapsed, "lapsed"),
+        ]
+        .into_iter()
+        .filter(|(c, _)| c.or_zero() != 0)
+        .map(|(c, source)| Term::new(c.or_zero().into(), source))
+        .collect();
         let (Some(p), Some(c)) = (s.outstanding_preceding.value, s.outstanding_closing.value)
         else {
             continue;
         };
-        let expected = i128::from(p) + moves;
-        if expected != i128::from(c) {
-            r.error(s.outstanding_closing.src.loc, &s.outstanding_closing.src.path, format!(
-                "options outstanding at close of the month are {}, but {} + ({}) = {}",
-                count_wide(c.into()), count_wide(p.into()), count_wide(moves), count_wide(expected)
-            ))
+        if total(p.into(), &terms) != i128::from(c) {
+            r.error(
+                s.outstanding_closing.src.loc,
+                &s.outstanding_closing.src.path,
+                format!(
+                    "options outstanding at close of the month are {}, but {}",
+                    count_wide(c.into()),
+                    sum_text(p.into(), &terms)
+                ),
+            )
             .hint("outstanding at close = outstanding at close of preceding month + granted + exercised + cancelled + lapsed (the last three negative)");
         }
     }

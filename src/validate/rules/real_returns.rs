@@ -181,7 +181,7 @@ fn an_increase_in_authorised_shares_is_computed_when_left_blank() {
     let found = lines(&diagnostics(&wrong));
     assert!(
         found.iter().any(|l| l.contains(
-            "error: Part I, class `H`, authorised/registered shares: balance at close of the month is 800,000,000, but 400,000,000 + 300,000,000 = 700,000,000"
+            "error: Part I, class `H`, authorised/registered shares: balance at close of the month is 800,000,000, but 400,000,000 + 300,000,000 (increase / decrease (-)) = 700,000,000"
         )),
         "{found:#?}"
     );
@@ -289,4 +289,25 @@ fn approval_dates_after_the_month_are_refused_in_every_table() {
             )]
         );
     }
+}
+
+#[test]
+fn a_balance_message_names_where_each_term_comes_from() {
+    // Item 10: the treasury movement is left blank, so Part III gives it; decreases carry a
+    // minus sign.
+    let text = edit(
+        EVERY_TABLE,
+        "treasury: { preceding: 10000000, closing: 10170000 }",
+        "treasury: { preceding: 10000000, closing: 10170001 }",
+    )
+    .0;
+    let found = diagnostics(&text);
+    let d = found
+        .iter()
+        .find(|d| d.path == "share_classes[0].issued.treasury.closing")
+        .expect("an error at the treasury balance");
+    assert_eq!(
+        d.message,
+        "Part II, class `ordinary`, treasury shares: balance at close of the month is 10,170,001, but 10,000,000 - 50,000 (Part III, total of AA2) + 220,000 (Part III, total of EE2) = 10,170,000"
+    );
 }

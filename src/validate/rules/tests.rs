@@ -80,7 +80,7 @@ fn part_i_rolls_forward() {
         "shares: { preceding: 1000000, movement: 0, closing: 1000001 }",
         At::Edit(52),
         "share_classes[2].authorised.shares.closing",
-        "balance at close of the month is 1,000,001, but 1,000,000 + 0 = 1,000,000",
+        "balance at close of the month is 1,000,001, but 1,000,000 + 0 (increase / decrease (-)) = 1,000,000",
     );
 }
 
@@ -134,7 +134,7 @@ fn part_ii_rolls_forward() {
         "excluding_treasury: { preceding: 500000000, closing: 498800001 }",
         At::Edit(53),
         "share_classes[1].issued.excluding_treasury.closing",
-        "but 500,000,000 + -1,200,000 = 498,800,000",
+        "but 500,000,000 - 1,200,000 (Part III, total of EE1) = 498,800,000",
     );
 }
 
@@ -158,7 +158,7 @@ fn part_iii_matches_part_ii() {
         "movement: 3580001,",
         At::Edit(10),
         "share_classes[0].issued.excluding_treasury.movement",
-        "entries add up to 3,580,000",
+        "but Part III adds up to 200,000 (Part III, total of AA1) + 500,000 (Part III, total of BB1) + 2,000,000 (Part III, total of CC1) + 300,000 (Part III, total of DD1) + 580,000 (Part III, total of EE1) = 3,580,000",
     );
 }
 
@@ -194,7 +194,7 @@ fn options_roll_forward() {
         "outstanding_closing: 4777126",
         At::Edit(21),
         "details.share_options.classes[0].entries[0].outstanding_closing",
-        "5,000,000 + (-222,875) = 4,777,125",
+        "5,000,000 + 100,000 (granted) - 200,000 (exercised) - 10,000 (cancelled) - 112,875 (lapsed) = 4,777,125",
     );
 }
 
@@ -232,7 +232,7 @@ fn warrants_roll_forward() {
         "nominal_closing: \"9000001\"",
         At::Edit(17),
         "details.warrants.classes[0].entries[0].nominal_closing",
-        "10,000,000 + -1,000,000 = 9,000,000",
+        "10,000,000 - 1,000,000 (movement during the month) = 9,000,000",
     );
 }
 
@@ -244,7 +244,7 @@ fn convertibles_roll_forward() {
         "amount_closing: \"80000001\"",
         At::Edit(16),
         "details.convertibles.classes[0].entries[0].amount_closing",
-        "100,000,000 + -20,000,000 = 80,000,000",
+        "100,000,000 - 20,000,000 (movement during the month) = 80,000,000",
     );
 }
 
