@@ -45,6 +45,48 @@ pub(crate) fn join(parent: &str, key: &str) -> String {
     }
 }
 
+/// Whether entry `i` is a blank-valued key of three digits that follows a figure or another
+/// such group: what is left of a figure with commas inside a flow mapping.
+fn is_digit_group_after(entries: &[(Key, Node)], i: usize) -> bool {
+    let group = |k: &Key, v: &Node| {
+        k.text.len() == 3 && k.text.chars().all(|c| c.is_ascii_digit()) && v.value == Value::Null
+    };
+    let Some((key, value)) = entries.get(i) else {
+        return false;
+    };
+    if !group(key, value) || i == 0 {
+        return false;
+    }
+    let (pk, pv) = &entries[i - 1];
+    group(pk, pv)
+        || matches!(&pv.value, Value::Scalar { text, plain: true }
+            if !text.is_empty() && text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The figures of a flow mapping cut at their commas: the index of the entry holding the
+/// figure's first group, and the figure as written (`1,201,800,000`).
+fn split_figures(entries: &[(Key, Node)]) -> Vec<(usize, String)> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for i in 0..entries.len() {
+        if !is_digit_group_after(entries, i) {
+            continue;
+        }
+        let group = &entries[i].0.text;
+        match found.last_mut() {
+            Some((_, figure)) if is_digit_group_after(entries, i - 1) => {
+                figure.push(',');
+                figure.push_str(group);
+            }
+            _ => {
+                if let Value::Scalar { text, .. } = &entries[i - 1].1.value {
+                    found.push((i - 1, format!("{text},{group}")));
+                }
+            }
+        }
+    }
+    found
+}
+
 /// `parent[index]`.
 pub(crate) fn index(parent: &str, index: usize) -> String {
     format!("{parent}[{index}]")
@@ -158,29 +200,59 @@ impl Reader {
         let found = self.get(fields, key);
         if found.is_none() {
             let present = fields.entries.iter().find(|(k, _)| k.text == key);
-            let loc = present.map_or(fields.loc, |(_, v)| v.loc);
-            self.report
-                .error(
-                    loc,
-                    &fields.path_of(key),
-                    format!("`{key}` is missing: {what}"),
-                )
-                .hint(format!(
-                    "add `{key}:` to the mapping at {}",
-                    if fields.path.is_empty() {
-                        "the top"
-                    } else {
-                        &fields.path
-                    }
-                ));
+            let place = if fields.path.is_empty() {
+                "the top"
+            } else {
+                &fields.path
+            };
+            match present {
+                // Written but left blank (`~`, as `init` and `next` leave a value to fill in).
+                Some((_, v)) => {
+                    self.report
+                        .error(
+                            v.loc,
+                            &fields.path_of(key),
+                            format!("`{key}` is not filled in: {what}"),
+                        )
+                        .hint(format!(
+                            "write the value in place of the blank after `{key}:`"
+                        ));
+                }
+                None => {
+                    self.report
+                        .error(
+                            fields.loc,
+                            &fields.path_of(key),
+                            format!("`{key}` is missing: {what}"),
+                        )
+                        .hint(format!("add `{key}:` to the mapping at {place}"));
+                }
+            }
         }
         found
     }
 
-    /// Reports every key of the mapping that was never asked for.
+    /// Reports every key of the mapping that was never asked for. Digit groups left over from
+    /// a figure written with commas inside `{ }` (`preceding: 1,201,800,000` reads as
+    /// `preceding: 1` and keys `201`, `800`, `000`) are reported once, as that figure.
     pub(crate) fn finish(&mut self, fields: Fields<'_>) {
-        for (key, _) in fields.entries {
-            if fields.known.contains(&key.text.as_str()) {
+        let split = split_figures(fields.entries);
+        for (at, figure) in &split {
+            let (key, value) = &fields.entries[*at];
+            self.report
+                .error(
+                    value.loc,
+                    &fields.path_of(&key.text),
+                    format!("the figure `{figure}` is cut at its commas: inside `{{ }}` a comma separates entries"),
+                )
+                .hint(format!(
+                    "quote it, \"{figure}\", or write it without commas, {}",
+                    figure.replace(',', "")
+                ));
+        }
+        for (i, (key, _)) in fields.entries.iter().enumerate() {
+            if fields.known.contains(&key.text.as_str()) || is_digit_group_after(fields.entries, i)
+            {
                 continue;
             }
             let d = self.report.error(

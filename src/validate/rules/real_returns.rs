@@ -311,3 +311,44 @@ fn a_balance_message_names_where_each_term_comes_from() {
         "Part II, class `ordinary`, treasury shares: balance at close of the month is 10,170,001, but 10,000,000 - 50,000 (Part III, total of AA2) + 220,000 (Part III, total of EE2) = 10,170,000"
     );
 }
+
+#[test]
+fn a_value_left_blank_is_not_filled_in_rather_than_missing() {
+    // Item 9: `init` and `next` write `~` where a value is to be filled in.
+    let text = edit(SEED, "date_submitted: 2022-12-02", "date_submitted: ~").0;
+    let found = diagnostics(&text);
+    assert_eq!(
+        lines(&found),
+        vec![format!(
+            "{}: error: `date_submitted` is not filled in: the day the return is submitted (at date_submitted)",
+            at(&text, "~")
+        )]
+    );
+    assert_eq!(
+        found[0].hint.as_deref(),
+        Some("write the value in place of the blank after `date_submitted:`")
+    );
+}
+
+#[test]
+fn a_figure_with_commas_inside_braces_is_told_to_be_quoted() {
+    // Item 9: in a flow mapping each comma ends an entry.
+    let text = edit(
+        SEED,
+        "shares: { preceding: 559304838, closing: 559304838 }\n\n",
+        "shares: { preceding: 559,304,838, closing: 559304838 }\n\n",
+    )
+    .0;
+    let found = diagnostics(&text);
+    assert_eq!(
+        lines(&found),
+        vec![format!(
+            "{}: error: the figure `559,304,838` is cut at its commas: inside `{{ }}` a comma separates entries (at share_classes[0].issued.shares.preceding)",
+            at(&text, "559,304,838")
+        )]
+    );
+    assert_eq!(
+        found[0].hint.as_deref(),
+        Some("quote it, \"559,304,838\", or write it without commas, 559304838")
+    );
+}
