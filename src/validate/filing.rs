@@ -78,7 +78,9 @@ impl Reader {
             month_ended: month_ended?,
             status: status?,
             date_submitted: date_submitted?,
-            issuer_name: issuer_name?,
+            // Fields no rule reads stand in blank when they failed (the failure is recorded, so
+            // the filing is never returned as valid), so the rules can still run.
+            issuer_name: issuer_name.unwrap_or_default(),
             incorporation,
             classes: classes?,
             authorised_remarks,
@@ -90,9 +92,9 @@ impl Reader {
             other_movements: details.other_movements,
             grand_totals: details.grand_totals,
             hdr: hdr?,
-            confirmations: confirmations?,
-            submitted_by: submitted_by?,
-            title: title?,
+            confirmations: confirmations.unwrap_or(Confirmations::Standard),
+            submitted_by: submitted_by.unwrap_or_default(),
+            title: title.unwrap_or_default(),
         })
     }
 
@@ -226,9 +228,10 @@ impl Reader {
         self.finish(f);
         Some(ShareClass {
             id: id?,
-            class_of_shares: class_of_shares?,
-            type_of_shares: type_of_shares?,
-            listed: listed?,
+            // Stand-ins when they failed: the class's rules are then set aside (`partial`).
+            class_of_shares: class_of_shares.unwrap_or(ClassOfShares::Ordinary),
+            type_of_shares: type_of_shares.unwrap_or(TypeOfShares::NotApplicable),
+            listed: listed.unwrap_or(true),
             stock_code: stock_code?,
             counters: counters?,
             description,

@@ -1,14 +1,17 @@
 //! Stage 2: a YAML tree to a valid [`Filing`], or every problem found.
 //!
 //! Phase 1 reads every field and records every failure (modules `read`, `filing`, `tables`).
-//! Phase 2 runs the form's rules (module `rules`) only when phase 1 was clean, so one typo does not
-//! set off a cascade of arithmetic errors.
+//! Phase 2 runs the form's rules (module `rules`). When phase 1 found problems but the return could
+//! still be put together, the rules run all the same and only their findings about what failed are
+//! set aside (module `partial`), so one typo neither hides the other mistakes nor sets off a
+//! cascade of arithmetic errors.
 #![deny(clippy::float_arithmetic)]
 
 pub mod chinese;
 mod convert;
 pub(crate) mod currency;
 mod filing;
+mod partial;
 pub(crate) mod read;
 pub(crate) mod rules;
 mod tables;
@@ -51,7 +54,13 @@ fn build_document(root: &Node, file: &str) -> Result<Checked, Diagnostics> {
                 })
             }
         }
-        _ => Err(report.finish()),
+        Some(f) => {
+            let mut found = report.finish();
+            let more = partial::rules_on_what_was_read(&f, &found, file);
+            found.extend(more);
+            Err(found)
+        }
+        None => Err(report.finish()),
     }
 }
 

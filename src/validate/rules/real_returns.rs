@@ -352,3 +352,34 @@ fn a_figure_with_commas_inside_braces_is_told_to_be_quoted() {
         Some("quote it, \"559,304,838\", or write it without commas, 559304838")
     );
 }
+
+#[test]
+fn a_misspelt_key_sets_aside_only_the_rules_about_its_class() {
+    // Item 8: a typo in (A) of class `ordinary`, and a wrong Part II balance of class `wvr_b`.
+    let text = edits(
+        EVERY_TABLE,
+        &[
+            (
+                "          - particulars: 2023 Share Option Scheme\n",
+                "          - particulars: 2023 Share Option Scheme\n            grantd: 5\n",
+            ),
+            (
+                "excluding_treasury: { preceding: 500000000, closing: 498800000 }",
+                "excluding_treasury: { preceding: 500000000, closing: 498800001 }",
+            ),
+        ],
+    );
+    gives(
+        &text,
+        &[
+            &format!(
+                "{}: error: Part II, class `wvr_b`, issued shares (excluding treasury shares): balance at close of the month is 498,800,001, but 500,000,000 - 1,200,000 (Part III, total of EE1) = 498,800,000 (at share_classes[1].issued.excluding_treasury.closing)",
+                at(&text, "498800001")
+            ),
+            &format!(
+                "{}: error: unknown key `grantd` (at details.share_options.classes[0].entries[1].grantd)",
+                at(&text, "grantd")
+            ),
+        ],
+    );
+}

@@ -1,0 +1,95 @@
+//! Every mistake at once: when phase 1 found problems but the filing could still be put together,
+//! the rules of the form run on it, and only the findings that depend on what failed are set
+//! aside.
+//!
+//! What a finding depends on is judged by its place: a problem read under a class of shares (in
+//! Parts I and II, or in a Part III block about that class) sets aside the rules' findings about
+//! that class and the findings that add up every class (Part I totals); findings about other
+//! classes, dates and the header stand. So a misspelt key no longer hides the arithmetic errors of
+//! the rest of the return until the next run.
+
+use crate::diag::{Diagnostics, Reporter};
+use crate::model::{Block, Filing, Table};
+use crate::validate::rules;
+
+/// What a path of the return is about, for setting findings aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// One class of shares: its Parts I and II and its Part III blocks.
+    Class(usize),
+    /// Every class at once (the Part I totals per currency).
+    EveryClass,
+    /// Anything else: the header, the dates, Part IV, Part V.
+    Other,
+}
+
+/// The index in brackets right after `prefix` at the start of `path`: `share_classes[2].id`
+/// with `share_classes[` gives 2.
+fn index_after(path: &str, prefix: &str) -> Option<usize> {
+    let rest = path.strip_prefix(prefix)?;
+    rest[..rest.find(']')?].parse().ok()
+}
+
+/// The class of block `j` of `table`, when the path is under it.
+fn block_class<E>(path: &str, key: &str, table: Option<&Table<E>>) -> Option<usize> {
+    let j = index_after(path, &format!("details.{key}.classes["))?;
+    table?.blocks.get(j).map(|b: &Block<E>| b.class)
+}
+
+/// What `path` is about in `f`.
+fn scope_of(f: &Filing, path: &str) -> Scope {
+    if path.starts_with("authorised_totals") {
+        return Scope::EveryClass;
+    }
+    let class = index_after(path, "share_classes[")
+        .or_else(|| block_class(path, "share_options", f.share_options.as_ref()))
+        .or_else(|| block_class(path, "warrants", f.warrants.as_ref()))
+        .or_else(|| block_class(path, "convertibles", f.convertibles.as_ref()))
+        .or_else(|| block_class(path, "other_arrangements", f.arrangements.as_ref()))
+        .or_else(|| block_class(path, "other_movements", f.other_movements.as_ref()))
+        .or_else(|| {
+            let k = index_after(path, "details.totals[")?;
+            f.grand_totals.get(k).map(|g| g.class)
+        });
+    class.map_or(Scope::Other, Scope::Class)
+}
+
+/// The findings of the rules on `f` that do not depend on anything in `read` (the problems of
+/// phase 1), for the file named `file`.
+pub(crate) fn rules_on_what_was_read(f: &Filing, read: &Diagnostics, file: &str) -> Diagnostics {
+    let tainted: Vec<Scope> = read
+        .iter()
+        .map(|d| scope_of(f, &d.path))
+        .filter(|s| *s != Scope::Other)
+        .collect();
+    let mut report = Reporter::new(file);
+    rules::check(f, &mut report);
+    let mut kept = Diagnostics::new();
+    for d in report.finish().iter() {
+        let set_aside = match scope_of(f, &d.path) {
+            Scope::Class(i) => tainted
+                .iter()
+                .any(|t| *t == Scope::Class(i) || *t == Scope::EveryClass),
+            Scope::EveryClass => !tainted.is_empty(),
+            Scope::Other => false,
+        };
+        if !set_aside {
+            kept.push(d.clone());
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::index_after;
+
+    #[test]
+    fn indexes_are_read_from_paths() {
+        assert_eq!(
+            index_after("share_classes[12].issued.treasury", "share_classes["),
+            Some(12)
+        );
+        assert_eq!(index_after("details.totals[0]", "share_classes["), None);
+    }
+}
