@@ -121,7 +121,7 @@ mod tests {
             assert!(
                 found
                     .iter()
-                    .any(|m| m.starts_with(&format!("`{key}` is missing"))),
+                    .any(|m| m.starts_with(&format!("`{key}` is not filled in"))),
                 "{key}: {found:#?}"
             );
         }

@@ -464,7 +464,9 @@ mod tests {
             let carried = next(&this);
             let unfilled = build_text(&carried).expect_err("date of submission to fill in");
             assert!(
-                unfilled.to_string().contains("`date_submitted` is missing"),
+                unfilled
+                    .to_string()
+                    .contains("`date_submitted` is not filled in"),
                 "{unfilled}"
             );
             let filled =

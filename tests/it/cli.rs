@@ -182,7 +182,7 @@ fn init_writes_a_skeleton_and_refuses_to_overwrite() {
         Some(1),
         "placeholders still to fill in"
     );
-    assert!(String::from_utf8_lossy(&check.stderr).contains("`date_submitted` is missing"));
+    assert!(String::from_utf8_lossy(&check.stderr).contains("`date_submitted` is not filled in"));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::diag::Reporter;
-use crate::model::compute::{Movement, Row, block_total, part_iii_total};
+use crate::model::compute::{Movement, Row, block_total};
 use crate::model::{Block, Count, Filing, IssueType, Layout, Src, Table};
 use crate::render::format::{amount, count_wide};
 use crate::validate::rules::terms::{amount_sum_text, part_iii_terms, terms_text, total};
