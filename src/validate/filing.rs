@@ -4,8 +4,8 @@
 use crate::input::tree::Node;
 use crate::input::tree::Value;
 use crate::model::{
-    Authorised, Confirmations, Counter, Dated, Filing, Hdr, Issued, Layout, PublicFloat,
-    ShareClass, Text,
+    Authorised, ClassOfShares, Confirmations, Counter, Dated, Filing, Hdr, Issued, Layout,
+    PublicFloat, ShareClass, Text, TypeOfShares,
 };
 use crate::validate::read::{Fields, Reader, index};
 use crate::vocab::{CLASSES, CONFIRMATIONS, STATUSES, TYPES};
