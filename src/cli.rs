@@ -319,7 +319,7 @@ fn message_format(arg: Option<MessageFormatArg>) -> MessageFormat {
     match arg {
         Some(MessageFormatArg::Human) => MessageFormat::Human { color },
         Some(MessageFormatArg::Short) => MessageFormat::Short,
-        Some(MessageFormatArg::Json) => MessageFormat::Json,
+        Some(MessageFormatArg::Json) => MessageFormat::Json { stdout: true },
         None if terminal => MessageFormat::Human { color },
         None => MessageFormat::Short,
     }

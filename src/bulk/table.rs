@@ -270,6 +270,7 @@ mod tests {
             path: "closing".into(),
             message: "wrong".into(),
             hint: None,
+            code: "input",
         };
         let back = locate(&d, &generated, &rows[0], &Arc::from("d.csv"));
         assert_eq!((back.file.as_ref(), back.loc), ("d.csv", Loc::new(2, 2)));

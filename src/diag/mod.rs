@@ -59,6 +59,10 @@ pub struct Diagnostic {
     pub message: String,
     /// How to put it right, where that helps.
     pub hint: Option<String>,
+    /// A stable code naming the rule or the kind of reading problem, for tools: the name of the
+    /// rule's function (`part_ii_rolls_forward`), or `unknown_key`, `missing`, `not_filled_in`,
+    /// `figure_cut_at_commas`, and `input` for every other problem in reading the file.
+    pub code: &'static str,
 }
 
 impl fmt::Display for Diagnostic {
@@ -179,9 +183,22 @@ impl Reporter {
             path: path.to_owned(),
             message,
             hint: None,
+            code: "input",
         });
         let last = self.found.items.len() - 1;
         &mut self.found.items[last]
+    }
+
+    /// How many diagnostics have been recorded so far.
+    pub fn count(&self) -> usize {
+        self.found.items.len()
+    }
+
+    /// Gives `code` to every diagnostic recorded since the first `start` ones.
+    pub fn code_since(&mut self, start: usize, code: &'static str) {
+        for d in self.found.items.iter_mut().skip(start) {
+            d.code = code;
+        }
     }
 
     /// Whether an error has been recorded so far.
@@ -199,6 +216,12 @@ impl Diagnostic {
     /// Adds a hint to a diagnostic just recorded.
     pub fn hint(&mut self, hint: impl Into<String>) -> &mut Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Names the kind of problem with a stable code (see [`Diagnostic::code`]).
+    pub fn code(&mut self, code: &'static str) -> &mut Self {
+        self.code = code;
         self
     }
 }

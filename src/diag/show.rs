@@ -16,17 +16,25 @@ pub enum MessageFormat {
     },
     /// `file:line:column: error: message (at path)` and an indented `help:` line.
     Short,
-    /// JSON Lines.
-    Json,
+    /// JSON Lines, one object per problem with its code and the value's start and end.
+    Json {
+        /// Whether they go to standard output (for tools), as they do unless the command's own
+        /// output goes there.
+        stdout: bool,
+    },
 }
 
 /// A diagnostic as JSON.
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     severity: &'static str,
+    code: &'static str,
     file: &'a str,
     line: u32,
     column: u32,
+    /// Line and column just past the value at fault (the column after its last character).
+    end_line: u32,
+    end_column: u32,
     path: &'a str,
     message: &'a str,
     hint: Option<&'a str>,
@@ -134,12 +142,23 @@ pub fn show(d: &Diagnostic, format: MessageFormat, text: Option<&str>) -> String
     match format {
         MessageFormat::Human { color } => human(d, text, &Style { on: color }),
         MessageFormat::Short => format!("{d}\n"),
-        MessageFormat::Json => {
+        MessageFormat::Json { .. } => {
+            let width = text
+                .and_then(|t| {
+                    t.lines()
+                        .nth(usize::try_from(d.loc.line).ok()?.checked_sub(1)?)
+                })
+                .map_or(0, |line| {
+                    token_width(line, usize::try_from(d.loc.column).unwrap_or(1))
+                });
             let json = JsonDiagnostic {
                 severity: d.severity.label(),
+                code: d.code,
                 file: &d.file,
                 line: d.loc.line,
                 column: d.loc.column,
+                end_line: d.loc.line,
+                end_column: d.loc.column + u32::try_from(width).unwrap_or(0),
                 path: &d.path,
                 message: &d.message,
                 hint: d.hint.as_deref(),
@@ -166,6 +185,7 @@ mod tests {
             path: "issued.closing".into(),
             message: "balance does not roll forward".into(),
             hint: Some("check it".into()),
+            code: "part_ii_rolls_forward",
         }
     }
 
@@ -196,8 +216,11 @@ mod tests {
 
     #[test]
     fn json_is_one_object_per_line() {
-        let shown = show(&sample(), MessageFormat::Json, None);
+        let text = "issued:\n  closing: 478272100, other: 1\n";
+        let shown = show(&sample(), MessageFormat::Json { stdout: true }, Some(text));
         let value: serde_json::Value = serde_json::from_str(shown.trim_end()).expect("json");
+        assert_eq!(value["code"], "part_ii_rolls_forward");
+        assert_eq!((&value["end_line"], &value["end_column"]), (&2.into(), &21.into()));
         assert_eq!(value["line"], 2);
         assert_eq!(value["path"], "issued.closing");
         assert_eq!(value["hint"], "check it");

@@ -32,7 +32,20 @@ const FAILED: u8 = 2;
 
 /// Runs one resolved command and returns the process exit code.
 pub fn run(invocation: Invocation) -> ExitCode {
-    let messages = invocation.messages;
+    // JSON diagnostics go to standard output, for tools, unless the command's own output does.
+    let stdout_taken = match &invocation.command {
+        Command::Render { output, .. } | Command::Next { output, .. } => {
+            matches!(output, Output::Stdout)
+        }
+        Command::Diff { .. } => true,
+        _ => false,
+    };
+    let messages = match invocation.messages {
+        MessageFormat::Json { .. } => MessageFormat::Json {
+            stdout: !stdout_taken,
+        },
+        other => other,
+    };
     let result = match invocation.command {
         Command::Validate { files } => validate(&files, messages),
         Command::Render {
@@ -82,15 +95,11 @@ fn report_error(e: &Error) {
     eprintln!("error: {e}");
 }
 
-/// Prints `diagnostics` of `source` to standard error in the chosen format.
-#[allow(
-    clippy::print_stderr,
-    reason = "run is where hkret talks to the terminal"
-)]
+/// Prints `diagnostics` of `source` in the chosen format.
 fn report(diagnostics: Diagnostics, source: &Source, messages: MessageFormat) {
     let text = String::from_utf8_lossy(&source.bytes);
     for d in diagnostics.sorted() {
-        eprint!("{}", show(&d, messages, Some(&text)));
+        print_one(&d, messages, Some(&text));
     }
 }
 
@@ -183,12 +192,21 @@ fn chain(files: &[PathBuf], messages: MessageFormat) -> Result<u8, Error> {
     Ok(code)
 }
 
+/// Prints one diagnostic: JSON to standard output when it is free, everything else (and JSON
+/// when the command writes its output there) to standard error. One `print!` each, so that
+/// threads do not interleave them.
 #[allow(
     clippy::print_stderr,
+    clippy::print_stdout,
     reason = "run is where hkret talks to the terminal"
 )]
-fn print_one(d: &crate::diag::Diagnostic, messages: MessageFormat, text: Option<&str>) {
-    eprint!("{}", show(d, messages, text));
+pub(crate) fn print_one(d: &crate::diag::Diagnostic, messages: MessageFormat, text: Option<&str>) {
+    let shown = show(d, messages, text);
+    if messages == (MessageFormat::Json { stdout: true }) {
+        print!("{shown}");
+    } else {
+        eprint!("{shown}");
+    }
 }
 
 fn init(options: &crate::init::InitOptions, output: &Output) -> Result<u8, Error> {

@@ -216,7 +216,8 @@ impl Reader {
                         )
                         .hint(format!(
                             "write the value in place of the blank after `{key}:`"
-                        ));
+                        ))
+                        .code("not_filled_in");
                 }
                 None => {
                     self.report
@@ -225,7 +226,8 @@ impl Reader {
                             &fields.path_of(key),
                             format!("`{key}` is missing: {what}"),
                         )
-                        .hint(format!("add `{key}:` to the mapping at {place}"));
+                        .hint(format!("add `{key}:` to the mapping at {place}"))
+                        .code("missing");
                 }
             }
         }
@@ -248,18 +250,22 @@ impl Reader {
                 .hint(format!(
                     "quote it, \"{figure}\", or write it without commas, {}",
                     figure.replace(',', "")
-                ));
+                ))
+                .code("figure_cut_at_commas");
         }
         for (i, (key, _)) in fields.entries.iter().enumerate() {
             if fields.known.contains(&key.text.as_str()) || is_digit_group_after(fields.entries, i)
             {
                 continue;
             }
-            let d = self.report.error(
-                key.loc,
-                &fields.path_of(&key.text),
-                format!("unknown key `{}`", key.text),
-            );
+            let d = self
+                .report
+                .error(
+                    key.loc,
+                    &fields.path_of(&key.text),
+                    format!("unknown key `{}`", key.text),
+                )
+                .code("unknown_key");
             match closest(&key.text, &fields.known) {
                 Some(near) => d.hint(format!("did you mean `{near}`?")),
                 None => d.hint(format!("the keys here are: {}", fields.known.join(", "))),

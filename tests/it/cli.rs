@@ -130,16 +130,36 @@ fn message_formats_short_json_and_human() {
         String::from_utf8_lossy(&short.stderr),
         "bad.yaml:6:9: error: `new` is not one of the form's choices (at status)\n  help: choose one of: new_submission, amendment\n"
     );
+    // JSON goes to standard output, one object per line, with a code and the value's end.
     let json = hkret(&dir, &["validate", "bad.yaml", "--message-format", "json"]);
-    let value: serde_json::Value = serde_json::from_slice(&json.stderr).expect("one JSON object");
+    assert!(json.stderr.is_empty(), "{}", String::from_utf8_lossy(&json.stderr));
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("one JSON object");
     assert_eq!(
         (
             value["line"].as_u64(),
             value["column"].as_u64(),
-            value["severity"].as_str()
+            value["end_column"].as_u64(),
+            value["severity"].as_str(),
+            value["code"].as_str()
         ),
-        (Some(6), Some(9), Some("error"))
+        (Some(6), Some(9), Some(12), Some("error"), Some("input"))
     );
+    // A rule's finding carries the rule's name; rendering to standard output keeps JSON off it.
+    let late = std::fs::read_to_string(root().join(MOON))
+        .expect("example")
+        .replace("date_submitted: 2026-02-02", "date_submitted: 2026-02-20");
+    std::fs::write(dir.join("late.yaml"), late).expect("write");
+    let warned = hkret(&dir, &["validate", "late.yaml", "--message-format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&warned.stdout).expect("JSON");
+    assert_eq!(value["code"], "submitted_after_month_end");
+    let rendered = hkret(
+        &dir,
+        &["render", "late.yaml", "-o", "-", "--message-format", "json"],
+    );
+    let text = String::from_utf8_lossy(&rendered.stdout);
+    assert!(text.contains("Name of Issuer: Moon Inc.") && !text.contains("\"severity\""));
+    let value: serde_json::Value = serde_json::from_slice(&rendered.stderr).expect("JSON");
+    assert_eq!(value["severity"], "warning");
     let human = hkret(&dir, &["validate", "bad.yaml", "--message-format", "human"]);
     let shown = String::from_utf8_lossy(&human.stderr);
     assert!(

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::bulk::names::NameFields;
 use crate::bulk::table::locate;
-use crate::diag::show::{MessageFormat, show};
+use crate::diag::show::MessageFormat;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::run::bulk::{Ctx, Job, input_name, row_index, source_of, stem};
@@ -130,7 +130,7 @@ pub(super) fn print_planned(planned: &[Planned], messages: MessageFormat) {
             eprintln!("error: {}: {message}", p.input);
         }
         for d in &p.diagnostics {
-            eprint!("{}", show(d, messages, p.source.as_deref()));
+            crate::run::print_one(d, messages, p.source.as_deref());
         }
     }
 }

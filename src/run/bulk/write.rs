@@ -8,7 +8,7 @@ use indicatif::ProgressBar;
 
 use crate::bulk::manifest::{self, Entry, Manifest, Status};
 use crate::diag::Diagnostic;
-use crate::diag::show::{MessageFormat, show};
+use crate::diag::show::MessageFormat;
 use crate::error::Error;
 use crate::input::Source;
 use crate::render::pdf::{PdfRender, render_pdf};
@@ -170,15 +170,11 @@ pub(super) fn write_job(
     entries
 }
 
-/// Prints diagnostics found while writing (one `eprint!` each, so threads do not interleave them).
-#[allow(
-    clippy::print_stderr,
-    reason = "run is where hkret talks to the terminal"
-)]
+/// Prints diagnostics found while writing (one print each, so threads do not interleave them).
 fn print_now(found: &[Diagnostic], messages: MessageFormat, source: &Source) {
     let text = String::from_utf8_lossy(&source.bytes);
     for d in found {
-        eprint!("{}", show(d, messages, Some(&text)));
+        crate::run::print_one(d, messages, Some(&text));
     }
 }
 

@@ -1,7 +1,8 @@
 //! Phase 2: the form's cross-field rules, one function per rule, named for the rule.
 //!
-//! They run only on a filing whose every field was read cleanly, so that one typo does not set
-//! off a cascade. Each rule records what it finds and goes on; none stops the others.
+//! They run on every filing that could be put together; findings about what failed to read are
+//! set aside (see `validate::partial`). Each rule records what it finds and goes on; none stops
+//! the others. Every finding carries its rule's code, the function's name, for tools.
 #![deny(clippy::float_arithmetic)]
 
 mod balances;
@@ -13,35 +14,47 @@ mod terms;
 use crate::diag::Reporter;
 use crate::model::{ClassOfShares, Filing, TypeOfShares};
 
-/// Runs every rule of the form over `f`.
+/// A rule of the form: it records what it finds in a filing.
+type Rule = fn(&Filing, &mut Reporter);
+
+/// Every rule of the form, with its stable code (the function's name), in the order they run.
+const RULES: &[(&str, Rule)] = &[
+    ("part_i_rolls_forward", balances::part_i_rolls_forward),
+    ("capital_is_shares_times_par", balances::capital_is_shares_times_par),
+    ("part_i_totals_per_currency", balances::part_i_totals_per_currency),
+    ("part_ii_rolls_forward", balances::part_ii_rolls_forward),
+    ("part_ii_total_is_excluding_plus_treasury", balances::part_ii_total_is_excluding_plus_treasury),
+    ("hdrs_roll_forward", balances::hdrs_roll_forward),
+    ("part_iii_matches_part_ii", movements::part_iii_matches_part_ii),
+    ("block_totals_match", movements::block_totals_match),
+    ("grand_totals_match", movements::grand_totals_match),
+    ("options_roll_forward", options::options_roll_forward),
+    ("options_may_be_issued", options::options_may_be_issued),
+    ("option_funds_raised", options::option_funds_raised),
+    ("warrants_roll_forward", movements::warrants_roll_forward),
+    ("convertibles_roll_forward", movements::convertibles_roll_forward),
+    ("convertible_shares_within_conversion", movements::convertible_shares_within_conversion),
+    ("pending_cancellations_are_negative", movements::pending_cancellations_are_negative),
+    ("issue_types_fit_layout", movements::issue_types_fit_layout),
+    ("treasury_columns_fit_layout", movements::treasury_columns_fit_layout),
+    ("one_block_per_class", movements::one_block_per_class),
+    ("month_ended_is_month_end", dates::month_ended_is_month_end),
+    ("submitted_after_month_end", dates::submitted_after_month_end),
+    ("events_inside_month", dates::events_inside_month),
+    ("approvals_not_after_month", dates::approvals_not_after_month),
+    ("layout_in_force_for_the_month", dates::layout_in_force_for_the_month),
+    ("listed_classes_have_stock_codes", listed_classes_have_stock_codes),
+    ("public_float_for_listed_classes", public_float_for_listed_classes),
+    ("other_class_is_specified", other_class_is_specified),
+];
+
+/// Runs every rule of the form over `f`; each finding carries its rule's code.
 pub(crate) fn check(f: &Filing, r: &mut Reporter) {
-    balances::part_i_rolls_forward(f, r);
-    balances::capital_is_shares_times_par(f, r);
-    balances::part_i_totals_per_currency(f, r);
-    balances::part_ii_rolls_forward(f, r);
-    balances::part_ii_total_is_excluding_plus_treasury(f, r);
-    balances::hdrs_roll_forward(f, r);
-    movements::part_iii_matches_part_ii(f, r);
-    movements::block_totals_match(f, r);
-    movements::grand_totals_match(f, r);
-    options::options_roll_forward(f, r);
-    options::options_may_be_issued(f, r);
-    options::option_funds_raised(f, r);
-    movements::warrants_roll_forward(f, r);
-    movements::convertibles_roll_forward(f, r);
-    movements::convertible_shares_within_conversion(f, r);
-    movements::pending_cancellations_are_negative(f, r);
-    movements::issue_types_fit_layout(f, r);
-    movements::treasury_columns_fit_layout(f, r);
-    movements::one_block_per_class(f, r);
-    dates::month_ended_is_month_end(f, r);
-    dates::submitted_after_month_end(f, r);
-    dates::events_inside_month(f, r);
-    dates::approvals_not_after_month(f, r);
-    dates::layout_in_force_for_the_month(f, r);
-    listed_classes_have_stock_codes(f, r);
-    public_float_for_listed_classes(f, r);
-    other_class_is_specified(f, r);
+    for (code, rule) in RULES {
+        let start = r.count();
+        rule(f, r);
+        r.code_since(start, code);
+    }
 }
 
 /// A class listed on the Exchange has a stock code.
