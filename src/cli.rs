@@ -184,9 +184,17 @@ pub enum CliCommand {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff).
-    #[command(after_help = "Example:\n  hkret man > hkret.1 && man ./hkret.1")]
-    Man,
+    /// Print the manual page (roff), or write a page for hkret and for each of its commands.
+    #[command(
+        after_help = "Examples:\n  hkret man > hkret.1 && man ./hkret.1\n  hkret man validate > hkret-validate.1\n  hkret man --dir man/man1    # hkret.1, hkret-validate.1, hkret-render.1, ..."
+    )]
+    Man {
+        /// The command whose page to print (`validate`, `render`, ...); hkret's own when not given.
+        command: Option<String>,
+        /// Write every page (hkret.1 and hkret-COMMAND.1 for each command) into this directory.
+        #[arg(long, conflicts_with = "command")]
+        dir: Option<PathBuf>,
+    },
     /// Print the JSON Schema (draft-07) of the input format, for editors.
     #[command(after_help = "Example:\n  hkret schema -o hkret.schema.json")]
     Schema {
@@ -271,7 +279,12 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// `man`.
-    Man,
+    Man {
+        /// One command's page, or hkret's own.
+        command: Option<String>,
+        /// Where to write every page instead.
+        dir: Option<PathBuf>,
+    },
     /// `bulk`.
     Bulk(crate::run::BulkOptions),
     /// `next`.
@@ -427,7 +440,7 @@ impl Cli {
             }
             CliCommand::Diff { old, new } => Command::Diff { old, new },
             CliCommand::Completions { shell } => Command::Completions { shell },
-            CliCommand::Man => Command::Man,
+            CliCommand::Man { command, dir } => Command::Man { command, dir },
             CliCommand::Verify { dir, quiet } => Command::Verify { dir, quiet },
             CliCommand::Next { file, output: out } => Command::Next {
                 file,

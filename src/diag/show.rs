@@ -220,7 +220,10 @@ mod tests {
         let shown = show(&sample(), MessageFormat::Json { stdout: true }, Some(text));
         let value: serde_json::Value = serde_json::from_str(shown.trim_end()).expect("json");
         assert_eq!(value["code"], "part_ii_rolls_forward");
-        assert_eq!((&value["end_line"], &value["end_column"]), (&2.into(), &21.into()));
+        assert_eq!(
+            (&value["end_line"], &value["end_column"]),
+            (&2.into(), &21.into())
+        );
         assert_eq!(value["line"], 2);
         assert_eq!(value["path"], "issued.closing");
         assert_eq!(value["hint"], "check it");

@@ -3,6 +3,7 @@
 
 mod bulk;
 mod files;
+mod man;
 mod writer;
 
 pub use bulk::BulkOptions;
@@ -69,14 +70,7 @@ pub fn run(invocation: Invocation) -> ExitCode {
         Command::Verify { dir, quiet } => bulk::verify(&dir, quiet),
         Command::Next { file, output } => next(&file, &output, messages),
         Command::Chain { files } => chain(&files, messages),
-        Command::Man => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut page)
-                .map_err(|e| Error::io("<man page>", e))
-                .and_then(|()| write_output(&Output::Stdout, &page))
-                .map(|()| OK)
-        }
+        Command::Man { command, dir } => man::man(command.as_deref(), dir.as_deref()),
     };
     match result {
         Ok(code) => ExitCode::from(code),

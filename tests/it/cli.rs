@@ -132,7 +132,11 @@ fn message_formats_short_json_and_human() {
     );
     // JSON goes to standard output, one object per line, with a code and the value's end.
     let json = hkret(&dir, &["validate", "bad.yaml", "--message-format", "json"]);
-    assert!(json.stderr.is_empty(), "{}", String::from_utf8_lossy(&json.stderr));
+    assert!(
+        json.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("one JSON object");
     assert_eq!(
         (
@@ -247,10 +251,35 @@ fn completions_and_man_page() {
     assert!(String::from_utf8_lossy(&bash.stdout).contains("validate"));
     let man = hkret(&root(), &["man"]);
     assert_eq!(man.status.code(), Some(0));
-    assert!(
-        String::from_utf8_lossy(&man.stdout).starts_with(".ie"),
-        "roff"
-    );
+    let page = String::from_utf8_lossy(&man.stdout).into_owned();
+    assert!(page.starts_with(".ie"), "roff");
+    // Every page hkret's page lists (`hkret\-validate(1)`, ...) is written by `man --dir`.
+    let listed: Vec<String> = page
+        .lines()
+        .filter_map(|l| l.strip_prefix("hkret\\-")?.strip_suffix("(1)"))
+        .map(|c| format!("hkret-{c}.1"))
+        .collect();
+    assert!(listed.len() >= 10, "{listed:?}");
+    let dir = scratch("man-pages");
+    let out = hkret(&dir, &["man", "--dir", "man1"]);
+    assert_eq!(out.status.code(), Some(0));
+    for name in &listed {
+        let text = std::fs::read_to_string(dir.join("man1").join(name)).expect(name);
+        assert!(text.contains(".SH NAME"), "{name}");
+        // And every page a page lists is there too.
+        for l in text.lines() {
+            if let Some(sub) = l
+                .strip_prefix("hkret\\-")
+                .and_then(|l| l.strip_suffix("(1)"))
+            {
+                let file = format!("hkret-{}.1", sub.replace("\\-", "-"));
+                assert!(dir.join("man1").join(&file).exists(), "{name} lists {file}");
+            }
+        }
+    }
+    let one = hkret(&root(), &["man", "validate"]);
+    assert!(String::from_utf8_lossy(&one.stdout).contains("hkret validate"));
+    assert_eq!(hkret(&root(), &["man", "nosuch"]).status.code(), Some(2));
 }
 
 #[test]

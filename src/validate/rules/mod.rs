@@ -20,31 +20,70 @@ type Rule = fn(&Filing, &mut Reporter);
 /// Every rule of the form, with its stable code (the function's name), in the order they run.
 const RULES: &[(&str, Rule)] = &[
     ("part_i_rolls_forward", balances::part_i_rolls_forward),
-    ("capital_is_shares_times_par", balances::capital_is_shares_times_par),
-    ("part_i_totals_per_currency", balances::part_i_totals_per_currency),
+    (
+        "capital_is_shares_times_par",
+        balances::capital_is_shares_times_par,
+    ),
+    (
+        "part_i_totals_per_currency",
+        balances::part_i_totals_per_currency,
+    ),
     ("part_ii_rolls_forward", balances::part_ii_rolls_forward),
-    ("part_ii_total_is_excluding_plus_treasury", balances::part_ii_total_is_excluding_plus_treasury),
+    (
+        "part_ii_total_is_excluding_plus_treasury",
+        balances::part_ii_total_is_excluding_plus_treasury,
+    ),
     ("hdrs_roll_forward", balances::hdrs_roll_forward),
-    ("part_iii_matches_part_ii", movements::part_iii_matches_part_ii),
+    (
+        "part_iii_matches_part_ii",
+        movements::part_iii_matches_part_ii,
+    ),
     ("block_totals_match", movements::block_totals_match),
     ("grand_totals_match", movements::grand_totals_match),
     ("options_roll_forward", options::options_roll_forward),
     ("options_may_be_issued", options::options_may_be_issued),
     ("option_funds_raised", options::option_funds_raised),
     ("warrants_roll_forward", movements::warrants_roll_forward),
-    ("convertibles_roll_forward", movements::convertibles_roll_forward),
-    ("convertible_shares_within_conversion", movements::convertible_shares_within_conversion),
-    ("pending_cancellations_are_negative", movements::pending_cancellations_are_negative),
+    (
+        "convertibles_roll_forward",
+        movements::convertibles_roll_forward,
+    ),
+    (
+        "convertible_shares_within_conversion",
+        movements::convertible_shares_within_conversion,
+    ),
+    (
+        "pending_cancellations_are_negative",
+        movements::pending_cancellations_are_negative,
+    ),
     ("issue_types_fit_layout", movements::issue_types_fit_layout),
-    ("treasury_columns_fit_layout", movements::treasury_columns_fit_layout),
+    (
+        "treasury_columns_fit_layout",
+        movements::treasury_columns_fit_layout,
+    ),
     ("one_block_per_class", movements::one_block_per_class),
     ("month_ended_is_month_end", dates::month_ended_is_month_end),
-    ("submitted_after_month_end", dates::submitted_after_month_end),
+    (
+        "submitted_after_month_end",
+        dates::submitted_after_month_end,
+    ),
     ("events_inside_month", dates::events_inside_month),
-    ("approvals_not_after_month", dates::approvals_not_after_month),
-    ("layout_in_force_for_the_month", dates::layout_in_force_for_the_month),
-    ("listed_classes_have_stock_codes", listed_classes_have_stock_codes),
-    ("public_float_for_listed_classes", public_float_for_listed_classes),
+    (
+        "approvals_not_after_month",
+        dates::approvals_not_after_month,
+    ),
+    (
+        "layout_in_force_for_the_month",
+        dates::layout_in_force_for_the_month,
+    ),
+    (
+        "listed_classes_have_stock_codes",
+        listed_classes_have_stock_codes,
+    ),
+    (
+        "public_float_for_listed_classes",
+        public_float_for_listed_classes,
+    ),
     ("other_class_is_specified", other_class_is_specified),
 ];
 
