@@ -154,15 +154,20 @@ pub enum CliCommand {
     },
     /// Start a new return: a commented skeleton of the current form.
     #[command(
-        after_help = "Example:\n  hkret init --issuer \"Moon Inc.\" --stock-code 01723 --month 2026-01 -o moon-2026-01.yaml"
+        after_help = "Examples:\n  hkret init --issuer \"Moon Inc.\" --stock-code 01723 --month 2026-01 -o moon-2026-01.yaml\n  hkret init --issuer \"Example Mining\" --class \"H shares:02899\" --class \"A shares:601899:unlisted\""
     )]
     Init {
         /// Name of the issuer.
         #[arg(long)]
         issuer: Option<String>,
         /// Stock code of the listed class, five digits.
-        #[arg(long, value_name = "CODE")]
+        #[arg(long, value_name = "CODE", conflicts_with = "class")]
         stock_code: Option<String>,
+        /// A class of shares, `DESCRIPTION:CODE`, or `DESCRIPTION:CODE:unlisted` for a class not
+        /// listed on the Exchange (its code on another market); repeat for each class, such as
+        /// `--class "H shares:02899" --class "A shares:601899:unlisted"`.
+        #[arg(long, value_name = "DESCRIPTION:CODE[:unlisted]")]
+        class: Vec<String>,
         /// The month reported, YYYY-MM.
         #[arg(long, value_name = "YYYY-MM")]
         month: Option<String>,
@@ -413,16 +418,18 @@ impl Cli {
             CliCommand::Init {
                 issuer,
                 stock_code,
+                class,
                 month,
                 output: out,
             } => {
-                if let Some(code) = &stock_code
-                    && (code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit()))
-                {
-                    return Err(Error::Usage(format!(
-                        "--stock-code {code}: a stock code is five digits, such as 01723"
-                    )));
+                if let Some(code) = &stock_code {
+                    crate::init::check_listed_code(code)
+                        .map_err(|e| Error::Usage(format!("--stock-code {code}: {e}")))?;
                 }
+                let classes = class
+                    .iter()
+                    .map(|spec| crate::init::parse_class(spec).map_err(Error::Usage))
+                    .collect::<Result<Vec<_>, _>>()?;
                 let month_ended = month.as_deref().map(month_end).transpose()?;
                 let file = out
                     .as_ref()
@@ -430,6 +437,7 @@ impl Cli {
                 let options = crate::init::InitOptions {
                     issuer,
                     stock_code,
+                    classes,
                     month_ended,
                     file,
                 };

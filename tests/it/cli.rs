@@ -211,9 +211,38 @@ fn init_writes_a_skeleton_and_refuses_to_overwrite() {
 
 #[test]
 fn init_refuses_a_bad_stock_code() {
-    let out = hkret(&root(), &["init", "--stock-code", "1723"]);
+    let out = hkret(&root(), &["init", "--stock-code", "2899"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("five digits"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: --stock-code 2899: a stock code is five digits: did you mean 02899?\n"
+    );
+}
+
+#[test]
+fn init_takes_the_classes_of_an_a_and_h_issuer() {
+    let out = hkret(
+        &root(),
+        &[
+            "init",
+            "--class",
+            "H shares:02899",
+            "--class",
+            "A shares:601899:unlisted",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("  - id: h ") && text.contains("  - id: a\n"),
+        "{text}"
+    );
+    assert!(text.contains("stock_code: \"601899\""), "{text}");
+    let wrong = hkret(&root(), &["init", "--class", "H shares:2899"]);
+    assert_eq!(
+        String::from_utf8_lossy(&wrong.stderr),
+        "error: --class H shares:2899: a stock code is five digits: did you mean 02899?\n"
+    );
 }
 
 #[test]
