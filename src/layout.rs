@@ -34,19 +34,37 @@ pub struct Descriptor {
     pub inferred: String,
 }
 
+/// A version of the form the Exchange published, drawn by hkret or not.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Published {
+    /// The version, such as `1.1.1`.
+    pub version: String,
+    /// A return that prints it.
+    pub seen: String,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     layouts: Vec<Descriptor>,
+    #[serde(default)]
+    published: Vec<Published>,
 }
 
-/// Every layout, oldest first.
-static LAYOUTS: LazyLock<Vec<Descriptor>> = LazyLock::new(|| {
+/// The layouts file, read once.
+static FILE: LazyLock<File> = LazyLock::new(|| {
     let text = crate::assets::get("layouts.yaml").unwrap_or_default();
-    let file: File =
-        serde_saphyr::from_str(text).expect("templates/layouts.yaml is valid (a test reads it)");
-    file.layouts
+    serde_saphyr::from_str(text).expect("templates/layouts.yaml is valid (a test reads it)")
 });
+
+/// Every layout, oldest first.
+static LAYOUTS: LazyLock<&'static [Descriptor]> = LazyLock::new(|| &FILE.layouts);
+
+/// The version `version` of the form as the Exchange published it, when it is one.
+pub fn published(version: &str) -> Option<&'static Published> {
+    FILE.published.iter().find(|p| p.version == version)
+}
 
 /// A layout of the form: a handle on its [`Descriptor`].
 #[derive(Clone, Copy)]

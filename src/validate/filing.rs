@@ -123,7 +123,22 @@ impl Reader {
             _ => "",
         };
         let layout = Layout::by_version(text);
-        if layout.is_none() {
+        if let (None, Some(p)) = (layout, crate::layout::published(text)) {
+            self.report
+                .error(
+                    node.loc,
+                    "version",
+                    format!(
+                        "form FF301 version {text} (seen on the return of {}) is a real version that hkret does not draw yet",
+                        p.seen
+                    ),
+                )
+                .hint(format!(
+                    "hkret draws {}; leave `version` out to use the one in force for month_ended, or name one of them",
+                    Layout::known()
+                ))
+                .code("version_not_drawn");
+        } else if layout.is_none() {
             self.report
                 .error(
                     node.loc,
@@ -309,7 +324,10 @@ impl Reader {
     fn issued(&mut self, f: &mut Fields<'_>, layout: Option<Layout>) -> Option<Issued> {
         let node = self.require(f, "issued", "Part II figures")?;
         let mut i = self.fields(node, &f.path_of("issued"))?;
-        let issued = if layout.is_some_and(|l| !l.has_treasury()) {
+        // Without a layout (its version failed), the shape written decides, so that one
+        // mistake in `version` does not also report every Part II as malformed.
+        let one_column = layout.map_or_else(|| i.has("shares"), |l| !l.has_treasury());
+        let issued = if one_column {
             let shares = self.balance_at(&mut i, "shares", "the number of issued shares");
             shares.map(|excluding_treasury| Issued {
                 excluding_treasury,

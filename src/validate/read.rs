@@ -30,6 +30,11 @@ impl<'a> Fields<'a> {
         join(&self.path, key)
     }
 
+    /// Whether `key` is written in the mapping (without marking it as known).
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.entries.iter().any(|(k, _)| k.text == key)
+    }
+
     /// The path of the mapping itself.
     pub(crate) fn path(&self) -> &str {
         &self.path

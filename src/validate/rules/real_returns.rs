@@ -383,3 +383,48 @@ fn a_misspelt_key_sets_aside_only_the_rules_about_its_class() {
         ],
     );
 }
+
+#[test]
+fn a_real_version_hkret_lacks_is_named_as_such() {
+    // Item 12: which published versions hkret lacks changes as layouts are added, so the case is
+    // taken from the data; once every published version is drawn, there is none to test.
+    let lacking = ["1.0.0", "1.0.2", "1.1.0", "1.1.1"].into_iter().find(|v| {
+        crate::layout::published(v).is_some() && crate::layout::Layout::by_version(v).is_none()
+    });
+    let Some(version) = lacking else {
+        return;
+    };
+    let seen = &crate::layout::published(version).expect("published").seen;
+    let text = edit(
+        SEED,
+        "version: \"1.0.1\"",
+        &format!("version: \"{version}\""),
+    )
+    .0;
+    let found = diagnostics(&text);
+    assert_eq!(
+        lines(&found),
+        vec![format!(
+            "{}: error: form FF301 version {version} (seen on the return of {seen}) is a real version that hkret does not draw yet (at version)",
+            at(&text, &format!("\"{version}\""))
+        )]
+    );
+    // A version the Exchange never published is still "not a layout of the form".
+    let made_up = edit(SEED, "version: \"1.0.1\"", "version: \"1.0.9\"").0;
+    assert!(
+        diagnostics(&made_up)[0]
+            .message
+            .contains("is not a layout of the form that hkret knows")
+    );
+}
+
+#[test]
+fn every_layout_hkret_draws_is_a_published_version() {
+    for layout in crate::layout::Layout::all() {
+        assert!(
+            crate::layout::published(layout.version()).is_some(),
+            "{} is not in `published` of templates/layouts.yaml",
+            layout.version()
+        );
+    }
+}
