@@ -176,7 +176,9 @@ pub enum CliCommand {
         output: Option<PathBuf>,
     },
     /// Show what changed between two versions of a return, figure by figure.
-    #[command(after_help = "Example:\n  hkret diff filed.yaml amended.yaml")]
+    #[command(
+        after_help = "Exit status, as diff's: 0 when the returns print the same, 1 when they differ (or one has mistakes), 2 on trouble.\n\nExample:\n  hkret diff filed.yaml amended.yaml"
+    )]
     Diff {
         /// The return as filed.
         old: PathBuf,

@@ -58,12 +58,45 @@ fn leaf(value: &Value) -> Option<String> {
     }
 }
 
-/// Every leaf of `value` with its label, in the order of the form.
-fn flatten(value: &Value, label: &str, out: &mut Vec<(String, String)>) {
+/// The currency an amount under `key` is printed with, in a mapping whose own currency is
+/// `own` (a row's `currency`, a class's `par_currency`) and whose price currency is `price`;
+/// `inherited` is the currency of the mapping itself (the capital's balances take the par
+/// value's currency).
+fn currency_of<'v>(
+    key: &str,
+    own: Option<&'v str>,
+    price: Option<&'v str>,
+    inherited: Option<&'v str>,
+) -> Option<&'v str> {
+    match key {
+        "price" => price,
+        "amount" | "par_value" | "nominal_preceding" | "nominal_closing" | "amount_preceding"
+        | "amount_closing" => own,
+        "movement" => own.or(inherited),
+        "preceding" | "closing" => inherited,
+        _ => None,
+    }
+}
+
+/// Every leaf of `value` with its label, in the order of the form; amounts carry their
+/// currency (`USD 0.01`), which `inherited` gives for the balances of a share capital.
+fn flatten(value: &Value, label: &str, inherited: Option<&str>, out: &mut Vec<(String, String)>) {
     match value {
         Value::Object(map) => {
+            let text = |k: &str| map.get(k).and_then(Value::as_str).filter(|c| !c.is_empty());
+            let own = text("currency").or_else(|| text("par_currency"));
+            let price = text("price_currency");
             for (key, v) in map {
-                if matches!(key.as_str(), "number" | "layout" | "label" | "stock_codes") {
+                if matches!(
+                    key.as_str(),
+                    "number"
+                        | "layout"
+                        | "label"
+                        | "stock_codes"
+                        | "currency"
+                        | "par_currency"
+                        | "price_currency"
+                ) {
                     continue;
                 }
                 let here = if label.is_empty() {
@@ -71,7 +104,19 @@ fn flatten(value: &Value, label: &str, out: &mut Vec<(String, String)>) {
                 } else {
                     format!("{label}, {}", word(key))
                 };
-                flatten(v, &here, out);
+                match v {
+                    Value::String(s) if !s.is_empty() => {
+                        let shown = match currency_of(key, own, price, inherited) {
+                            Some(c) => format!("{c} {s}"),
+                            None => s.clone(),
+                        };
+                        out.push((here, shown));
+                    }
+                    _ => {
+                        let down = if key == "capital" { own } else { None };
+                        flatten(v, &here, down, out);
+                    }
+                }
             }
         }
         Value::Array(items) => {
@@ -85,24 +130,27 @@ fn flatten(value: &Value, label: &str, out: &mut Vec<(String, String)>) {
                     Some(n) => format!("{label} {} ({n})", i + 1),
                     None => format!("{label} {}", i + 1),
                 };
-                flatten(v, &here, out);
+                flatten(v, &here, None, out);
             }
         }
         other => out.push((label.to_owned(), leaf(other).unwrap_or_default())),
     }
 }
 
-/// The printed differences between `old` and `new`, in the order of the form.
+/// The printed differences between `old` and `new`, in the order of the form. A cell blank in
+/// both (or blank and absent) is no difference.
 pub fn diff(old: &FormView, new: &FormView) -> Vec<Change> {
     let (mut a, mut b) = (Vec::new(), Vec::new());
     flatten(
         &serde_json::to_value(old).unwrap_or(Value::Null),
         "",
+        None,
         &mut a,
     );
     flatten(
         &serde_json::to_value(new).unwrap_or(Value::Null),
         "",
+        None,
         &mut b,
     );
     let mut changes = Vec::new();
@@ -116,6 +164,8 @@ pub fn diff(old: &FormView, new: &FormView) -> Vec<Change> {
                 });
             }
             Some(_) => {}
+            // A blank that is simply not there any more is no change on the form.
+            None if old_value.is_empty() => {}
             None => changes.push(Change {
                 label: label.clone(),
                 old: Some(old_value.clone()),
@@ -124,7 +174,7 @@ pub fn diff(old: &FormView, new: &FormView) -> Vec<Change> {
         }
     }
     for (label, new_value) in &b {
-        if !a.iter().any(|(l, _)| l == label) {
+        if !new_value.is_empty() && !a.iter().any(|(l, _)| l == label) {
             changes.push(Change {
                 label: label.clone(),
                 old: None,
@@ -190,6 +240,33 @@ mod tests {
         assert!(text.contains("Part II 1 (Ordinary shares), treasury shares, balance at close of the month: 0 -> 100\n"), "{text}");
         assert!(
             text.contains("Part III (E) other movements, applicable: no -> yes\n"),
+            "{text}"
+        );
+        // The new table's blank cells are not listed as added.
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.starts_with("added") && l.ends_with("(blank)")),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn amounts_are_shown_with_their_currency() {
+        let old = view_of(MOON);
+        let new = view_of(&MOON.replace(
+            "par_value: { currency: HKD, amount: \"0.01\" }\n      capital: { preceding: \"100000000\", closing: \"100000000\" }",
+            "par_value: { currency: USD, amount: \"0.01\" }\n      capital: { preceding: \"100000000\", closing: \"100000000\" }",
+        ));
+        let text = report(&diff(&old, &new));
+        assert!(
+            text.contains("Part I 1 (Ordinary shares), par value: HKD 0.01 -> USD 0.01\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Part I 1 (Ordinary shares), authorised/registered share capital, balance at close of the month: HKD 100,000,000 -> USD 100,000,000\n"
+            ),
             "{text}"
         );
     }

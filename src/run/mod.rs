@@ -220,7 +220,8 @@ fn diff(old: &Path, new: &Path, messages: MessageFormat) -> Result<u8, Error> {
         &crate::render::view::view(&b.filing),
     );
     write_output(&Output::Stdout, crate::diff::report(&changes).as_bytes())?;
-    Ok(OK)
+    // As diff(1): 0 when the returns print the same, 1 when they differ.
+    Ok(if changes.is_empty() { OK } else { INVALID })
 }
 
 fn render(

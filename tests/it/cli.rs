@@ -261,9 +261,10 @@ fn diff_names_the_changed_figure() {
             "amended.yaml",
         ],
     );
+    // As diff(1): 1 when the returns differ, 0 when they do not.
     assert_eq!(
         out.status.code(),
-        Some(0),
+        Some(1),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -271,6 +272,9 @@ fn diff_names_the_changed_figure() {
         String::from_utf8_lossy(&out.stdout),
         "status: New Submission -> Amendment\ndate submitted: 02 February 2026 -> 03 February 2026\n"
     );
+    let same = hkret(&dir, &["diff", "amended.yaml", "amended.yaml"]);
+    assert_eq!(same.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&same.stdout), "no differences\n");
 }
 
 #[test]
