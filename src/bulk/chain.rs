@@ -185,14 +185,47 @@ fn link(before: &Link<'_>, now: &Link<'_>) -> Diagnostics {
     breaks.report.finish()
 }
 
-/// Every break in a chain of returns of one issuer, taken in the order of their months.
-pub fn chain(links: &mut [Link<'_>]) -> Diagnostics {
-    links.sort_by_key(|l| l.filing.month_ended.date);
-    let mut found = Diagnostics::new();
-    for pair in links.windows(2) {
-        found.extend(link(&pair[0], &pair[1]));
+/// What `chain` found: every problem, and a summary when the chain is whole.
+pub struct Checked {
+    /// Breaks between months, returns of another issuer, months with two returns, and missing
+    /// months (warnings).
+    pub found: Diagnostics,
+    /// "The chain is whole: ..." when nothing at all was found; `None` otherwise.
+    pub whole: Option<String>,
+}
+
+/// Every break in a chain of returns of one issuer, taken in the order of their months; an
+/// amendment stands in for the earlier return of its month.
+pub fn chain(links: &mut [Link<'_>]) -> Checked {
+    let sequence = crate::bulk::sequence::sequence(links);
+    let mut found = sequence.problems;
+    for pair in sequence.months.windows(2) {
+        found.extend(link(pair[0], pair[1]));
     }
-    found
+    let whole = match (
+        found.is_empty(),
+        sequence.months.first(),
+        sequence.months.last(),
+    ) {
+        (true, Some(first), Some(last)) => {
+            let replaced: Vec<String> = sequence
+                .replaced
+                .iter()
+                .map(|(amendment, earlier)| format!("; {amendment} amends {earlier}"))
+                .collect();
+            let n = sequence.months.len();
+            Some(format!(
+                "the chain is whole: {n} {} of {}, months ended {} to {}{}",
+                if n == 1 { "return" } else { "returns" },
+                first.filing.issuer_name.en,
+                date(first.filing.month_ended.date),
+                date(last.filing.month_ended.date),
+                replaced.concat()
+            ))
+        }
+        _ => None,
+    };
+    Checked { found, whole }
 }
 
 #[cfg(test)]
@@ -218,7 +251,7 @@ mod tests {
             .expect("fixture");
         let this = filing(&text);
         let then = filing(&next(&this).replace("date_submitted: ~", "date_submitted: 2026-03-03"));
-        let found = chain(&mut [
+        let checked = chain(&mut [
             Link {
                 file: "feb.yaml",
                 filing: &then,
@@ -228,7 +261,13 @@ mod tests {
                 filing: &this,
             },
         ]);
-        assert!(found.is_empty(), "{found}");
+        assert!(checked.found.is_empty(), "{}", checked.found);
+        assert_eq!(
+            checked.whole.as_deref(),
+            Some(
+                "the chain is whole: 2 returns of Harbour Example Holdings Limited, months ended 31 January 2026 to 28 February 2026"
+            )
+        );
     }
 
     #[test]
@@ -253,6 +292,7 @@ mod tests {
                 filing: &then,
             },
         ])
+        .found
         .sorted();
         assert_eq!(found.len(), 1, "{found:#?}");
         let d = &found[0];
@@ -284,6 +324,7 @@ mod tests {
                 filing: &later,
             },
         ])
+        .found
         .sorted();
         assert_eq!(found.len(), 1);
         assert!(

@@ -6,4 +6,5 @@ pub mod chain;
 pub mod manifest;
 pub mod names;
 pub mod next;
+pub mod sequence;
 pub mod table;

@@ -174,11 +174,14 @@ fn chain(files: &[PathBuf], messages: MessageFormat) -> Result<u8, Error> {
             filing: f,
         })
         .collect();
-    let found = crate::bulk::chain::chain(&mut links);
-    if found.has_errors() {
+    let checked = crate::bulk::chain::chain(&mut links);
+    if checked.found.has_errors() {
         code = INVALID;
     }
-    for d in found.sorted() {
+    if let Some(whole) = checked.whole.filter(|_| code == OK) {
+        write_output(&Output::Stdout, format!("{whole}\n").as_bytes())?;
+    }
+    for d in checked.found.sorted() {
         let source = sources.iter().find(|s| *s.name == *d.file);
         let text = source.map(|s| String::from_utf8_lossy(&s.bytes).into_owned());
         print_one(&d, messages, text.as_deref());

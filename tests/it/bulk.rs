@@ -374,6 +374,10 @@ fn next_and_chain_from_the_command_line() {
         "{}",
         String::from_utf8_lossy(&chain.stderr)
     );
+    assert_eq!(
+        String::from_utf8_lossy(&chain.stdout),
+        "the chain is whole: 2 returns of Moon Inc., months ended 31 January 2026 to 28 February 2026\n"
+    );
     std::fs::write(
         dir.join("feb.yaml"),
         feb.replace(
@@ -384,6 +388,10 @@ fn next_and_chain_from_the_command_line() {
     .expect("broken");
     let broken = hkret(&dir, &["chain", moon.to_str().expect("utf-8"), "feb.yaml"]);
     assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        broken.stdout.is_empty(),
+        "a broken chain is not said to be whole"
+    );
     let stderr = String::from_utf8_lossy(&broken.stderr);
     assert!(
         stderr.contains("feb.yaml:")
