@@ -30,10 +30,16 @@ fn lines(found: &[Diagnostic]) -> Vec<String> {
         .collect()
 }
 
-/// Asserts that `text` gives exactly the diagnostics `want`.
+/// Asserts that `text` gives exactly the diagnostics `want`. The seed moved to another month
+/// names a layout not in force then, which is warned about at `version`; the layout tests check
+/// that warning, these tests leave it aside.
 #[track_caller]
 fn gives(text: &str, want: &[&str]) {
-    assert_eq!(lines(&diagnostics(text)), want);
+    let found: Vec<Diagnostic> = diagnostics(text)
+        .into_iter()
+        .filter(|d| !(d.severity == Severity::Warning && d.path == "version"))
+        .collect();
+    assert_eq!(lines(&found), want);
 }
 
 /// The line and column where `needle` first stands in `text`, as `line:column`.
@@ -113,17 +119,10 @@ fn beyond_the_table_weekdays_are_counted_and_the_warning_says_so() {
     let late = seed_dated("month_ended: 2030-01-31", "date_submitted: 2030-02-08");
     gives(
         &late,
-        &[
-            // The seed names its 2022 layout, which is not the one in force in 2030.
-            &format!(
-                "{}: warning: layout 1.0.1 was not in force for the month ended 31 January 2030 (at version)",
-                at(&late, "\"1.0.1\"")
-            ),
-            &format!(
-                "{}: warning: submitted on 08 February 2030, after the fifth business day following the month end (07 February 2030, counting weekdays only: hkret's table of Hong Kong general holidays covers 2021 to 2026) (at date_submitted)",
-                at(&late, "2030-02-08")
-            ),
-        ],
+        &[&format!(
+            "{}: warning: submitted on 08 February 2030, after the fifth business day following the month end (07 February 2030, counting weekdays only: hkret's table of Hong Kong general holidays covers 2021 to 2026) (at date_submitted)",
+            at(&late, "2030-02-08")
+        )],
     );
 }
 
