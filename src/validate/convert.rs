@@ -162,7 +162,9 @@ impl Reader {
             return Some(code);
         }
         if listed == Some(false) {
-            let other_market = !code.is_empty()
+            // Real returns print "N/A" as the stock code of a class not listed anywhere.
+            let other_market = code == "N/A"
+                || !code.is_empty()
                 && code.len() <= 12
                 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
             if other_market {
@@ -170,7 +172,7 @@ impl Reader {
             }
             self.report
                 .error(node.loc, path, format!("stock code `{code}` is not a market's code"))
-                .hint("a class not listed on the Exchange may give its code on another market (letters and digits, such as 601939); otherwise leave `stock_code` out");
+                .hint("a class not listed on the Exchange may give its code on another market (letters and digits, such as 601939) or N/A as returns print it; otherwise leave `stock_code` out");
             return None;
         }
         let d = self.report.error(

@@ -4,6 +4,7 @@
 mod bulk;
 mod cli;
 mod golden;
+mod layouts;
 mod pdf;
 mod pdf_bbox;
 mod pdf_engine;

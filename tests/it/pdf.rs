@@ -96,7 +96,7 @@ fn allowed_beyond_1b(level: PdfaLevel) -> &'static [&'static str] {
 /// Asserts that `PDFBox` Preflight accepts `pdf` as PDF/A-1b, or for a later `level` finds
 /// nothing wrong but what that level allows (or says why it cannot run).
 #[allow(clippy::print_stdout, reason = "a skipped check says so")]
-fn assert_preflight(pdf: &Path, level: PdfaLevel) {
+pub(crate) fn assert_preflight(pdf: &Path, level: PdfaLevel) {
     let Some(cp) = preflight() else {
         println!(
             "notice: java or PDFBox Preflight not installed; PDF/A check of {} skipped",
