@@ -68,6 +68,10 @@ pub struct Variant {
     pub text: String,
     /// `READ <source id>` or `INFERRED <why>` (also `READ-304`, `RULE`, `SUMMARY`, `RECON`).
     pub source: String,
+    /// The text as the PDF prints it, when its typography differs (the official PDF's curly
+    /// quotes, where the published text returns have straight ones).
+    #[serde(default)]
+    pub pdf: Option<String>,
 }
 
 /// A label: the current form's wording and its variants for older layouts.
@@ -78,6 +82,9 @@ pub struct Entry {
     pub text: String,
     /// Its provenance.
     pub source: String,
+    /// The text as the PDF prints it, when its typography differs.
+    #[serde(default)]
+    pub pdf: Option<String>,
     /// Variants by wording name (`layouts.yaml`, `wording`).
     #[serde(default)]
     pub layouts: BTreeMap<String, Variant>,
@@ -102,19 +109,33 @@ impl LabelFile {
         serde_saphyr::from_str(text).map_err(|e| e.to_string())
     }
 
-    /// The labels as `layout` prints them: each label's first variant in the layout's wording
-    /// list, or its current text.
+    /// The labels as `layout` prints them in text: each label's first variant in the layout's
+    /// wording list, or its current text.
     pub fn resolve(&self, layout: Layout) -> Wording {
+        self.resolve_as(layout, false)
+    }
+
+    /// The labels as `layout` prints them in a PDF: as [`LabelFile::resolve`], taking a
+    /// text's `pdf` typography where it has one.
+    pub fn resolve_for_pdf(&self, layout: Layout) -> Wording {
+        self.resolve_as(layout, true)
+    }
+
+    fn resolve_as(&self, layout: Layout, pdf: bool) -> Wording {
         let wording = &layout.descriptor().wording;
         let labels = self
             .labels
             .iter()
             .map(|(id, e)| {
-                let text = wording
+                let (text, typeset) = wording
                     .iter()
                     .find_map(|w| e.layouts.get(w))
-                    .map_or(&e.text, |v| &v.text);
-                (id.clone(), text.clone())
+                    .map_or((&e.text, &e.pdf), |v| (&v.text, &v.pdf));
+                let chosen = match typeset {
+                    Some(p) if pdf => p,
+                    _ => text,
+                };
+                (id.clone(), chosen.clone())
             })
             .collect();
         Wording {

@@ -84,6 +84,18 @@ impl Templates {
             })
     }
 
+    /// The labels of `layout` in the language `tag`, with the PDF's typography.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] when there is no label file for the language.
+    pub fn pdf_wording(&self, layout: Layout, tag: &str) -> Result<Wording, Error> {
+        let text = self.wording(layout, tag)?;
+        Ok(self
+            .labels
+            .get(tag)
+            .map_or(text, |f| f.resolve_for_pdf(layout)))
+    }
+
     /// The compiled set.
     pub(crate) fn tera(&self) -> &Tera {
         &self.tera

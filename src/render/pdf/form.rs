@@ -67,7 +67,7 @@ pub fn render_pdf(
     templates: &Templates,
     opts: &PdfRender,
 ) -> Result<Vec<u8>, Error> {
-    let v = view_in(filing, &templates.wording(filing.layout, "en")?);
+    let v = view_in(filing, &templates.pdf_wording(filing.layout, "en")?);
     let desc = description(&v, templates)?;
     let name = format!("{}/form.pdf.tera", v.layout.templates);
     pdf(

@@ -33,6 +33,9 @@ pub struct FormView {
     pub layout: &'static Descriptor,
     /// Every label of the form, by id, worded for the layout and language.
     pub labels: BTreeMap<String, String>,
+    /// The number of each note the layout has, by name (`public_float` → 4); a note the layout
+    /// lacks is absent.
+    pub notes: BTreeMap<String, usize>,
     /// The version printed in the footer.
     pub version: String,
     /// "31 January 2026".
@@ -378,6 +381,14 @@ pub fn view_in(f: &Filing, w: &Wording) -> FormView {
     FormView {
         layout: f.layout.descriptor(),
         labels: w.labels.clone(),
+        notes: f
+            .layout
+            .descriptor()
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i + 1))
+            .collect(),
         version: f.printed_version.clone(),
         month_ended: w.language.date(f.month_ended.date),
         status: w
