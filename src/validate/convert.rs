@@ -165,8 +165,8 @@ impl Reader {
             // Real returns print "N/A" as the stock code of a class not listed anywhere.
             let other_market = code == "N/A"
                 || !code.is_empty()
-                && code.len() <= 12
-                && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+                    && code.len() <= 12
+                    && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
             if other_market {
                 return Some(code);
             }

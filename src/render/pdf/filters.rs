@@ -71,13 +71,22 @@ mod tests {
     fn break_before_breaks_the_first_place_only() {
         let mut tera = tera::Tera::new();
         register_filters(&mut tera);
-        tera.add_raw_template("t", "{{ v | break_before | pdf }}|{{ v | break_before(text=\" (N\") | pdf }}")
-            .expect("template");
+        tera.add_raw_template(
+            "t",
+            "{{ v | break_before | pdf }}|{{ v | break_before(text=\" (N\") | pdf }}",
+        )
+        .expect("template");
         let mut cx = tera::Context::new();
         cx.insert("v", "Stock code (if listed) (Note 1)");
         let out = tera.render("t", &cx).expect("render");
-        assert_eq!(out, "Stock code<br/>(if listed) (Note 1)|Stock code (if listed)<br/>(Note 1)");
+        assert_eq!(
+            out,
+            "Stock code<br/>(if listed) (Note 1)|Stock code (if listed)<br/>(Note 1)"
+        );
         cx.insert("v", "已發行股份(不包括庫存股份)數目");
-        assert_eq!(tera.render("t", &cx).expect("render"), "已發行股份(不包括庫存股份)數目|已發行股份(不包括庫存股份)數目");
+        assert_eq!(
+            tera.render("t", &cx).expect("render"),
+            "已發行股份(不包括庫存股份)數目|已發行股份(不包括庫存股份)數目"
+        );
     }
 }

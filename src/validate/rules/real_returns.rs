@@ -419,9 +419,13 @@ fn a_real_version_hkret_lacks_is_named_as_such() {
 
 #[test]
 fn every_layout_hkret_draws_is_a_published_version() {
+    // 1.0.x to 1.1.0 follow from the form's history; a layout no return is known to print says so
+    // in its description (1.1.0: "No return printed 1.1.0 has been found").
     for layout in crate::layout::Layout::all() {
+        let unseen = format!("No return printed {} has been found", layout.version());
         assert!(
-            crate::layout::published(layout.version()).is_some(),
+            crate::layout::published(layout.version()).is_some()
+                || layout.descriptor().inferred.starts_with(&unseen),
             "{} is not in `published` of templates/layouts.yaml",
             layout.version()
         );
