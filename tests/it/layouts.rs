@@ -24,6 +24,7 @@ fn the_month_chooses_the_layout_in_force() {
     assert_eq!(at(2021, 6), None);
     assert_eq!(at(2021, 7), Some("1.0.0"));
     assert_eq!(at(2022, 11), Some("1.0.1"));
+    assert_eq!(at(2023, 7), Some("1.0.2"));
     assert_eq!(at(2024, 6), Some("1.1.0"));
     assert_eq!(at(2025, 12), Some("1.1.1"));
     assert_eq!(at(2026, 1), Some("1.2.0"));
@@ -92,6 +93,35 @@ const CASES: &[Case] = &[
             "Total of A to E",
         ],
         not_pdf: &["Treasury", "Public float"],
+    },
+    Case {
+        fixture: "valid-1.0.2-every-table",
+        version: "1.0.2",
+        text: &[
+            "1. Class of shares\tOrdinary shares\tType of shares\tNot applicable\tListed on SEHK (Note 1)",
+            "Stock code\t09988\tDescription",
+            "Multi-counter stock code\t89988\tRMB\tRMB counter",
+            "Type of shares\tB\t",
+            "II. Movements in Issued Shares\n",
+            "1. Class of shares issuable\tOrdinary shares\tType of shares\tNot applicable\tShares issuable to be listed on SEHK (Note 1)",
+            "1. Class of shares issuable (Note 5 and 6)\tOrdinary shares\tType of shares",
+            "Total E (WVR ordinary shares B): -1,200,000",
+            "Total increase / decrease (-) in WVR ordinary shares B during the month (i.e. Total of A to E) -1,200,000",
+        ],
+        not_text: &[
+            "Treasury",
+            "treasury shares",
+            "Public float",
+            "\tClass B\t",
+            "Type of shares issuable",
+        ],
+        pdf: &[
+            "v 1.0.2",
+            "Listed on SEHK (Note 1)",
+            "Class of shares issuable",
+            "Total E (WVR ordinary shares B):",
+        ],
+        not_pdf: &["Treasury", "Public float", "Type of shares issuable"],
     },
     Case {
         fixture: "valid-1.1.1-every-table",
