@@ -138,6 +138,8 @@ pub fn read_yaml(text: &str, file: &str) -> Result<Vec<Row>, Diagnostics> {
 #[derive(Debug)]
 pub struct Generator {
     tera: Tera,
+    /// The template's text, to find the line a generated line comes from.
+    text: String,
 }
 
 impl Generator {
@@ -150,7 +152,54 @@ impl Generator {
         tera.autoescape_on(Vec::<&'static str>::new());
         tera.add_raw_template("return", text)
             .map_err(|e| Error::template(name, &e))?;
-        Ok(Self { tera })
+        Ok(Self {
+            tera,
+            text: text.to_owned(),
+        })
+    }
+
+    /// The line of the template (1-based) that `generated` (line `at` of a generated return)
+    /// comes from: a line whose literal text, between its placeholders, the generated line
+    /// holds in order; of several, the nearest to `at`.
+    pub fn template_line(&self, generated: &str, at: u32) -> Option<u32> {
+        let fits = |template: &str| {
+            if template.contains("{%") {
+                return false;
+            }
+            let mut rest = generated;
+            let mut literal = template;
+            let mut first = true;
+            loop {
+                let (before, after) = match literal.split_once("{{") {
+                    Some((b, a)) => (b, a.split_once("}}").map_or("", |(_, tail)| tail)),
+                    None => (literal, ""),
+                };
+                let last = !literal.contains("{{");
+                let found = if first {
+                    rest.starts_with(before).then_some(0)
+                } else if last {
+                    rest.ends_with(before).then(|| rest.len() - before.len())
+                } else {
+                    rest.find(before)
+                };
+                if first && last {
+                    return rest == before;
+                }
+                let Some(i) = found else { return false };
+                rest = &rest[i + before.len()..];
+                if last {
+                    return true;
+                }
+                literal = after;
+                first = false;
+            }
+        };
+        self.text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| fits(l))
+            .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX))
+            .min_by_key(|l| l.abs_diff(at))
     }
 
     /// The return for `row`, as YAML text.
@@ -169,9 +218,36 @@ impl Generator {
     }
 }
 
+/// Where a generated return came from: the template (its name and generator) and the data file.
+pub struct Origin<'a> {
+    /// The template's file name.
+    pub template: &'a str,
+    /// The compiled template.
+    pub generator: &'a Generator,
+    /// The data file's name.
+    pub data: &'a Arc<str>,
+}
+
+/// A hint that fits a problem in a value that came from a cell of the data table, where the
+/// YAML advice ("quote it") makes no sense.
+fn cell_hint(d: &Diagnostic, column: &str, value: &str) -> Option<String> {
+    match d.code {
+        "figure_cut_at_commas" => Some(format!(
+            "the cell `{value}` of column `{column}` holds commas: write the figure without them, or put the placeholder in quotes in the template (\"{{{{ {column} }}}}\")"
+        )),
+        "stock_code" if value.chars().all(|c| c.is_ascii_digit()) && value.len() < 5 => {
+            Some(format!(
+                "the cell of column `{column}` lost its leading zeros (spreadsheets drop them): write {value:0>5}, with the column stored as text"
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// The diagnostic of a generated return, pointed back at the data: the row's line in the data
-/// file and, when the value at fault came from a cell, that column.
-pub fn locate(d: &Diagnostic, generated: &str, row: &Row, data_file: &Arc<str>) -> Diagnostic {
+/// file and, when the value at fault came from a cell, that column, named by its header; the
+/// template's line is named too, and a hint about quoting YAML becomes one about the cell.
+pub fn locate(d: &Diagnostic, generated: &str, row: &Row, origin: &Origin<'_>) -> Diagnostic {
     let line = generated
         .lines()
         .nth(usize::try_from(d.loc.line).unwrap_or(0).saturating_sub(1))
@@ -196,22 +272,28 @@ pub fn locate(d: &Diagnostic, generated: &str, row: &Row, data_file: &Arc<str>) 
                 .filter(|(_, (_, v))| v.len() > 2)
                 .find(|(_, (_, v))| line.contains(v.as_str()))
         });
-    let (column, where_) = match cell {
-        Some((i, (name, _))) => (
+    let (column, where_, hint) = match cell {
+        Some((i, (name, value))) => (
             u32::try_from(i + 1).unwrap_or(1),
             format!("row {}, column `{name}`", row.number),
+            cell_hint(d, name, value).or_else(|| d.hint.clone()),
         ),
-        None => (1, format!("row {}", row.number)),
+        None => (1, format!("row {}", row.number), d.hint.clone()),
+    };
+    let template = match origin.generator.template_line(line, d.loc.line) {
+        Some(l) => format!("; template {}:{l}", origin.template),
+        None => format!("; template {}", origin.template),
     };
     let path = if d.path.is_empty() {
-        where_
+        format!("{where_}{template}")
     } else {
-        format!("{where_}: {}", d.path)
+        format!("{where_}{template}: {}", d.path)
     };
     Diagnostic {
-        file: Arc::clone(data_file),
+        file: Arc::clone(origin.data),
         loc: Loc::new(row.line, column),
         path,
+        hint,
         ..d.clone()
     }
 }
@@ -220,7 +302,7 @@ pub fn locate(d: &Diagnostic, generated: &str, row: &Row, data_file: &Arc<str>) 
 mod tests {
     use std::sync::Arc;
 
-    use super::{Generator, locate, read_csv, read_yaml};
+    use super::{Generator, Origin, locate, read_csv, read_yaml};
     use crate::diag::{Diagnostic, Loc, Severity};
 
     #[test]
@@ -272,8 +354,17 @@ mod tests {
             hint: None,
             code: "input",
         };
-        let back = locate(&d, &generated, &rows[0], &Arc::from("d.csv"));
+        let data = Arc::from("d.csv");
+        let origin = Origin {
+            template: "t.yaml",
+            generator: &generator,
+            data: &data,
+        };
+        let back = locate(&d, &generated, &rows[0], &origin);
         assert_eq!((back.file.as_ref(), back.loc), ("d.csv", Loc::new(2, 2)));
-        assert_eq!(back.path, "row 1, column `closing`: closing");
+        assert_eq!(
+            back.path,
+            "row 1, column `closing`; template t.yaml:2: closing"
+        );
     }
 }

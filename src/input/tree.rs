@@ -115,7 +115,15 @@ impl Builder<'_> {
                 None => match node.value {
                     Value::Scalar { text, .. } => {
                         let loc = node.loc;
-                        if let Some((first, _)) = entries.iter().find(|(k, _)| k.text == text) {
+                        // Three digits are what is left of a figure with commas in a flow
+                        // mapping (`1,250,000,000`); the reader reports that figure instead.
+                        let digit_group =
+                            text.len() == 3 && text.chars().all(|c| c.is_ascii_digit());
+                        if let Some((first, _)) = entries
+                            .iter()
+                            .find(|(k, _)| k.text == text)
+                            .filter(|_| !digit_group)
+                        {
                             let line = first.loc.line;
                             self.report
                                 .error(loc, "", format!("duplicate key `{text}`"))

@@ -175,11 +175,14 @@ impl Reader {
                 .hint("a class not listed on the Exchange may give its code on another market (letters and digits, such as 601939) or N/A as returns print it; otherwise leave `stock_code` out");
             return None;
         }
-        let d = self.report.error(
-            node.loc,
-            path,
-            format!("stock code `{code}` is not five digits"),
-        );
+        let d = self
+            .report
+            .error(
+                node.loc,
+                path,
+                format!("stock code `{code}` is not five digits"),
+            )
+            .code("stock_code");
         if digits && code.len() < 5 {
             d.hint(format!(
                 "pad with leading zeros and quote it: \"{code:0>5}\""

@@ -185,13 +185,70 @@ fn a_bad_data_row_fails_alone_and_is_named() {
     );
     assert!(
         stderr.contains(
-            "(at row 2, column `closing`: share_classes[0].issued.excluding_treasury.closing)"
+            "(at row 2, column `closing`; template return.yaml.tera:16: share_classes[0].issued.excluding_treasury.closing)"
         ),
         "{stderr}"
     );
     assert_eq!(
         files(&dir.join("out")),
         ["01723-2026-01-31.txt", "manifest.json"]
+    );
+}
+
+#[test]
+fn the_example_template_and_table_render_and_a_spreadsheet_s_mistakes_are_told_in_its_terms() {
+    let dir = scratch("bulk-example");
+    let template = root().join("examples/bulk/return.yaml.tera");
+    let data = root().join("examples/bulk/issuers.csv");
+    let args = |data: &str, out: &str| {
+        vec![
+            "bulk".to_owned(),
+            "--template".to_owned(),
+            template.display().to_string(),
+            "--data".to_owned(),
+            data.to_owned(),
+            "--out".to_owned(),
+            out.to_owned(),
+            "--format".to_owned(),
+            "text".to_owned(),
+        ]
+    };
+    let run_with = |data: &str, out: &str| {
+        let owned = args(data, out);
+        let borrowed: Vec<&str> = owned.iter().map(String::as_str).collect();
+        hkret(&dir, &borrowed)
+    };
+    let run = run_with(&data.display().to_string(), "out");
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        files(&dir.join("out")).len(),
+        4,
+        "three returns and the manifest"
+    );
+    // A spreadsheet drops a code's leading zeros and writes thousands with commas.
+    let table = std::fs::read_to_string(&data)
+        .expect("table")
+        .replace("Moon Inc.,01723", "Moon Inc.,1723")
+        .replace(",1250000000,", ",\"1,250,000,000\",");
+    std::fs::write(dir.join("saved.csv"), table).expect("csv");
+    let bad = run_with("saved.csv", "bad");
+    assert_eq!(bad.status.code(), Some(1));
+    let t = template.display().to_string();
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines[..4],
+        [
+            format!("saved.csv:2:2: error: stock code `1723` is not five digits (at row 1, column `stock_code`; template {t}:18: share_classes[0].stock_code)").as_str(),
+            "  help: the cell of column `stock_code` lost its leading zeros (spreadsheets drop them): write 01723, with the column stored as text",
+            format!("saved.csv:4:7: error: the figure `1,250,000,000` is cut at its commas: inside `{{ }}` a comma separates entries (at row 3, column `issued_shares`; template {t}:24: share_classes[0].issued.excluding_treasury.preceding)").as_str(),
+            "  help: the cell `1,250,000,000` of column `issued_shares` holds commas: write the figure without them, or put the placeholder in quotes in the template (\"{{ issued_shares }}\")",
+        ]
     );
 }
 

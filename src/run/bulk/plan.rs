@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::bulk::names::NameFields;
-use crate::bulk::table::locate;
+use crate::bulk::table::{Origin, locate};
 use crate::diag::show::MessageFormat;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
@@ -79,8 +79,16 @@ pub(super) fn plan(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
     let pointed = |found: Diagnostics| -> Vec<Diagnostic> {
         let sorted = found.sorted();
         match (row, &ctx.generator) {
-            (Some(r), Some((_, _, data))) => {
-                sorted.iter().map(|d| locate(d, &text, r, data)).collect()
+            (Some(r), Some((generator, template, data))) => {
+                let origin = Origin {
+                    template,
+                    generator,
+                    data,
+                };
+                sorted
+                    .iter()
+                    .map(|d| locate(d, &text, r, &origin))
+                    .collect()
             }
             _ => sorted,
         }
