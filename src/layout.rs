@@ -61,6 +61,11 @@ static FILE: LazyLock<File> = LazyLock::new(|| {
 /// Every layout, oldest first.
 static LAYOUTS: LazyLock<&'static [Descriptor]> = LazyLock::new(|| &FILE.layouts);
 
+/// Every version of the form the Exchange is known to have published.
+pub fn published_versions() -> impl Iterator<Item = &'static Published> {
+    FILE.published.iter()
+}
+
 /// The version `version` of the form as the Exchange published it, when it is one.
 pub fn published(version: &str) -> Option<&'static Published> {
     FILE.published.iter().find(|p| p.version == version)

@@ -208,6 +208,23 @@ mod tests {
     }
 
     #[test]
+    fn templates_readme_lists_every_inferred_english_wording() {
+        let readme = include_str!("../../templates/README.md");
+        for (id, e) in &ENGLISH.labels {
+            let wordings = std::iter::once(("current", &e.source))
+                .chain(e.layouts.iter().map(|(w, v)| (w.as_str(), &v.source)));
+            for (wording, source) in wordings {
+                if source.starts_with("INFERRED") {
+                    assert!(
+                        readme.contains(&format!("| `{id}` | {wording} |")),
+                        "templates/README.md does not list the inferred label {id} ({wording})"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn dates_follow_the_language() {
         let d = NaiveDate::from_ymd_opt(2026, 2, 2).expect("date");
         assert_eq!(ENGLISH.language.date(d), "02 February 2026");
