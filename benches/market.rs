@@ -1,6 +1,7 @@
 //! A synthetic market: valid monthly returns for any number of issuers, with a realistic mix of
 //! one to four classes, share options (some satisfied from treasury), convertibles being
-//! converted, repurchases (cancelled, into treasury, pending cancellation) and treasury shares.
+//! converted, repurchases (cancelled, into treasury, pending cancellation) and treasury shares;
+//! every text with its Chinese (`_zh`), so that the market renders in both languages.
 //! Deterministic: issuer `i` is the same return on every run. Used by the bulk benchmark and
 //! the bulk tests.
 
@@ -58,7 +59,7 @@ pub(crate) fn issuer(i: usize) -> String {
     );
     let _ = writeln!(
         y,
-        "issuer:\n  name: Synthetic Issuer {i:04} Holdings Limited\nshare_classes:"
+        "issuer:\n  name: Synthetic Issuer {i:04} Holdings Limited\n  name_zh: 合成發行人{i:04}控股有限公司\nshare_classes:"
     );
     // Class 0 moves; the others stand still.
     let preceding = d.range(10_000_000, 2_000_000_000);
@@ -91,7 +92,7 @@ pub(crate) fn issuer(i: usize) -> String {
             let closing = out + granted - exercised - lapsed;
             let _ = writeln!(
                 options,
-                "          - particulars: {} Share Option Scheme\n            general_meeting_approval_date: 20{}-06-01\n            outstanding_preceding: {out}\n            granted: {granted}\n            exercised: -{exercised}\n            lapsed: -{lapsed}\n            outstanding_closing: {closing}\n            new_shares_issued: {}\n            treasury_shares_transferred: {from_treasury}\n            shares_which_may_be_issued: {closing}\n            remaining_capacity: {}\n            exercise_price: {{ currency: HKD, amount: \"{}.25\" }}",
+                "          - particulars: {0} Share Option Scheme\n            particulars_zh: {0}年股份期權計劃\n            general_meeting_approval_date: 20{1}-06-01\n            outstanding_preceding: {out}\n            granted: {granted}\n            exercised: -{exercised}\n            lapsed: -{lapsed}\n            outstanding_closing: {closing}\n            new_shares_issued: {2}\n            treasury_shares_transferred: {from_treasury}\n            shares_which_may_be_issued: {closing}\n            remaining_capacity: {3}\n            exercise_price: {{ currency: HKD, amount: \"{4}.25\" }}",
                 2015 + s,
                 15 + s,
                 exercised - from_treasury,
@@ -113,13 +114,16 @@ pub(crate) fn issuer(i: usize) -> String {
         c1 = converted;
         let closing = amount - converted * price;
         let movement = if converted > 0 {
-            format!("{{ kind: Converted, amount: \"-{}\" }}", converted * price)
+            format!(
+                "{{ kind: Converted, kind_zh: 已轉換, amount: \"-{}\" }}",
+                converted * price
+            )
         } else {
-            "{ kind: Issued, amount: null }".to_owned()
+            "{ kind: Issued, kind_zh: 已發行, amount: null }".to_owned()
         };
         let _ = writeln!(
             convertibles,
-            "  convertibles:\n    classes:\n      - share_class: c0\n        entries:\n          - description: Convertible Bonds due 2029\n            currency: HKD\n            amount_preceding: \"{amount}\"\n            movement: {movement}\n            amount_closing: \"{closing}\"\n            new_shares_issued: {converted}\n            shares_which_may_be_issued: {}\n            type: Bond/Notes\n            conversion_price: {{ currency: HKD, amount: \"{price}\" }}",
+            "  convertibles:\n    classes:\n      - share_class: c0\n        entries:\n          - description: Convertible Bonds due 2029\n            description_zh: 2029年到期的可換股債券\n            currency: HKD\n            amount_preceding: \"{amount}\"\n            movement: {movement}\n            amount_closing: \"{closing}\"\n            new_shares_issued: {converted}\n            shares_which_may_be_issued: {}\n            type: Bond/Notes\n            type_zh: 債券/票據\n            conversion_price: {{ currency: HKD, amount: \"{price}\" }}",
             closing / price
         );
     }
@@ -183,7 +187,7 @@ pub(crate) fn issuer(i: usize) -> String {
         }
         let _ = writeln!(
             y,
-            "    description: Class {k} shares\n    authorised:\n      shares: {{ preceding: {authorised}, movement: 0, closing: {authorised} }}\n      par_value: {{ currency: {currency}, amount: \"{par}\" }}"
+            "    description: Class {k} shares\n    description_zh: 第{k}類股份\n    authorised:\n      shares: {{ preceding: {authorised}, movement: 0, closing: {authorised} }}\n      par_value: {{ currency: {currency}, amount: \"{par}\" }}"
         );
         if k == 0 {
             let _ = writeln!(
@@ -192,7 +196,7 @@ pub(crate) fn issuer(i: usize) -> String {
             );
             let _ = writeln!(
                 y,
-                "    public_float:\n      complied: true\n      threshold: Initial Prescribed Threshold - 25% of the total number of issued shares in the class to which the listed shares belong (excluding treasury shares)"
+                "    public_float:\n      complied: true\n      threshold: Initial Prescribed Threshold - 25% of the total number of issued shares in the class to which the listed shares belong (excluding treasury shares)\n      threshold_zh: 初始指定門檻 - 上市股份所屬類別的已發行股份總數(不包括庫存股份)的25%"
             );
         } else {
             let n = d.range(1_000_000, 100_000_000);
@@ -222,7 +226,7 @@ pub(crate) fn issuer(i: usize) -> String {
     });
     let _ = writeln!(
         y,
-        "hdr: not_applicable\nconfirmations: standard\nsubmitted_by:\n  name: Company Secretary {i}\n  title: Company Secretary"
+        "hdr: not_applicable\nconfirmations: standard\nsubmitted_by:\n  name: Company Secretary {i}\n  name_zh: 公司秘書{i}\n  title: Company Secretary\n  title_zh: 公司秘書"
     );
     y
 }

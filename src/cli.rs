@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diag::show::MessageFormat;
 use crate::error::Error;
+use crate::model::Lang;
 use crate::render::Format;
 use crate::render::pdf::{PdfRender, PdfaLevel};
 
@@ -60,7 +61,7 @@ pub enum CliCommand {
     },
     /// Render a return as text (default) or PDF.
     #[command(
-        after_help = "Examples:\n  hkret render return.yaml\n  hkret render return.yaml --pdf -o return.pdf"
+        after_help = "Examples:\n  hkret render return.yaml\n  hkret render return.yaml --pdf -o return.pdf\n  hkret render return.yaml --lang zh --pdf -o return.zh.pdf"
     )]
     Render {
         /// The return file (YAML); `-` reads standard input.
@@ -83,6 +84,14 @@ pub enum CliCommand {
         /// checked by `PDFBox` Preflight), 2b, or 3b (embeds the YAML source in the PDF).
         #[arg(long, value_name = "LEVEL", default_value_t = PdfaLevel::A1b)]
         pdfa: PdfaLevel,
+        /// The language of the return: `en`, or `zh` for the form's Traditional Chinese
+        /// version with the Chinese texts (`name_zh`, `description_zh`, ...) of the input.
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+        /// In Chinese, print the English text where the input has no Chinese one, instead of
+        /// refusing the return.
+        #[arg(long)]
+        fallback_english: bool,
     },
     /// Render a month of returns at once: files, directories, multi-document streams, or a
     /// return template filled in from a data table.
@@ -124,6 +133,13 @@ pub enum CliCommand {
         /// PDF/A conformance level of PDF output.
         #[arg(long, value_name = "LEVEL", default_value_t = PdfaLevel::A1b)]
         pdfa: PdfaLevel,
+        /// The languages to write each return in, such as `en,zh` (the name pattern's
+        /// `{{lang}}` tells them apart; the default pattern adds `.zh` to Chinese names).
+        #[arg(long, value_enum, value_delimiter = ',', default_value = "en")]
+        lang: Vec<LangArg>,
+        /// In Chinese, print the English text where an input has no Chinese one.
+        #[arg(long)]
+        fallback_english: bool,
     },
     /// Check a bulk output directory against its manifest: any file changed since it was written.
     #[command(after_help = "Example:\n  hkret verify out/")]
@@ -231,6 +247,33 @@ pub enum FormatArg {
     Pdf,
 }
 
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Traditional Chinese (the form's Chinese version).
+    Zh,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::En => Self::En,
+            LangArg::Zh => Self::Zh,
+        }
+    }
+}
+
+/// The language of a rendering, and whether English may stand in for a missing Chinese text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LangChoice {
+    /// The language.
+    pub lang: Lang,
+    /// Print the English text where a Chinese one is missing, instead of refusing the return.
+    pub fallback_english: bool,
+}
+
 /// Where output goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Output {
@@ -260,6 +303,8 @@ pub enum Command {
         templates: Option<PathBuf>,
         /// How to write a PDF: PDF/A level and the document date.
         pdf: PdfRender,
+        /// The language.
+        lang: LangChoice,
     },
     /// `schema`.
     Schema {
@@ -367,6 +412,17 @@ fn source_date_epoch() -> Result<Option<chrono::NaiveDateTime>, Error> {
         .ok_or_else(|| Error::Usage(format!("SOURCE_DATE_EPOCH={value:?} is out of range")))
 }
 
+/// The languages of `--lang`, each once, in the order given.
+fn languages(given: &[LangArg]) -> Vec<Lang> {
+    let mut out: Vec<Lang> = Vec::new();
+    for l in given.iter().map(|&l| Lang::from(l)) {
+        if !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    out
+}
+
 impl Cli {
     /// Resolves the raw flags into a [`Command`].
     ///
@@ -383,6 +439,8 @@ impl Cli {
                 pdf,
                 templates,
                 pdfa,
+                lang,
+                fallback_english,
             } => {
                 let by_extension = out
                     .as_ref()
@@ -394,10 +452,15 @@ impl Cli {
                     (None, false) if by_extension => Format::Pdf,
                     (None, false) => Format::Text,
                 };
+                let lang = LangChoice {
+                    lang: lang.into(),
+                    fallback_english,
+                };
                 let pdf = PdfRender {
                     pdfa,
                     date: source_date_epoch()?,
                     source: None,
+                    lang: lang.lang,
                 };
                 // A PDF is never wanted on a terminal: without -o it goes beside its input.
                 let out = match (format, out) {
@@ -412,6 +475,7 @@ impl Cli {
                     format,
                     templates,
                     pdf,
+                    lang,
                 }
             }
             CliCommand::Schema { output: out } => Command::Schema {
@@ -469,6 +533,8 @@ impl Cli {
                 quiet,
                 templates,
                 pdfa,
+                lang,
+                fallback_english,
             } => {
                 if inputs.is_empty() && template.is_none() {
                     return Err(Error::Usage(
@@ -500,7 +566,10 @@ impl Cli {
                         pdfa,
                         date: source_date_epoch()?,
                         source: None,
+                        lang: Lang::En,
                     },
+                    langs: languages(&lang),
+                    fallback_english,
                 })
             }
         };

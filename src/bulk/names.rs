@@ -6,12 +6,12 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::error::Error;
-use crate::model::Filing;
+use crate::model::{Filing, Lang};
 
 /// The default pattern: stock code and month, such as `01723-2026-01-31`.
 pub const DEFAULT_PATTERN: &str = "{{stock_code}}-{{month_ended}}";
 
-/// What a pattern may use.
+/// What a pattern may use (and `lang`, the language code: `en`, `zh`).
 #[derive(Debug, Clone, Serialize)]
 pub struct NameFields {
     /// The first stock code of the return (empty when no class is listed).
@@ -26,6 +26,8 @@ pub struct NameFields {
     pub stem: String,
     /// 1-based position of the document in its input (stream document or data row).
     pub index: usize,
+    /// The language of the output: `en` or `zh`.
+    pub lang: String,
 }
 
 impl NameFields {
@@ -43,6 +45,7 @@ impl NameFields {
             issuer: filing.issuer_name.en.clone(),
             stem: stem.to_owned(),
             index,
+            lang: Lang::En.code().to_owned(),
         }
     }
 }
@@ -104,6 +107,31 @@ impl NamePattern {
             .map_err(|e| Error::template("--name", &e))?;
         Ok(sanitize(&raw))
     }
+
+    /// The file names (without extension) for `fields` in each of `langs`, in order. A pattern
+    /// that does not tell the languages apart (such as the default one) gets `.zh` after the
+    /// name in every language but English, so that names stay distinct.
+    ///
+    /// # Errors
+    /// As [`NamePattern::name`].
+    pub fn names(&self, fields: &NameFields, langs: &[Lang]) -> Result<Vec<String>, Error> {
+        let mut names = Vec::with_capacity(langs.len());
+        for lang in langs {
+            let fields = NameFields {
+                lang: lang.code().to_owned(),
+                ..fields.clone()
+            };
+            names.push((*lang, self.name(&fields)?));
+        }
+        let shared = names.windows(2).any(|w| w[0].1 == w[1].1);
+        Ok(names
+            .into_iter()
+            .map(|(lang, name)| match lang {
+                Lang::Zh if shared => format!("{name}.{}", lang.code()),
+                _ => name,
+            })
+            .collect())
+    }
 }
 
 #[cfg(test)]
@@ -118,6 +146,7 @@ mod tests {
             issuer: "Moon Inc.".into(),
             stem: "moon".into(),
             index: 1,
+            lang: "en".into(),
         }
     }
 
@@ -125,6 +154,26 @@ mod tests {
     fn the_default_pattern_names_by_code_and_month() {
         let p = NamePattern::new(super::DEFAULT_PATTERN).expect("compiles");
         assert_eq!(p.name(&fields()).expect("renders"), "01723-2026-01-31");
+    }
+
+    #[test]
+    fn languages_get_distinct_names() {
+        use crate::model::Lang;
+        let both = [Lang::En, Lang::Zh];
+        let p = NamePattern::new(super::DEFAULT_PATTERN).expect("compiles");
+        assert_eq!(
+            p.names(&fields(), &both).expect("renders"),
+            ["01723-2026-01-31", "01723-2026-01-31.zh"]
+        );
+        assert_eq!(
+            p.names(&fields(), &[Lang::Zh]).expect("renders"),
+            ["01723-2026-01-31"]
+        );
+        let p = NamePattern::new("{{stock_code}}-{{lang}}").expect("compiles");
+        assert_eq!(
+            p.names(&fields(), &both).expect("renders"),
+            ["01723-en", "01723-zh"]
+        );
     }
 
     #[test]

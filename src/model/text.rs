@@ -6,9 +6,10 @@ use std::ops::Deref;
 use crate::model::Src;
 
 /// A language the return is rendered in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Lang {
     /// English, the default.
+    #[default]
     En,
     /// Traditional Chinese (zh-Hant), the form's Chinese version.
     Zh,
@@ -26,11 +27,12 @@ impl Lang {
         }
     }
 
-    /// The BCP 47 tag written into a PDF: `en-GB`, `zh-Hant-HK`.
+    /// The BCP 47 tag: names the label file (`templates/labels/zh-Hant.yaml`) and is the
+    /// language a PDF declares.
     pub const fn tag(self) -> &'static str {
         match self {
-            Self::En => "en-GB",
-            Self::Zh => "zh-Hant-HK",
+            Self::En => "en",
+            Self::Zh => "zh-Hant",
         }
     }
 

@@ -26,6 +26,10 @@ pub struct Language {
     pub date: String,
     /// The names of the months, January first.
     pub months: Vec<String>,
+    /// The layouts (by version) this file words; empty: every layout. The Chinese file words
+    /// only the layouts whose Chinese is known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<String>,
 }
 
 impl Language {
@@ -107,6 +111,54 @@ impl LabelFile {
     /// The YAML reader's message, with its line and column.
     pub fn parse(text: &str) -> Result<Self, String> {
         serde_saphyr::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// Whether the file words `layout`.
+    pub fn words(&self, layout: Layout) -> bool {
+        let versions = &self.language.versions;
+        versions.is_empty() || versions.contains(&layout.descriptor().version)
+    }
+
+    /// The ids of the labels of `layout` that were not read verbatim on a real return (their
+    /// source is not `READ` or `READ-304`) and that `printed` shows. A label shows when its
+    /// text (its longest piece between placeholders) occurs somewhere that no longer label's
+    /// occurrence covers: `貨幣` inside `面值的貨幣` is not a use of `貨幣`. Labels written in
+    /// ASCII alone (`FF301`, `A`) read the same in every language and are not counted.
+    pub fn unread_in(&self, layout: Layout, printed: &str) -> Vec<&str> {
+        let wording = &layout.descriptor().wording;
+        let mut labels: Vec<(&str, &str, bool)> = self
+            .labels
+            .iter()
+            .filter_map(|(id, e)| {
+                let (text, source) = wording
+                    .iter()
+                    .find_map(|w| e.layouts.get(w))
+                    .map_or((&e.text, &e.source), |v| (&v.text, &v.source));
+                let piece = text
+                    .split(['{', '}'])
+                    .step_by(2)
+                    .max_by_key(|p| p.len())
+                    .filter(|p| !p.trim().is_empty())?;
+                let verbatim = source.starts_with("READ") || piece.is_ascii();
+                Some((id.as_str(), piece, verbatim))
+            })
+            .collect();
+        labels.sort_by_key(|(id, piece, _)| (std::cmp::Reverse(piece.len()), *id));
+        let mut covered = vec![false; printed.len()];
+        let mut unread = Vec::new();
+        for (id, piece, read) in labels {
+            let mut shown = false;
+            for (at, _) in printed.match_indices(piece) {
+                let span = &mut covered[at..at + piece.len()];
+                shown |= !span.iter().all(|c| *c);
+                span.fill(true);
+            }
+            if shown && !read {
+                unread.push(id);
+            }
+        }
+        unread.sort_unstable();
+        unread
     }
 
     /// The labels as `layout` prints them in text: each label's first variant in the layout's

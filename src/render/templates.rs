@@ -73,15 +73,38 @@ impl Templates {
     /// # Errors
     /// [`Error::Usage`] when there is no label file for the language.
     pub fn wording(&self, layout: Layout, tag: &str) -> Result<Wording, Error> {
-        self.labels
-            .get(tag)
-            .map(|f| f.resolve(layout))
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "no labels for language `{tag}` (templates/labels/{tag}.yaml); there are: {}",
-                    self.labels.keys().cloned().collect::<Vec<_>>().join(", ")
-                ))
-            })
+        let file = self.label_file(layout, tag)?;
+        Ok(file.resolve(layout))
+    }
+
+    /// How many labels of `layout` in the language `tag` that `printed` shows were not read
+    /// verbatim on a real return (inferred, or from the Listing Rules or a summary).
+    ///
+    /// # Errors
+    /// As [`Templates::wording`].
+    pub fn unread_labels(&self, layout: Layout, tag: &str, printed: &str) -> Result<usize, Error> {
+        Ok(self
+            .label_file(layout, tag)?
+            .unread_in(layout, printed)
+            .len())
+    }
+
+    /// The label file of `tag`, if it words `layout`.
+    fn label_file(&self, layout: Layout, tag: &str) -> Result<&LabelFile, Error> {
+        let file = self.labels.get(tag).ok_or_else(|| {
+            Error::Usage(format!(
+                "no labels for language `{tag}` (templates/labels/{tag}.yaml); there are: {}",
+                self.labels.keys().cloned().collect::<Vec<_>>().join(", ")
+            ))
+        })?;
+        if !file.words(layout) {
+            return Err(Error::Usage(format!(
+                "templates/labels/{tag}.yaml words the layouts {} only; this return is in layout {}, whose `{tag}` wording is not known",
+                file.language.versions.join(", "),
+                layout.descriptor().version
+            )));
+        }
+        Ok(file)
     }
 
     /// The labels of `layout` in the language `tag`, with the PDF's typography.

@@ -13,15 +13,17 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Command, Invocation, Output};
+use crate::cli::{Cli, Command, Invocation, LangChoice, Output};
 use crate::diag::Diagnostics;
 use crate::diag::show::{MessageFormat, show};
 use crate::error::Error;
 use crate::input::Source;
+use crate::model::Lang;
 use crate::render::pdf::{Attachment, PdfRender, PdfaLevel, render_pdf};
 use crate::render::templates::Templates;
-use crate::render::{Format, render_text};
+use crate::render::{Format, render_text_in, unread_labels};
 use crate::validate::build;
+use crate::validate::chinese::missing_chinese;
 use files::{load_overrides, read_source, write_output};
 
 /// Exit status: everything went well.
@@ -55,7 +57,15 @@ pub fn run(invocation: Invocation) -> ExitCode {
             format,
             templates,
             pdf,
-        } => render(&file, &output, format, templates.as_deref(), pdf, messages),
+            lang,
+        } => render(
+            &file,
+            &output,
+            format,
+            templates.as_deref(),
+            (pdf, lang),
+            messages,
+        ),
         Command::Schema { output } => {
             write_output(&output, crate::schema::schema().as_bytes()).map(|()| OK)
         }
@@ -232,7 +242,7 @@ fn render(
     output: &Output,
     format: Format,
     templates: Option<&Path>,
-    pdf: PdfRender,
+    (pdf, choice): (PdfRender, LangChoice),
     messages: MessageFormat,
 ) -> Result<u8, Error> {
     let source = read_source(file)?;
@@ -244,11 +254,28 @@ fn render(
         .transpose()?
         .unwrap_or_default();
     let templates = Templates::new(&overrides)?;
+    let lang = choice.lang;
+    // A layout without wording in the language is refused before its texts are looked at.
+    templates.wording(checked.filing.layout, lang.tag())?;
+    if lang == Lang::Zh {
+        let missing = missing_chinese(&checked.filing, &source.name);
+        if choice.fallback_english || !missing.has_errors() {
+            report(
+                chinese_warnings(&checked.filing, &templates, &missing, &source.name)?,
+                &source,
+                messages,
+            );
+        } else {
+            report(missing, &source, messages);
+            return Ok(INVALID);
+        }
+    }
     let bytes = match format {
-        Format::Text => render_text(&checked.filing, &templates)?.into_bytes(),
+        Format::Text => render_text_in(&checked.filing, &templates, lang)?.into_bytes(),
         Format::Pdf => {
             let pdf = PdfRender {
                 source: attachment(&source, pdf.pdfa),
+                lang,
                 ..pdf
             };
             match render_pdf(&checked.filing, &templates, &pdf) {
@@ -265,6 +292,31 @@ fn render(
     };
     write_output(output, &bytes)?;
     Ok(OK)
+}
+
+/// What a Chinese rendering warns about: how many of its labels are not read verbatim on an
+/// official Chinese return, and how many texts print in English for want of their Chinese.
+fn chinese_warnings(
+    filing: &crate::model::Filing,
+    templates: &Templates,
+    missing: &Diagnostics,
+    file: &str,
+) -> Result<Diagnostics, Error> {
+    let mut report = crate::diag::Reporter::new(file);
+    let start = crate::diag::Loc::new(1, 1);
+    let unread = unread_labels(filing, templates, Lang::Zh)?;
+    if unread > 0 {
+        report
+            .warning(start, "", format!("{unread} of the Chinese labels this return prints are not read on an official Chinese return (inferred, or worded after the Listing Rules)"))
+            .hint("the README lists them; templates/labels/zh-Hant.yaml gives each label's source");
+    }
+    let english = missing.iter().count();
+    if english > 0 {
+        report
+            .warning(start, "", format!("{english} texts print in English (--fallback-english): they have no Chinese text"))
+            .hint("add their `_zh` texts; without --fallback-english each is named");
+    }
+    Ok(report.finish())
 }
 
 /// The source to embed in the PDF: with PDF/A-3b only, under its file name.

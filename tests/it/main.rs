@@ -2,6 +2,7 @@
 //! and the PDF renderer.
 
 mod bulk;
+mod chinese;
 mod cli;
 mod golden;
 mod layouts;

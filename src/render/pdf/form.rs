@@ -7,7 +7,7 @@
 use tera::Context;
 
 use crate::error::Error;
-use crate::model::Filing;
+use crate::model::{Filing, Lang};
 use crate::render::pdf::{Attachment, PdfMeta, PdfOptions, PdfaLevel, pdf};
 use crate::render::templates::Templates;
 use crate::render::view::{FormView, view_in};
@@ -21,6 +21,8 @@ pub struct PdfRender {
     pub date: Option<chrono::NaiveDateTime>,
     /// The YAML source, embedded with PDF/A-3b.
     pub source: Option<Attachment>,
+    /// The language of the return.
+    pub lang: Lang,
 }
 
 /// The PDF description of `view`: its layout's `form.pdf.tera` rendered.
@@ -42,14 +44,18 @@ pub fn meta(filing: &Filing, view: &FormView, opts: &PdfRender) -> PdfMeta {
     let mut keywords = vec!["FF301".to_owned(), "Monthly Return".to_owned()];
     keywords.extend(view.stock_codes.iter().cloned());
     PdfMeta {
-        title: format!(
-            "Monthly Return for Equity Issuer on Movements in Securities for the month ended {}",
-            view.month_ended
-        ),
+        title: match opts.lang {
+            Lang::En => format!(
+                "Monthly Return for Equity Issuer on Movements in Securities for the month ended {}",
+                view.month_ended
+            ),
+            // As HKEXnews heads the Chinese returns (FORM-CHINESE-AND-LAYOUTS.md, W1 and W6).
+            Lang::Zh => format!("截至{}止月份之股份發行人的證券變動月報表", view.month_ended),
+        },
         author: view.issuer_name.clone(),
         subject: Some(format!("HKEX form FF301 v {}", view.version)),
         keywords,
-        language: "en".to_owned(),
+        language: opts.lang.tag().to_owned(),
         date: opts
             .date
             .unwrap_or_else(|| filing.date_submitted.date.and_time(chrono::NaiveTime::MIN)),
@@ -67,7 +73,10 @@ pub fn render_pdf(
     templates: &Templates,
     opts: &PdfRender,
 ) -> Result<Vec<u8>, Error> {
-    let v = view_in(filing, &templates.pdf_wording(filing.layout, "en")?);
+    let v = view_in(
+        filing,
+        &templates.pdf_wording(filing.layout, opts.lang.tag())?,
+    );
     let desc = description(&v, templates)?;
     let name = format!("{}/form.pdf.tera", v.layout.templates);
     pdf(

@@ -172,7 +172,17 @@ fn tokens(inlines: &[Inline]) -> Result<(Vec<Set>, Vec<Token>), PdfError> {
             } else if s.font == FontId::Cjk {
                 flush(&chars, &mut word, &mut out);
                 chars.push(s);
-                out.push(Token::Atom(word..chars.len(), s.advance));
+                match out.last_mut() {
+                    // Chinese closing punctuation never starts a line: it stays with the
+                    // character before it.
+                    Some(Token::Atom(range, width))
+                        if closes_line(s.ch) && range.end + 1 == chars.len() =>
+                    {
+                        range.end += 1;
+                        *width += s.advance;
+                    }
+                    _ => out.push(Token::Atom(word..chars.len(), s.advance)),
+                }
                 word = chars.len();
             } else {
                 chars.push(s);
@@ -181,6 +191,15 @@ fn tokens(inlines: &[Inline]) -> Result<(Vec<Set>, Vec<Token>), PdfError> {
         flush(&chars, &mut word, &mut out);
     }
     Ok((chars, out))
+}
+
+/// Whether `ch` is a full-width punctuation mark that may not begin a line (the line-start
+/// rule of Chinese typesetting): full stop, commas, colon, semicolon, closing brackets.
+fn closes_line(ch: char) -> bool {
+    matches!(
+        ch,
+        '。' | '，' | '、' | '；' | '：' | '！' | '？' | '」' | '』' | '）' | '》' | '〉' | '】'
+    )
 }
 
 /// Ends the word that began at `word`, if it has any characters, and starts the next one.
@@ -235,6 +254,10 @@ mod tests {
             zh.len() >= 4 && zh.iter().all(|l| l.width <= 35.0),
             "{zh:?}"
         );
+        // Three characters a line: the full stop takes the character before it to the next
+        // line rather than begin a line alone.
+        let stop = strings(&wrap(&text("須提供此資料。"), 10.0, 30.5).expect("wrap"));
+        assert_eq!(stop, ["須提供", "此資", "料。"], "{stop:?}");
     }
 
     #[test]

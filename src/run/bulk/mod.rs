@@ -24,6 +24,7 @@ use crate::bulk::table::{Generator, Row, read_csv, read_yaml};
 use crate::diag::show::MessageFormat;
 use crate::error::Error;
 use crate::input::Source;
+use crate::model::Lang;
 use crate::render::Format;
 use crate::render::pdf::PdfRender;
 use crate::render::templates::Templates;
@@ -55,6 +56,10 @@ pub struct BulkOptions {
     pub templates: Option<PathBuf>,
     /// PDF settings.
     pub pdf: PdfRender,
+    /// The languages to write each return in (`en` alone by default).
+    pub langs: Vec<Lang>,
+    /// In Chinese, print the English text where a Chinese one is missing.
+    pub fallback_english: bool,
 }
 
 /// A unit of work: an input file (all its documents) or one data row.
@@ -259,9 +264,9 @@ fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
     }
     std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
     remove_stale_temporaries(&options.out);
-    let names: BTreeMap<(String, usize), String> = planned
+    let names: BTreeMap<(String, usize), Vec<String>> = planned
         .iter()
-        .filter_map(|p| p.name().map(|n| ((p.input.clone(), p.index), n.clone())))
+        .filter_map(|p| p.names().map(|n| ((p.input.clone(), p.index), n.to_vec())))
         .collect();
     let before = if options.skip_existing {
         previous(&options.out)

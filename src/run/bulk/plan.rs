@@ -9,13 +9,15 @@ use crate::bulk::table::{Origin, locate};
 use crate::diag::show::MessageFormat;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
+use crate::model::Lang;
 use crate::run::bulk::{Ctx, Job, input_name, row_index, source_of, stem};
+use crate::validate::chinese::missing_chinese;
 use crate::validate::{Checked, build_all};
 
 /// What pass 1 decided for one document.
 pub(super) enum Outcome {
-    /// Valid, to be written under this name.
-    Named(String),
+    /// Valid, to be written under these names, one per language asked for.
+    Named(Vec<String>),
     /// The return has mistakes (in `diagnostics`).
     Invalid,
     /// It could not be read, generated or named.
@@ -60,7 +62,8 @@ impl Planned {
         }
     }
 
-    pub(super) fn name(&self) -> Option<&String> {
+    /// The names of a valid document, one per language.
+    pub(super) fn names(&self) -> Option<&[String]> {
         match &self.outcome {
             Outcome::Named(n) => Some(n),
             _ => None,
@@ -111,10 +114,26 @@ pub(super) fn plan(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
             let index = if row.is_some() { row_index(job) } else { i + 1 };
             match doc {
                 Ok(Checked { filing, warnings }) => {
-                    match ctx
-                        .pattern
-                        .name(&NameFields::of(&filing, &stem(job, ctx), index))
-                    {
+                    let chinese =
+                        ctx.options.langs.contains(&Lang::Zh) && !ctx.options.fallback_english;
+                    let missing = if chinese {
+                        missing_chinese(&filing, &source.name)
+                    } else {
+                        Diagnostics::new()
+                    };
+                    if missing.has_errors() {
+                        let mut found = warnings;
+                        found.extend(missing);
+                        return Planned::new(
+                            &input,
+                            index,
+                            Outcome::Invalid,
+                            pointed(found),
+                            &text,
+                        );
+                    }
+                    let fields = NameFields::of(&filing, &stem(job, ctx), index);
+                    match ctx.pattern.names(&fields, &ctx.options.langs) {
                         Ok(n) => {
                             Planned::new(&input, index, Outcome::Named(n), pointed(warnings), &text)
                         }
@@ -148,14 +167,15 @@ pub(super) fn clashes(planned: &[Planned]) -> Vec<String> {
     let mut seen: BTreeMap<&str, &Planned> = BTreeMap::new();
     let mut found = Vec::new();
     for p in planned {
-        let Some(name) = p.name() else { continue };
-        match seen.get(name.as_str()) {
-            Some(first) => found.push(format!(
-                "{name}: {} (document {}) and {} (document {})",
-                first.input, first.index, p.input, p.index
-            )),
-            None => {
-                seen.insert(name, p);
+        for name in p.names().unwrap_or_default() {
+            match seen.get(name.as_str()) {
+                Some(first) => found.push(format!(
+                    "{name}: {} (document {}) and {} (document {})",
+                    first.input, first.index, p.input, p.index
+                )),
+                None => {
+                    seen.insert(name, p);
+                }
             }
         }
     }

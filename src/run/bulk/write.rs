@@ -12,7 +12,7 @@ use crate::diag::show::MessageFormat;
 use crate::error::Error;
 use crate::input::Source;
 use crate::render::pdf::{PdfRender, render_pdf};
-use crate::render::{Format, render_text};
+use crate::render::{Format, render_text_in};
 use crate::run::attachment;
 use crate::run::bulk::{Ctx, Job, extension, input_name, row_index, source_of};
 use crate::run::writer::{Key, Writer};
@@ -58,7 +58,7 @@ pub(super) fn complete(
 pub(super) fn write_job(
     ctx: &Ctx<'_>,
     job: &Job,
-    names: &BTreeMap<(String, usize), String>,
+    names: &BTreeMap<(String, usize), Vec<String>>,
     before: &BTreeMap<(String, usize), Entry>,
     bar: &ProgressBar,
     writer: &Writer,
@@ -93,7 +93,7 @@ pub(super) fn write_job(
         } else {
             i + 1
         };
-        let (Ok(checked), Some(name)) = (doc, names.get(&(input.clone(), index))) else {
+        let (Ok(checked), Some(doc_names)) = (doc, names.get(&(input.clone(), index))) else {
             continue;
         };
         if ctx.options.skip_existing
@@ -110,20 +110,32 @@ pub(super) fn write_job(
         }
         let mut outputs = Vec::new();
         let mut error = None;
-        for (slot, format) in ctx.options.formats.iter().enumerate() {
+        let renderings = ctx
+            .options
+            .langs
+            .iter()
+            .zip(doc_names)
+            .flat_map(|(lang, name)| {
+                ctx.options
+                    .formats
+                    .iter()
+                    .map(move |format| (*lang, name, *format))
+            });
+        for (slot, (lang, name, format)) in renderings.enumerate() {
             let bytes = match format {
                 Format::Text => {
-                    render_text(&checked.filing, &ctx.templates).map(String::into_bytes)
+                    render_text_in(&checked.filing, &ctx.templates, lang).map(String::into_bytes)
                 }
                 Format::Pdf => {
                     let pdf = PdfRender {
                         source: attachment(&source, ctx.options.pdf.pdfa),
+                        lang,
                         ..ctx.options.pdf.clone()
                     };
                     render_pdf(&checked.filing, &ctx.templates, &pdf)
                 }
             };
-            let file = format!("{name}.{}", extension(*format));
+            let file = format!("{name}.{}", extension(format));
             match bytes {
                 Ok(b) => {
                     outputs.push(manifest::Output {
