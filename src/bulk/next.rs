@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
+use crate::layout::Layout;
 use crate::model::calendar::next_month_end;
 use crate::model::{
     Amount, Balance, Block, Confirmations, Count, Filing, IssueType, Money, ShareClass, Table, Text,
@@ -193,6 +194,43 @@ fn table<E>(
     }
 }
 
+/// The layout of next month's return. The layout in force for `month` is taken when it has the
+/// same shape (treasury shares, public float block) as this return's, so the figures carried fit
+/// it; otherwise this return's layout is kept, named, with a note that the form has changed.
+fn layout_lines(o: &mut Out, f: &Filing, month: chrono::NaiveDate) {
+    let same_shape = |l: Layout| {
+        l.has_treasury() == f.layout.has_treasury()
+            && l.has_public_float() == f.layout.has_public_float()
+    };
+    match Layout::in_force(month) {
+        Some(l) if l == f.layout => {
+            if f.version_src.is_some() {
+                o.line(0, &format!("version: {}", q(l.version())));
+            }
+            if f.printed_version != l.version() {
+                o.line(0, &format!("printed_version: {}", q(&f.printed_version)));
+            }
+        }
+        Some(l) if same_shape(l) => {
+            if f.version_src.is_some() {
+                o.line(0, &format!("version: {}", q(l.version())));
+            }
+        }
+        Some(l) => {
+            o.line(
+                0,
+                &format!(
+                    "# The form in force for this month is layout {}, which asks for other figures; this return keeps layout {}.",
+                    l.version(),
+                    f.layout.version()
+                ),
+            );
+            o.line(0, &format!("version: {}", q(f.layout.version())));
+        }
+        None => o.line(0, &format!("version: {}", q(f.layout.version()))),
+    }
+}
+
 /// Next month's return as input YAML.
 pub fn next(f: &Filing) -> String {
     let mut o = Out {
@@ -206,12 +244,7 @@ pub fn next(f: &Filing) -> String {
         "# movements. Fill in every value marked FILL IN, then run `hkret validate`.",
     );
     o.line(0, "form: FF301");
-    if f.version_src.is_some() {
-        o.line(0, &format!("version: {}", q(f.layout.version())));
-    }
-    if f.printed_version != f.layout.version() {
-        o.line(0, &format!("printed_version: {}", q(&f.printed_version)));
-    }
+    layout_lines(&mut o, f, month);
     o.line(0, &format!("month_ended: {month}"));
     o.line(0, "status: new_submission");
     o.line(
@@ -456,7 +489,7 @@ mod tests {
             ),
             (
                 "tests/fixtures/valid-1.0.1-two-classes/input.yaml",
-                "2023-09-05",
+                "2022-09-05",
             ),
         ] {
             let text = std::fs::read_to_string(file).expect("example");
@@ -474,6 +507,51 @@ mod tests {
             let again = build_text(&filled).unwrap_or_else(|d| panic!("{file}:\n{d}\n{filled}"));
             assert_eq!(again.filing.classes.len(), this.classes.len());
         }
+    }
+
+    /// Next month's return of `text`, its submission date filled in.
+    fn next_filled(text: &str, submitted: &str) -> String {
+        next(&build_text(text).expect("valid").filing)
+            .replace("date_submitted: ~", &format!("date_submitted: {submitted}"))
+    }
+
+    #[test]
+    fn next_moves_to_the_layout_in_force_when_it_has_the_same_shape() {
+        // November 2022 (1.0.1) → December 2022 (1.0.1) → January 2023, when 1.0.2 is in force.
+        let seed = std::fs::read_to_string("examples/ff301-2022-11-qingdao-ainnovation.yaml")
+            .expect("seed");
+        let december = next_filled(&seed, "2023-01-04");
+        let seed_layout = build_text(&seed).expect("valid").filing.layout;
+        assert!(december.contains(&format!("version: \"{}\"", seed_layout.version())));
+        let january = next(&build_text(&december).expect("valid").filing);
+        let month = chrono::NaiveDate::from_ymd_opt(2023, 1, 31).expect("date");
+        let in_force = crate::layout::Layout::in_force(month).expect("a layout");
+        assert_ne!(in_force, seed_layout);
+        assert!(
+            january.contains(&format!("version: \"{}\"", in_force.version())),
+            "{january}"
+        );
+    }
+
+    #[test]
+    fn next_keeps_its_layout_when_the_form_in_force_asks_for_other_figures() {
+        // December 2025 in the treasury layout without public float → January 2026, when the
+        // layout in force has a public float block: the return keeps its layout and says why.
+        let text = std::fs::read_to_string("tests/fixtures/valid-1.1.1-every-table/input.yaml")
+            .expect("fixture")
+            .replace("2025-01-", "2025-12-")
+            .replace("date_submitted: 2025-02-04", "date_submitted: 2026-01-06");
+        let this = build_text(&text).expect("valid").filing;
+        let carried = next(&this);
+        let version = format!("version: \"{}\"", this.layout.version());
+        assert!(carried.contains(&version), "{carried}");
+        assert!(
+            carried.contains("which asks for other figures"),
+            "{carried}"
+        );
+        let again = build_text(&carried.replace("date_submitted: ~", "date_submitted: 2026-02-04"))
+            .unwrap_or_else(|d| panic!("{d}"));
+        assert_eq!(again.filing.layout, this.layout);
     }
 
     #[test]
