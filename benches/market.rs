@@ -77,6 +77,8 @@ pub(crate) fn issuer(i: usize) -> String {
             options,
             "  share_options:\n    classes:\n      - share_class: c0\n        entries:"
         );
+        // Funds raised, in cents: options exercised times their exercise price of {p}.25.
+        let mut raised_cents: u64 = 0;
         for s in 0..schemes {
             let out = d.range(100_000, 20_000_000);
             let granted = if d.chance(30) { d.range(1, 500_000) } else { 0 };
@@ -90,6 +92,7 @@ pub(crate) fn issuer(i: usize) -> String {
             a1 += exercised - from_treasury;
             a2 += from_treasury;
             let closing = out + granted - exercised - lapsed;
+            let price = d.range(1, 30);
             let _ = writeln!(
                 options,
                 "          - particulars: {0} Share Option Scheme\n            particulars_zh: {0}年股份期權計劃\n            general_meeting_approval_date: 20{1}-06-01\n            outstanding_preceding: {out}\n            granted: {granted}\n            exercised: -{exercised}\n            lapsed: -{lapsed}\n            outstanding_closing: {closing}\n            new_shares_issued: {2}\n            treasury_shares_transferred: {from_treasury}\n            shares_which_may_be_issued: {closing}\n            remaining_capacity: {3}\n            exercise_price: {{ currency: HKD, amount: \"{4}.25\" }}",
@@ -97,9 +100,16 @@ pub(crate) fn issuer(i: usize) -> String {
                 15 + s,
                 exercised - from_treasury,
                 d.range(1_000_000, 50_000_000),
-                d.range(1, 30)
+                price
             );
+            raised_cents += exercised * (price * 100 + 25);
         }
+        let _ = writeln!(
+            options,
+            "        funds_raised: {{ currency: HKD, amount: {}.{:02} }}",
+            raised_cents / 100,
+            raised_cents % 100
+        );
     }
     let mut c1 = 0;
     let mut convertibles = String::new();

@@ -3,6 +3,7 @@
 //! and the PDF carry the same figures; rendering is deterministic.
 
 use hkret::input::Source;
+use hkret::layout::Layout;
 use hkret::render::pdf::{PdfRender, render_pdf};
 use hkret::render::render_text;
 use hkret::render::templates::Templates;
@@ -28,7 +29,51 @@ const TIED: &[&str] = &[
     "amount_closing",
     "issued",
     "treasury",
+    // (A)'s shares which may be issued (options outstanding at close) and (C)'s (the amount
+    // at close over the conversion price); (A)'s funds raised (options exercised x price).
+    "shares_which_may_be_issued",
+    "amount",
 ];
+
+/// The generated return drawn in `layout`: the version named, the public float block left out
+/// where the layout has none, and for a layout without treasury shares one Part II column and
+/// the old wording of a repurchase. `None` when the return holds treasury shares such a layout
+/// cannot show.
+fn in_layout(text: &str, layout: Layout) -> Option<String> {
+    let text = text.replace(
+        "version: \"1.2.0\"",
+        &format!("version: \"{}\"", layout.version()),
+    );
+    let mut out = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
+        if trimmed == "public_float:" && !layout.has_public_float() {
+            while lines.peek().is_some_and(|l| l.starts_with("      ")) {
+                lines.next();
+            }
+            continue;
+        }
+        if layout.has_treasury() {
+            out.push(line.to_owned());
+            continue;
+        }
+        if trimmed == "treasury: { preceding: 0, closing: 0 }"
+            || trimmed == "treasury_shares_transferred: 0"
+        {
+            continue;
+        }
+        let line = line
+            .replace("excluding_treasury:", "shares:")
+            .replace("repurchase_cancelled", "repurchase_of_shares")
+            .replace("repurchase_pending_cancellation", "repurchase_of_shares");
+        if line.contains("treasury") {
+            return None;
+        }
+        out.push(line);
+    }
+    Some(out.join("\n") + "\n")
+}
 
 fn source(text: &str) -> Source {
     Source {
@@ -94,6 +139,32 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, .. ProptestConfig::default() })]
+
+    /// In every layout hkret draws, a generated return validates, and any single figure the form
+    /// ties to another, changed, is caught.
+    #[test]
+    fn in_every_layout_changing_any_tied_figure_is_caught(i in 0usize..89_000, which in any::<prop::sample::Index>(), pick in any::<prop::sample::Index>(), delta in 1i64..1_000) {
+        let layouts: Vec<Layout> = Layout::all().collect();
+        let layout = layouts[which.index(layouts.len())];
+        let text = in_layout(&market::issuer(i), layout);
+        prop_assume!(text.is_some());
+        let text = text.unwrap_or_default();
+        let valid = build(&source(&text));
+        prop_assert!(valid.is_ok(), "issuer {} in {}:\n{}\n{}", i, layout.version(), valid.err().map(|d| d.to_string()).unwrap_or_default(), text);
+        let figures = tied_figures(&text);
+        prop_assume!(!figures.is_empty());
+        let (line, start, end) = figures[pick.index(figures.len())];
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let value: i64 = lines[line][start..end].parse().expect("a figure");
+        let changed = value.checked_add(delta).expect("small");
+        lines[line] = format!("{}{}{}", &lines[line][..start], changed, &lines[line][end..]);
+        let result = build(&source(&lines.join("\n")));
+        prop_assert!(result.is_err(), "issuer {} in {}: {} -> {} on line {} was not caught:\n{}", i, layout.version(), value, changed, line + 1, lines[line]);
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig { cases: 6, .. ProptestConfig::default() })]
 
     #[test]
@@ -154,4 +225,43 @@ fn the_figure_finder_finds_the_tied_figures() {
             .all(|c| c.is_ascii_digit()),
         "{figure}"
     );
+}
+
+#[test]
+fn every_layout_gets_valid_generated_returns_with_options_and_funds_raised() {
+    for layout in Layout::all() {
+        let mut valid = 0;
+        let mut with_funds = 0;
+        for i in 0..200 {
+            let Some(text) = in_layout(&market::issuer(i), layout) else {
+                continue;
+            };
+            assert!(
+                build(&source(&text)).is_ok(),
+                "issuer {i} in {}",
+                layout.version()
+            );
+            valid += 1;
+            let keys: Vec<&str> = tied_figures(&text)
+                .iter()
+                .filter_map(|(l, s, _)| {
+                    let line = text.lines().nth(*l)?;
+                    Some(line[..*s].trim_start().trim_start_matches("- "))
+                })
+                .collect();
+            if keys
+                .iter()
+                .any(|k| k.contains("funds_raised: { currency: HKD, amount: "))
+                && keys.iter().any(|k| *k == "shares_which_may_be_issued: ")
+            {
+                with_funds += 1;
+            }
+        }
+        assert!(valid >= 50, "{}: only {valid} of 200", layout.version());
+        assert!(
+            with_funds >= 10,
+            "{}: only {with_funds} with (A)",
+            layout.version()
+        );
+    }
 }
