@@ -252,7 +252,7 @@ fn every_layout_gets_valid_generated_returns_with_options_and_funds_raised() {
             if keys
                 .iter()
                 .any(|k| k.contains("funds_raised: { currency: HKD, amount: "))
-                && keys.iter().any(|k| *k == "shares_which_may_be_issued: ")
+                && keys.contains(&"shares_which_may_be_issued: ")
             {
                 with_funds += 1;
             }
