@@ -38,22 +38,20 @@ pub fn description(view: &FormView, templates: &Templates) -> Result<String, Err
         .map_err(|e| Error::template(&name, &e))
 }
 
+/// The label `id` of the view's wording; empty when the label file lacks it.
+fn label<'v>(view: &'v FormView, id: &str) -> &'v str {
+    view.labels.get(id).map_or("", String::as_str)
+}
+
 /// The metadata of a return's PDF: title as `HKEXnews` heads it, the issuer as author, the stock
 /// codes as keywords.
 pub fn meta(filing: &Filing, view: &FormView, opts: &PdfRender) -> PdfMeta {
     let mut keywords = vec!["FF301".to_owned(), "Monthly Return".to_owned()];
     keywords.extend(view.stock_codes.iter().cloned());
     PdfMeta {
-        title: match opts.lang {
-            Lang::En => format!(
-                "Monthly Return for Equity Issuer on Movements in Securities for the month ended {}",
-                view.month_ended
-            ),
-            // As HKEXnews heads the Chinese returns (FORM-CHINESE-AND-LAYOUTS.md, W1 and W6).
-            Lang::Zh => format!("截至{}止月份之股份發行人的證券變動月報表", view.month_ended),
-        },
+        title: label(view, "meta_title").replace("{month}", &view.month_ended),
         author: view.issuer_name.clone(),
-        subject: Some(format!("HKEX form FF301 v {}", view.version)),
+        subject: Some(label(view, "meta_subject").replace("{version}", &view.version)),
         keywords,
         language: opts.lang.tag().to_owned(),
         date: opts
