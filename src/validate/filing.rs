@@ -4,8 +4,8 @@
 use crate::input::tree::Node;
 use crate::input::tree::Value;
 use crate::model::{
-    Authorised, ClassOfShares, Confirmations, Counter, Dated, Filing, Hdr, Issued, Layout,
-    PublicFloat, ShareClass, Text, TypeOfShares,
+    Authorised, Balance, ClassOfShares, Confirmations, Counter, Dated, Filing, Hdr, Issued, Layout,
+    PublicFloat, ShareClass, Status, Text, TypeOfShares,
 };
 use crate::validate::read::{Fields, Reader, index};
 use crate::vocab::{CLASSES, CONFIRMATIONS, STATUSES, TYPES};
@@ -76,7 +76,7 @@ impl Reader {
             version_src,
             printed_version: printed_version.unwrap_or_else(|| layout.version().to_owned()),
             month_ended: month_ended?,
-            status: status?,
+            status: status.unwrap_or(Status::NewSubmission),
             date_submitted: date_submitted?,
             // Fields no rule reads stand in blank when they failed (the failure is recorded, so
             // the filing is never returned as valid), so the rules can still run.
@@ -84,14 +84,15 @@ impl Reader {
             incorporation,
             classes: classes?,
             authorised_remarks,
-            authorised_totals: authorised_totals?,
+            // Stand-ins for what failed; its findings are set aside (`partial`).
+            authorised_totals: authorised_totals.unwrap_or_default(),
             share_options: details.share_options,
             warrants: details.warrants,
             convertibles: details.convertibles,
             arrangements: details.arrangements,
             other_movements: details.other_movements,
             grand_totals: details.grand_totals,
-            hdr: hdr?,
+            hdr: hdr.unwrap_or(None),
             confirmations: confirmations.unwrap_or(Confirmations::Standard),
             submitted_by: submitted_by.unwrap_or_default(),
             title: title.unwrap_or_default(),
@@ -247,12 +248,16 @@ impl Reader {
             class_of_shares: class_of_shares.unwrap_or(ClassOfShares::Ordinary),
             type_of_shares: type_of_shares.unwrap_or(TypeOfShares::NotApplicable),
             listed: listed.unwrap_or(true),
-            stock_code: stock_code?,
-            counters: counters?,
+            stock_code: stock_code.unwrap_or(None),
+            counters: counters.unwrap_or_default(),
             description,
-            authorised: authorised?,
-            issued: issued?,
-            public_float: public_float?,
+            authorised: authorised.unwrap_or(None),
+            issued: issued.unwrap_or_else(|| Issued {
+                excluding_treasury: Balance::default(),
+                treasury: None,
+                total: None,
+            }),
+            public_float: public_float.unwrap_or(None),
             src,
         })
     }

@@ -4,8 +4,10 @@
 //!
 //! What a finding depends on is judged by its place: a problem read under a class of shares (in
 //! Parts I and II, or in a Part III block about that class) sets aside the rules' findings about
-//! that class and the findings that add up every class (Part I totals); findings about other
-//! classes, dates and the header stand. So a misspelt key no longer hides the arithmetic errors of
+//! that class and the findings that add up every class (Part I totals); a problem in the Part I
+//! totals sets aside only their own check; findings about other classes, dates and the header
+//! stand. What failed to read stands in blank (or not applicable) meanwhile, and the return is
+//! never valid: phase 1's problems are errors. So a misspelt key no longer hides the arithmetic errors of
 //! the rest of the return until the next run.
 
 use crate::diag::{Diagnostics, Reporter};
@@ -67,9 +69,7 @@ pub(crate) fn rules_on_what_was_read(f: &Filing, read: &Diagnostics, file: &str)
     let mut kept = Diagnostics::new();
     for d in report.finish().iter() {
         let set_aside = match scope_of(f, &d.path) {
-            Scope::Class(i) => tainted
-                .iter()
-                .any(|t| *t == Scope::Class(i) || *t == Scope::EveryClass),
+            Scope::Class(i) => tainted.contains(&Scope::Class(i)),
             Scope::EveryClass => !tainted.is_empty(),
             Scope::Other => false,
         };

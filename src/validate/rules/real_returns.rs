@@ -437,3 +437,45 @@ fn every_layout_hkret_draws_is_a_published_version() {
         );
     }
 }
+
+#[test]
+fn a_misspelt_part_ii_hides_nothing_about_the_other_classes() {
+    // Item 8: `issued` misspelt in class `wvr_b` (so its Part II is not read at all), and a wrong
+    // Part II balance of class `ordinary`.
+    let text = edits(
+        EVERY_TABLE,
+        &[
+            (
+                "    issued:\n      excluding_treasury: { preceding: 500000000, closing: 498800000 }",
+                "    isued:\n      excluding_treasury: { preceding: 500000000, closing: 498800000 }",
+            ),
+            (
+                "treasury: { preceding: 10000000, closing: 10170000 }",
+                "treasury: { preceding: 10000000, closing: 10170001 }",
+            ),
+        ],
+    );
+    let found: Vec<String> = diagnostics(&text)
+        .iter()
+        .map(|d| format!("{} ({})", d.message, d.path))
+        .collect();
+    assert!(
+        found.iter().any(|m| m.starts_with("`issued` is missing")),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().any(|m| m.starts_with("unknown key `isued`")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|m| m.ends_with("(share_classes[0].issued.treasury.closing)")),
+        "{found:#?}"
+    );
+    // Nothing about class `wvr_b`'s Part II or Part III is reported: it could not be read.
+    assert!(
+        !found.iter().any(|m| m.contains("class `wvr_b`")),
+        "{found:#?}"
+    );
+}
