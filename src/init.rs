@@ -130,8 +130,11 @@ struct InitView {
     stock_code: String,
     month_ended: String,
     file: String,
-    /// The current layout's version, which the skeleton is drawn for.
+    /// The version of the layout the skeleton is drawn for: the one in force for the month ended,
+    /// or the current one.
     version: &'static str,
+    /// That layout's capabilities (treasury shares, public float block), which shape Part II.
+    layout: &'static crate::layout::Descriptor,
     /// The classes of shares to write.
     share_classes: Vec<InitClass>,
     /// The spellings of `status`, `class_of_shares` and `type_of_shares`, for the comments.
@@ -161,6 +164,10 @@ fn classes_of(options: &InitOptions) -> Vec<InitClass> {
 /// # Errors
 /// [`Error::Template`] when the (possibly overridden) skeleton template fails.
 pub fn skeleton(options: &InitOptions, templates: &Templates) -> Result<String, Error> {
+    let layout = options
+        .month_ended
+        .and_then(Layout::in_force)
+        .unwrap_or_else(Layout::current);
     let view = InitView {
         issuer: options.issuer.clone().unwrap_or_default(),
         issuer_yaml: options
@@ -174,7 +181,8 @@ pub fn skeleton(options: &InitOptions, templates: &Templates) -> Result<String, 
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default(),
         file: options.file.clone(),
-        version: Layout::current().version(),
+        version: layout.version(),
+        layout: layout.descriptor(),
         // Descriptions quoted for YAML, as the issuer's name is.
         share_classes: classes_of(options)
             .into_iter()
@@ -324,6 +332,38 @@ mod tests {
                     .to_owned()
             )
         );
+    }
+
+    #[test]
+    fn an_old_month_gets_the_layout_then_in_force() {
+        // June 2022: the layout without treasury shares, so Part II has one column.
+        let options = InitOptions {
+            issuer: Some("Example Holdings Limited".into()),
+            stock_code: Some("01234".into()),
+            month_ended: NaiveDate::from_ymd_opt(2022, 6, 30),
+            file: "old.yaml".into(),
+            ..InitOptions::default()
+        };
+        let text = skeleton(&options, &Templates::built_in().expect("templates")).expect("renders");
+        let month = NaiveDate::from_ymd_opt(2022, 6, 30).expect("date");
+        let layout = crate::layout::Layout::in_force(month).expect("a layout");
+        assert!(!layout.has_treasury());
+        assert!(text.contains(&format!("version: \"{}\"", layout.version())));
+        assert!(!text.contains("public_float:"), "{text}");
+        let filled = text
+            .replace("date_submitted: ~", "date_submitted: 2022-07-05")
+            .replace(
+                "shares: { preceding: ~, closing: ~ }     # FILL IN Number of authorised",
+                "shares: { preceding: 1000000, closing: 1000000 }     # Number of authorised",
+            )
+            .replace("amount: ~", "amount: \"0.1\"")
+            .replace(
+                "shares: { preceding: ~, closing: ~ }               # FILL IN Number of issued",
+                "shares: { preceding: 500000, closing: 500000 }               # Number of issued",
+            )
+            .replace("  name: ~", "  name: Chan Tai Man")
+            .replace("  title: ~", "  title: Company Secretary");
+        assert_eq!(messages(&filled), Vec::<String>::new(), "{filled}");
     }
 
     #[test]
