@@ -306,6 +306,11 @@ pub fn next(f: &Filing) -> String {
                 s.remaining_capacity.value.map(|v| v.to_string()),
             );
             o.opt(12, "exercise_price", s.exercise_price.as_ref().map(money));
+            o.opt(
+                12,
+                "shares_per_option",
+                s.shares_per_option.value.map(|v| v.to_string()),
+            );
         },
     );
     table(
@@ -473,6 +478,21 @@ mod tests {
             name: "next.yaml".into(),
             bytes: text.as_bytes().to_vec(),
         })
+    }
+
+    #[test]
+    fn shares_per_option_carry_forward() {
+        let text = std::fs::read_to_string("tests/fixtures/valid-1.2.0-every-table/input.yaml")
+            .expect("fixture")
+            .replace(
+                "shares_which_may_be_issued: 4777125",
+                "shares_which_may_be_issued: 38217000\n            shares_per_option: 8",
+            );
+        let this = build_text(&text).expect("valid").filing;
+        let carried = next(&this);
+        assert!(carried.contains("shares_per_option: 8"), "{carried}");
+        let filled = carried.replace("date_submitted: ~", "date_submitted: 2026-03-03");
+        build_text(&filled).unwrap_or_else(|d| panic!("{d}"));
     }
 
     #[test]
