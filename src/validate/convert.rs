@@ -161,7 +161,9 @@ impl Reader {
         if code.len() == 5 && digits {
             return Some(code);
         }
-        if listed == Some(false) {
+        // A run of fewer than five digits is a Hong Kong code that lost its zeros, listed or not.
+        let short_hong_kong = digits && code.len() < 5;
+        if listed == Some(false) && !short_hong_kong {
             // Real returns print "N/A" as the stock code of a class not listed anywhere.
             let other_market = code == "N/A"
                 || !code.is_empty()

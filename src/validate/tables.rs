@@ -141,9 +141,14 @@ impl Reader {
             Some(Node {
                 value: Value::Null, ..
             }) => Some(Some(None)),
-            Some(n) => self
-                .stock_code(n, &b.path_of("stock_code"))
-                .map(|c| Some(Some(c))),
+            // The header of an unlisted class may carry its code on another market, as the
+            // class does in Parts I and II.
+            Some(n) => {
+                let class_listed = class.and_then(|i| classes?.get(i)).map(|c| c.listed);
+                let header_listed = listed.flatten().or(class_listed);
+                self.stock_code_of(n, &b.path_of("stock_code"), header_listed)
+                    .map(|c| Some(Some(c)))
+            }
             None => Some(None),
         };
         let description = self.present(&mut b, "description").map(|n| match &n.value {

@@ -479,3 +479,29 @@ fn a_misspelt_part_ii_hides_nothing_about_the_other_classes() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_part_iii_header_of_an_unlisted_class_keeps_its_other_market_code() {
+    let text = edit(
+        include_str!("../../../tests/fixtures/valid-1.2.0-a-and-h-shares/input.yaml"),
+        "  other_arrangements: not_applicable\n",
+        "  other_arrangements:\n    classes:\n      - share_class: A\n        stock_code: \"601899\"\n        entries:\n          - description: Subscription agreement for A shares\n            shares_which_may_be_issued: 1000\n",
+    )
+    .0;
+    gives(&text, &[]);
+    // Four digits are a Hong Kong code that lost its zeros, listed or not.
+    let short = edit(
+        &text,
+        "        stock_code: \"601899\"\n",
+        "        stock_code: \"2899\"\n",
+    )
+    .0;
+    let found = diagnostics(&short);
+    assert_eq!(
+        (found[0].message.as_str(), found[0].hint.as_deref()),
+        (
+            "stock code `2899` is not five digits",
+            Some("pad with leading zeros and quote it: \"02899\"")
+        )
+    );
+}
