@@ -26,6 +26,8 @@ pub struct Descriptor {
     pub treasury_shares: bool,
     /// A public float sufficiency confirmation per listed class in Part II.
     pub public_float: bool,
+    /// Part III's tables follow one another on a page (else each starts a new page).
+    pub part_iii_flows: bool,
     /// "Class of shares" printed before "Type of shares".
     pub class_first: bool,
     /// The notes at the end of the form, in order, by name.
