@@ -189,7 +189,14 @@ fn chain(files: &[PathBuf], messages: MessageFormat) -> Result<u8, Error> {
         code = INVALID;
     }
     if let Some(whole) = checked.whole.filter(|_| code == OK) {
-        write_output(&Output::Stdout, format!("{whole}\n").as_bytes())?;
+        // With JSON on standard output, the summary is one more JSON line.
+        let line = if messages == (MessageFormat::Json { stdout: true }) {
+            serde_json::json!({ "severity": "note", "code": "chain_whole", "message": whole })
+                .to_string()
+        } else {
+            whole
+        };
+        write_output(&Output::Stdout, format!("{line}\n").as_bytes())?;
     }
     for d in checked.found.sorted() {
         let source = sources.iter().find(|s| *s.name == *d.file);

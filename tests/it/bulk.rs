@@ -435,6 +435,18 @@ fn next_and_chain_from_the_command_line() {
         String::from_utf8_lossy(&chain.stdout),
         "the chain is whole: 2 returns of Moon Inc., months ended 31 January 2026 to 28 February 2026\n"
     );
+    let json = hkret(
+        &dir,
+        &[
+            "chain",
+            "feb.yaml",
+            moon.to_str().expect("utf-8"),
+            "--message-format",
+            "json",
+        ],
+    );
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("one JSON line");
+    assert_eq!(value["code"], "chain_whole");
     std::fs::write(
         dir.join("feb.yaml"),
         feb.replace(
