@@ -5,7 +5,8 @@
 //! What a finding depends on is judged by its place: a problem read under a class of shares (in
 //! Parts I and II, or in a Part III block about that class) sets aside the rules' findings about
 //! that class and the findings that add up every class (Part I totals); a problem in the Part I
-//! totals sets aside only their own check; findings about other classes, dates and the header
+//! totals sets aside only their own check; a Part III table that cannot be read sets aside every
+//! finding but those of Part I, the dates and the header; findings about other classes, dates and the header
 //! stand. What failed to read stands in blank (or not applicable) meanwhile, and the return is
 //! never valid: phase 1's problems are errors. So a misspelt key no longer hides the arithmetic errors of
 //! the rest of the return until the next run.
@@ -21,6 +22,9 @@ enum Scope {
     Class(usize),
     /// Every class at once (the Part I totals per currency).
     EveryClass,
+    /// Part III as a whole (a table that could not be read, or no block of a known class): the
+    /// Part II movements and totals of every class depend on it.
+    PartIii,
     /// Anything else: the header, the dates, Part IV, Part V.
     Other,
 }
@@ -53,7 +57,11 @@ fn scope_of(f: &Filing, path: &str) -> Scope {
             let k = index_after(path, "details.totals[")?;
             f.grand_totals.get(k).map(|g| g.class)
         });
-    class.map_or(Scope::Other, Scope::Class)
+    match class {
+        Some(i) => Scope::Class(i),
+        None if path.starts_with("details") => Scope::PartIii,
+        None => Scope::Other,
+    }
 }
 
 /// The findings of the rules on `f` that do not depend on anything in `read` (the problems of
@@ -68,9 +76,19 @@ pub(crate) fn rules_on_what_was_read(f: &Filing, read: &Diagnostics, file: &str)
     rules::check(f, &mut report);
     let mut kept = Diagnostics::new();
     for d in report.finish().iter() {
+        let part_i = |i: usize| {
+            d.path
+                .starts_with(&format!("share_classes[{i}].authorised"))
+        };
         let set_aside = match scope_of(f, &d.path) {
-            Scope::Class(i) => tainted.contains(&Scope::Class(i)),
-            Scope::EveryClass => !tainted.is_empty(),
+            Scope::Class(i) => {
+                tainted.contains(&Scope::Class(i))
+                    || (tainted.contains(&Scope::PartIii) && !part_i(i))
+            }
+            Scope::EveryClass => tainted
+                .iter()
+                .any(|t| matches!(t, Scope::Class(_) | Scope::EveryClass)),
+            Scope::PartIii => !tainted.is_empty(),
             Scope::Other => false,
         };
         if !set_aside {

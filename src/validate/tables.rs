@@ -29,8 +29,23 @@ impl Reader {
         classes: Option<&[ShareClass]>,
         layout: Option<Layout>,
     ) -> Option<Details> {
-        let node = self.require(f, "details", "Part III, with its tables (A) to (E)")?;
-        let mut d = self.fields(node, "details")?;
+        // A table (or the whole of Part III) that fails to read stands in as not applicable, so
+        // the rules still run on the rest; the failure is recorded, so the return is never
+        // valid, and the rules' findings that need Part III are set aside (`partial`).
+        let empty = Details {
+            share_options: None,
+            warrants: None,
+            convertibles: None,
+            arrangements: None,
+            other_movements: None,
+            grand_totals: Vec::new(),
+        };
+        let Some(node) = self.require(f, "details", "Part III, with its tables (A) to (E)") else {
+            return Some(empty);
+        };
+        let Some(mut d) = self.fields(node, "details") else {
+            return Some(empty);
+        };
         let share_options = self.table(&mut d, "share_options", classes, layout, option_scheme);
         let warrants = self.table(&mut d, "warrants", classes, layout, warrant);
         let convertibles = self.table(&mut d, "convertibles", classes, layout, convertible);
@@ -40,12 +55,12 @@ impl Reader {
         let grand_totals = self.grand_totals(&mut d, classes);
         self.finish(d);
         Some(Details {
-            share_options: share_options?,
-            warrants: warrants?,
-            convertibles: convertibles?,
-            arrangements: arrangements?,
-            other_movements: other_movements?,
-            grand_totals: grand_totals?,
+            share_options: share_options.unwrap_or(None),
+            warrants: warrants.unwrap_or(None),
+            convertibles: convertibles.unwrap_or(None),
+            arrangements: arrangements.unwrap_or(None),
+            other_movements: other_movements.unwrap_or(None),
+            grand_totals: grand_totals.unwrap_or_default(),
         })
     }
 

@@ -496,12 +496,49 @@ fn a_part_iii_header_of_an_unlisted_class_keeps_its_other_market_code() {
         "        stock_code: \"2899\"\n",
     )
     .0;
-    let found = diagnostics(&short);
+    let found: Vec<Diagnostic> = diagnostics(&short)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
     assert_eq!(
         (found[0].message.as_str(), found[0].hint.as_deref()),
         (
             "stock code `2899` is not five digits",
             Some("pad with leading zeros and quote it: \"02899\"")
         )
+    );
+}
+
+#[test]
+fn a_misspelt_table_sets_aside_part_ii_but_not_part_i() {
+    // Item 8: (E) misspelt, so Part III cannot be added up; a Part I mistake still shows, and
+    // no Part II balance is blamed for the missing table.
+    let text = edits(
+        EVERY_TABLE,
+        &[
+            ("  other_movements:\n", "  other_movemnts:\n"),
+            (
+                "shares: { preceding: 32000000000, closing: 32000000000 }",
+                "shares: { preceding: 32000000000, movement: 1, closing: 32000000000 }",
+            ),
+        ],
+    );
+    let found: Vec<String> = diagnostics(&text)
+        .iter()
+        .map(|d| format!("{} ({})", d.message, d.path))
+        .collect();
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(found[0].starts_with("Part I, class `ordinary`, authorised/registered shares: balance at close of the month is 32,000,000,000, but 32,000,000,000 + 1 (increase / decrease (-)) = 32,000,000,001"), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.starts_with("`other_movements` is missing")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|m| m.starts_with("unknown key `other_movemnts`")),
+        "{found:#?}"
     );
 }
