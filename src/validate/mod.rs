@@ -15,6 +15,7 @@ mod partial;
 pub(crate) mod read;
 pub(crate) mod rules;
 mod tables;
+mod version;
 
 #[cfg(test)]
 mod mutation_tests;
