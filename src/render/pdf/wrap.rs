@@ -172,17 +172,7 @@ fn tokens(inlines: &[Inline]) -> Result<(Vec<Set>, Vec<Token>), PdfError> {
             } else if s.font == FontId::Cjk {
                 flush(&chars, &mut word, &mut out);
                 chars.push(s);
-                match out.last_mut() {
-                    // Chinese closing punctuation never starts a line: it stays with the
-                    // character before it.
-                    Some(Token::Atom(range, width))
-                        if closes_line(s.ch) && range.end + 1 == chars.len() =>
-                    {
-                        range.end += 1;
-                        *width += s.advance;
-                    }
-                    _ => out.push(Token::Atom(word..chars.len(), s.advance)),
-                }
+                push_atom(&chars, &mut out, word..chars.len(), s.advance);
                 word = chars.len();
             } else {
                 chars.push(s);
@@ -202,12 +192,31 @@ fn closes_line(ch: char) -> bool {
     )
 }
 
+/// Whether `ch` is a full-width opening bracket, which may not end a line.
+fn opens_line(ch: char) -> bool {
+    matches!(ch, '「' | '『' | '（' | '《' | '〈' | '【')
+}
+
+/// Adds the atom `range` (its width in ems), joined to the atom before it when no line may
+/// break between them: after an opening bracket, or before closing punctuation.
+fn push_atom(chars: &[Set], out: &mut Vec<Token>, range: std::ops::Range<usize>, width: f32) {
+    if let Some(Token::Atom(before, w)) = out.last_mut()
+        && before.end == range.start
+        && (opens_line(chars[before.end - 1].ch) || closes_line(chars[range.start].ch))
+    {
+        before.end = range.end;
+        *w += width;
+        return;
+    }
+    out.push(Token::Atom(range, width));
+}
+
 /// Ends the word that began at `word`, if it has any characters, and starts the next one.
 fn flush(chars: &[Set], word: &mut usize, out: &mut Vec<Token>) {
     if *word < chars.len() {
         let range = *word..chars.len();
         let width = chars[range.clone()].iter().map(|c| c.advance).sum();
-        out.push(Token::Atom(range, width));
+        push_atom(chars, out, range, width);
     }
     *word = chars.len();
 }
@@ -258,6 +267,10 @@ mod tests {
         // line rather than begin a line alone.
         let stop = strings(&wrap(&text("須提供此資料。"), 10.0, 30.5).expect("wrap"));
         assert_eq!(stop, ["須提供", "此資", "料。"], "{stop:?}");
+        // An opening bracket goes to the next line with what it opens.
+        let open = strings(&wrap(&text("條文《GEM上市規則》"), 10.0, 45.0).expect("wrap"));
+        assert_eq!(open[0], "條文", "{open:?}");
+        assert!(open[1].starts_with("《GEM"), "{open:?}");
     }
 
     #[test]
