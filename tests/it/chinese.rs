@@ -353,3 +353,32 @@ fn the_readme_lists_every_label_not_read_verbatim() {
     );
     assert!(readme.contains(&count), "README does not say: {count}");
 }
+
+#[test]
+fn next_month_keeps_the_chinese_texts() {
+    let dir = scratch("chinese-next");
+    let out = hkret(&root(), &["next", EVERY_ZH]);
+    assert_eq!(out.status.code(), Some(0));
+    let next = String::from_utf8(out.stdout).expect("UTF-8");
+    for line in [
+        "  name_zh: \"海港範例控股有限公司\"",
+        "    description_zh: \"具不同投票權的B類普通股\"",
+        "      capital_remark_zh: \"按每股發行所得款項100美元列示\"",
+        "            particulars_zh: \"2019年股份期權計劃\"",
+        "  title_zh: \"公司秘書\"",
+        "confirmations_zh:",
+    ] {
+        assert!(next.contains(line), "{line} not in:\n{next}");
+    }
+    // Once its date is filled in, next month's return renders in Chinese as it stands.
+    let filled = next.replacen("date_submitted: ~", "date_submitted: 2026-03-03", 1);
+    std::fs::write(dir.join("next.yaml"), filled).expect("write");
+    let out = hkret(&dir, &["render", "next.yaml", "--lang", "zh"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("截至月份: 2026年2月28日"));
+}
