@@ -150,6 +150,21 @@ pub enum CliCommand {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Read a published return (the exchange's PDF, a PDF hkret rendered, or the published
+    /// text) into hkret's YAML; every piece left out is a warning naming its page or line.
+    #[command(
+        after_help = "Examples:\n  hkret import ff301-2026-01.pdf -o moon-2026-01.yaml\n  hkret import published/ --out returns/"
+    )]
+    Import {
+        /// A return (`.pdf` or text), or a directory of them with `--out`.
+        input: PathBuf,
+        /// Where to write the YAML; standard output when not given.
+        #[arg(short, long, conflicts_with = "out")]
+        output: Option<PathBuf>,
+        /// With a directory: the directory to write one `NAME.yaml` per return into.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Next month's return from this month's: closing balances become preceding balances.
     #[command(after_help = "Example:\n  hkret next moon-2026-01.yaml -o moon-2026-02.yaml")]
     Next {
@@ -339,6 +354,15 @@ pub enum Command {
     },
     /// `bulk`.
     Bulk(crate::run::BulkOptions),
+    /// `import`.
+    Import {
+        /// A return or a directory of returns.
+        input: PathBuf,
+        /// Output for one return.
+        output: Output,
+        /// Output directory for a directory of returns.
+        out: Option<PathBuf>,
+    },
     /// `next`.
     Next {
         /// This month's return.
@@ -516,6 +540,15 @@ impl Cli {
             CliCommand::Completions { shell } => Command::Completions { shell },
             CliCommand::Man { command, dir } => Command::Man { command, dir },
             CliCommand::Verify { dir, quiet } => Command::Verify { dir, quiet },
+            CliCommand::Import {
+                input,
+                output: one,
+                out,
+            } => Command::Import {
+                input,
+                output: output(one),
+                out,
+            },
             CliCommand::Next { file, output: out } => Command::Next {
                 file,
                 output: output(out),

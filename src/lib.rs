@@ -54,6 +54,7 @@ pub mod cli;
 pub mod diag;
 pub mod diff;
 pub mod error;
+pub mod import;
 pub mod init;
 pub mod input;
 pub mod layout;

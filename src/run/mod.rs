@@ -4,6 +4,7 @@
 mod bulk;
 mod files;
 mod man;
+mod import;
 mod writer;
 
 pub use bulk::BulkOptions;
@@ -78,6 +79,9 @@ pub fn run(invocation: Invocation) -> ExitCode {
         }
         Command::Bulk(options) => bulk::bulk(&options, messages),
         Command::Verify { dir, quiet } => bulk::verify(&dir, quiet),
+        Command::Import { input, output, out } => {
+            import::import(&input, &output, out.as_deref(), messages)
+        }
         Command::Next { file, output } => next(&file, &output, messages),
         Command::Chain { files } => chain(&files, messages),
         Command::Man { command, dir } => man::man(command.as_deref(), dir.as_deref()),

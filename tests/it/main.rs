@@ -6,6 +6,7 @@ mod chinese;
 mod cli;
 mod golden;
 mod layouts;
+mod import;
 mod pdf;
 mod pdf_bbox;
 mod pdf_engine;

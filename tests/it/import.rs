@@ -1,0 +1,127 @@
+//! `hkret import`: published returns back to YAML whose rendering is the published return, the
+//! round trip of every valid fixture and of the synthetic market, and garbage refused cleanly.
+
+use hkret::import::import;
+use hkret::input::Source;
+use hkret::render::render_text;
+use hkret::render::templates::Templates;
+use hkret::validate::build;
+use proptest::prelude::*;
+
+use crate::market;
+use crate::support::{hkret, root, scratch};
+
+/// The text rendering of a return given as YAML text.
+fn render(yaml: &str) -> String {
+    let source = Source {
+        name: "imported.yaml".into(),
+        bytes: yaml.as_bytes().to_vec(),
+    };
+    let checked = build(&source).unwrap_or_else(|d| panic!("{d}\n{yaml}"));
+    let templates = Templates::built_in().expect("templates");
+    render_text(&checked.filing, &templates).expect("renders")
+}
+
+/// Imports `bytes` and renders the YAML.
+fn round_trip(name: &str, bytes: &[u8]) -> String {
+    let done = import(name, bytes).unwrap_or_else(|d| panic!("{name}: {d}"));
+    render(&done.yaml)
+}
+
+#[test]
+fn the_seed_text_imports_to_yaml_that_renders_back_byte_for_byte() {
+    let published = std::fs::read_to_string(
+        root().join("tests/fixtures/reference/ff301-v1.0.1-2022-11-qingdao-ainnovation.txt"),
+    )
+    .expect("reference");
+    let done = import("seed.txt", published.as_bytes()).expect("imports");
+    assert!(done.warnings.is_empty(), "{}", done.warnings);
+    assert_eq!(done.layout, "1.0.1");
+    let text = render(&done.yaml);
+    assert_eq!(text.strip_suffix('\n').unwrap_or(&text), published);
+}
+
+#[test]
+fn every_valid_fixture_and_example_round_trips_through_its_text() {
+    let mut files = vec![
+        root().join("examples/ff301-2026-01-moon-inc.yaml"),
+        root().join("examples/ff301-2022-11-qingdao-ainnovation.yaml"),
+    ];
+    for entry in std::fs::read_dir(root().join("tests/fixtures")).expect("fixtures") {
+        let dir = entry.expect("entry").path();
+        if dir
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("valid-"))
+        {
+            files.push(dir.join("input.yaml"));
+        }
+    }
+    for file in files {
+        let yaml = std::fs::read_to_string(&file).expect("readable");
+        let text = render(&yaml);
+        let done = import("rendered.txt", text.as_bytes())
+            .unwrap_or_else(|d| panic!("{}: {d}", file.display()));
+        assert!(
+            done.warnings.is_empty(),
+            "{}: {}",
+            file.display(),
+            done.warnings
+        );
+        assert_eq!(render(&done.yaml), text, "{}", file.display());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_market_round_trips_through_its_text(i in 0usize..89_000) {
+        let text = render(&market::issuer(i));
+        prop_assert_eq!(round_trip("market.txt", text.as_bytes()), text);
+    }
+}
+
+#[test]
+fn garbage_is_refused_with_exit_code_1_and_no_output() {
+    let dir = scratch("import-garbage");
+    let cases: [(&str, &[u8]); 4] = [
+        ("notes.txt", b"Shopping list\n- eggs\n- milk\n"),
+        ("empty.txt", b""),
+        ("binary.txt", &[0xff, 0xfe, 0x00, 0x01, 0x80]),
+        (
+            "title-only.txt",
+            b"Monthly Return for Equity Issuer and so on\n",
+        ),
+    ];
+    for (name, bytes) in cases {
+        let input = dir.join(name);
+        std::fs::write(&input, bytes).expect("written");
+        let out = dir.join(format!("{name}.yaml"));
+        let run = hkret(&dir, &["import", name, "-o", out.to_str().expect("utf-8")]);
+        assert_eq!(run.status.code(), Some(1), "{name}");
+        assert!(!out.exists(), "{name}: no output");
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(err.contains("error:"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn a_directory_imports_into_another() {
+    let dir = scratch("import-dir");
+    let published = dir.join("published");
+    std::fs::create_dir_all(&published).expect("dir");
+    std::fs::copy(
+        root().join("tests/fixtures/reference/ff301-v1.0.1-2022-11-qingdao-ainnovation.txt"),
+        published.join("qingdao.txt"),
+    )
+    .expect("copied");
+    let run = hkret(&dir, &["import", "published", "--out", "returns"]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let yaml = std::fs::read_to_string(dir.join("returns/qingdao.yaml")).expect("written");
+    assert!(yaml.contains("stock_code: \"02121\""), "{yaml}");
+}
