@@ -1,155 +1,313 @@
-//! The wording that marks each line of the form, per layout, and the recognition of a layout
-//! from it. The reader matches lines against these labels only; figures are never matched by
-//! wording.
+//! The wording that marks each line of the form, per layout, read from the layout descriptions
+//! (`templates/layouts.yaml`) and the English labels (`templates/labels/en.yaml`) that the
+//! templates print; and the recognition of a return's layout from that wording. The reader
+//! matches lines against these labels only; figures are never matched by wording.
+
+use chrono::NaiveDate;
 
 use super::lines::Line;
+use crate::layout::Layout;
+use crate::render::labels::{Wording, english};
 
-/// Part I's heading (both layouts).
-pub(crate) const PART_I: &str = "I. Movements in Authorised / Registered Share Capital";
-/// Part II's heading, common start of both layouts.
-pub(crate) const PART_II: &str = "II. Movements in Issued Shares";
-/// Part III's heading, common start of both layouts.
-pub(crate) const PART_III: &str = "III. Details of Movements in Issued Shares";
-/// Part IV's heading.
-pub(crate) const PART_IV: &str = "IV. Information about Hong Kong Depositary Receipt (HDR)";
-/// Part V's heading.
-pub(crate) const PART_V: &str = "V. Confirmations";
-/// What a part or table prints when it does not apply.
-pub(crate) const NOT_APPLICABLE: &str = "Not applicable";
-/// A row: balance at close of preceding month.
-pub(crate) const PRECEDING: &str = "Balance at close of preceding month";
-/// A row: increase / decrease.
-pub(crate) const MOVEMENT: &str = "Increase / decrease (-)";
-/// A row: balance at close of the month.
-pub(crate) const CLOSING: &str = "Balance at close of the month";
-/// The Part I total per currency.
-pub(crate) const TOTAL_AUTHORISED: &str =
-    "Total authorised/registered share capital at the end of the month:";
-/// Remarks under a part or table.
-pub(crate) const REMARKS: &str = "Remarks:";
-/// The line under a class header with its stock code.
-pub(crate) const STOCK_CODE: &str = "Stock code";
-/// The description label in a class header.
-pub(crate) const DESCRIPTION: &str = "Description";
-/// A further counter of a class.
-pub(crate) const MULTI_COUNTER: &str = "Multi-counter stock code";
-/// The public float confirmation's heading.
-pub(crate) const PUBLIC_FLOAT: &str = "Public float sufficiency confirmation";
-/// The applicable threshold.
-pub(crate) const THRESHOLD: &str = "Applicable public float threshold";
-/// Additional information on the public float.
-pub(crate) const ADDITIONAL_INFORMATION: &str = "Additional information";
-/// Total funds raised from options.
-pub(crate) const FUNDS_RAISED: &str =
-    "Total funds raised during the month from exercise of options:";
-/// General Meeting approval date label of a row.
-pub(crate) const APPROVAL: &str = "General Meeting approval date";
-/// Submitted by.
-pub(crate) const SUBMITTED_BY: &str = "Submitted by:";
-/// Title of the person submitting.
-pub(crate) const TITLE: &str = "Title:";
-
-/// The wording of one layout of the form.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Form {
-    /// hkret's name of the layout.
-    pub(crate) version: &'static str,
-    /// Whether the layout has treasury shares (three Part II columns, (X1)/(X2)).
-    pub(crate) treasury: bool,
-    /// Part II's full heading.
-    pub(crate) part_ii: &'static str,
-    /// The first label of a class header ("Class of shares" or, in 1.0.1, "Type of shares").
-    pub(crate) class_header: &'static [&'static str],
-    /// The standard items (i) to (viii) of Part V.
-    pub(crate) confirmations: &'static [&'static str],
+/// Label ids (those of `templates/labels/en.yaml`) the reader looks for.
+pub(crate) mod id {
+    /// Title of the form.
+    pub(crate) const TITLE: &str = "hdr_title";
+    /// Part I's heading.
+    pub(crate) const PART_I: &str = "p1_title";
+    /// Part II's heading.
+    pub(crate) const PART_II: &str = "p2_title";
+    /// Part III's heading.
+    pub(crate) const PART_III: &str = "p3_title";
+    /// Part IV's heading.
+    pub(crate) const PART_IV: &str = "p4_title";
+    /// Part V's heading.
+    pub(crate) const PART_V: &str = "p5_title";
+    /// "Not applicable" after a heading.
+    pub(crate) const NOT_APPLICABLE: &str = "sec_not_applicable";
+    /// Balance at close of preceding month.
+    pub(crate) const PRECEDING: &str = "row_preceding";
+    /// Increase / decrease (-).
+    pub(crate) const MOVEMENT: &str = "row_movement";
+    /// Balance at close of the month.
+    pub(crate) const CLOSING: &str = "row_close";
+    /// The Part I total per currency.
+    pub(crate) const TOTAL_AUTHORISED: &str = "p1_total";
+    /// Remarks.
+    pub(crate) const REMARKS: &str = "remarks";
+    /// Description in a class header.
+    pub(crate) const DESCRIPTION: &str = "cls_description";
+    /// A multi-counter line.
+    pub(crate) const MULTI_COUNTER: &str = "cls_multi_counter";
+    /// The public float confirmation's heading.
+    pub(crate) const PUBLIC_FLOAT: &str = "pf_heading";
+    /// The public float threshold.
+    pub(crate) const THRESHOLD: &str = "pf_threshold";
+    /// Additional information on the public float.
+    pub(crate) const ADDITIONAL_INFORMATION: &str = "pf_additional";
+    /// Not complied with the public float requirement.
+    pub(crate) const NOT_COMPLIED: &str = "pf_not_complied";
+    /// Total funds raised from options.
+    pub(crate) const FUNDS_RAISED: &str = "p3_A_funds";
+    /// General Meeting approval date of a row.
+    pub(crate) const APPROVAL: &str = "p3_gm_date";
+    /// The approval date inside an option's particulars (layouts without treasury shares).
+    pub(crate) const APPROVAL_INLINE: &str = "p3_gm_date_inline";
+    /// Submitted by.
+    pub(crate) const SUBMITTED_BY: &str = "p5_submitted_by";
+    /// Title of the person submitting.
+    pub(crate) const TITLE_LABEL: &str = "p5_title_label";
+    /// The blank of a footer total.
+    pub(crate) const TOTAL_BLANK: &str = "p3_total_blank";
 }
 
-/// The current form.
-pub(crate) static V1_2_0: Form = Form {
-    version: "1.2.0",
-    treasury: true,
-    part_ii: "II. Movements in Issued Shares and/or Treasury Shares and Public Float Sufficiency Confirmation",
-    class_header: &["Class of shares"],
-    confirmations: &[
-        "(i) all money due to the listed issuer in respect of the issue of securities, or sale or transfer of treasury shares has been received by it;",
-        "(ii) all pre-conditions for listing imposed by the Rules Governing the Listing of Securities on The Stock Exchange of Hong Kong Limited under \"Qualifications of listing\" have been fulfilled;",
-        "(iii) all (if any) conditions contained in the formal letter granting listing of and permission to deal in the securities have been fulfilled;",
-        "(iv) all the securities of each class are in all respects identical (Note 6);",
-        "(v) all documents required by the Companies (Winding Up and Miscellaneous Provisions) Ordinance to be filed with the Registrar of Companies have been duly filed and that compliance has been made with all other legal requirements;",
-        "(vi) all the definitive documents of title have been delivered/are ready to be delivered/are being prepared and will be delivered in accordance with the terms of issue, sale or transfer;",
-        "(vii) completion has taken place of the purchase by the issuer of all property shown in the listing document to have been purchased or agreed to be purchased by it and the purchase consideration for all such property has been duly satisfied; and",
-        "(viii) the trust deed/deed poll relating to the debenture, loan stock, notes or bonds has been completed and executed, and particulars thereof, if so required by law, have been filed with the Registrar of Companies.",
-    ],
-};
-
-/// The 2022 layout.
-pub(crate) static V1_0_1: Form = Form {
-    version: "1.0.1",
-    treasury: false,
-    part_ii: "II. Movements in Issued Shares",
-    class_header: &["Type of shares"],
-    confirmations: &[
-        "(i) all money due to the listed issuer in respect of the issue of securities has been received by it;",
-        "(ii) all pre-conditions for listing imposed by the Rules Governing the Listing of Securities on The Stock Exchange of Hong Kong Limited under \"Qualifications of listing\" have been fulfilled;",
-        "(iii) all (if any) conditions contained in the formal letter granting listing of and permission to deal in the securities have been fulfilled;",
-        "(iv) all the securities of each class are in all respects identical (Note 3);",
-        "(v) all documents required by the Companies (Winding Up and Miscellaneous Provisions) Ordinance to be filed with the Registrar of Companies have been duly filed and that compliance has been made with other legal requirements;",
-        "(vi) all the definitive documents of title have been delivered/are ready to be delivered/are being prepared and will be delivered in accordance with the terms of issue;",
-        "(vii) completion has taken place of the purchase by the issuer of all property shown in the listing document to have been purchased or agreed to be purchased by it and the purchase consideration for all such property has been duly satisfied; and",
-        "(viii) the trust deed/deed poll relating to the debenture, loan stock, notes or bonds has been completed and executed, and particulars thereof, if so required by law, have been filed with the Registrar of Companies.",
-    ],
-};
-
-/// The column titles that open a table (left out of the reading: they carry no figure).
-const COLUMN_TITLES: &[&str] = &[
-    "Particulars of share option scheme",
-    "Description of warrants",
-    "Description of the Convertibles",
-    "Full particulars",
-    "Type of Issue",
-];
+/// The wording of one layout, and the layout.
+#[derive(Debug)]
+pub(crate) struct Form {
+    /// The layout.
+    pub(crate) layout: Layout,
+    /// Its English labels.
+    words: Wording,
+}
 
 impl Form {
-    /// Whether `text` (a whole line) is a class header of this layout.
+    /// The form of `layout`.
+    pub(crate) fn new(layout: Layout) -> Self {
+        Self {
+            layout,
+            words: english(layout),
+        }
+    }
+
+    /// The label `id` as this layout prints it.
+    pub(crate) fn get(&self, id: &str) -> &str {
+        self.words.get(id)
+    }
+
+    /// hkret's name of the layout.
+    pub(crate) fn version(&self) -> &'static str {
+        self.layout.version()
+    }
+
+    /// Whether the layout has treasury shares.
+    pub(crate) fn treasury(&self) -> bool {
+        self.layout.descriptor().treasury_shares
+    }
+
+    /// The labels a class header starts with (Parts I and II, and Part III's).
+    fn class_header_starts(&self) -> [&str; 3] {
+        if self.layout.descriptor().class_first {
+            [
+                self.get("cls_class"),
+                self.get("p3_cls_class_issuable"),
+                self.get("p3_E_cls_class_issuable"),
+            ]
+        } else {
+            [
+                self.get("cls_type"),
+                self.get("p3_cls_type_issuable"),
+                self.get("p3_E_cls_type_issuable"),
+            ]
+        }
+    }
+
+    /// Whether `text` (a whole line, without its item number) is a class header.
     pub(crate) fn is_class_header(&self, text: &str) -> bool {
-        let body = super::read::strip_item(text);
-        self.class_header.iter().any(|l| body.starts_with(l))
+        self.class_header_starts()
+            .iter()
+            .any(|l| !l.is_empty() && text.starts_with(l))
+    }
+
+    /// The labels the stock code line under a class header starts with.
+    pub(crate) fn stock_code_labels(&self) -> [&str; 4] {
+        [
+            self.get("cls_stock_code"),
+            self.get("p3_cls_stock_code_issuable"),
+            self.get("p3_E_cls_stock_code_issuable"),
+            self.get("p4_stock_code"),
+        ]
     }
 
     /// Whether `cell` opens the column titles of a table.
     pub(crate) fn is_column_title(&self, cell: &str) -> bool {
-        COLUMN_TITLES.iter().any(|t| cell.starts_with(t))
+        [
+            "p3_A_col_particulars",
+            "p3_B_col_desc",
+            "p3_C_col_desc",
+            "p3_D_col_particulars",
+            "p3_E_col_event",
+        ]
+        .iter()
+        .any(|id| cell.starts_with(self.get(id)))
+    }
+
+    /// The heading of table `letter` (`A` to `E`).
+    pub(crate) fn table_title(&self, letter: char) -> &str {
+        self.get(&format!("p3_{letter}_title"))
+    }
+
+    /// The text before `{class}` of the "Total of A to E" line (layouts without treasury
+    /// shares), and the one before `{letter}` of a block's footer.
+    pub(crate) fn prefix_of(&self, id: &str) -> &str {
+        let text = self.get(id);
+        text.split('{').next().unwrap_or(text)
+    }
+
+    /// The starts of the grand total lines after table (E).
+    pub(crate) fn grand_total_starts(&self) -> [&str; 3] {
+        [
+            self.get("p3_grand_X1"),
+            self.get("p3_grand_X2"),
+            self.prefix_of("p3_grand_total"),
+        ]
+    }
+
+    /// The input's word for a printed status.
+    pub(crate) fn status(&self, printed: &str) -> Option<&'static str> {
+        if printed == self.get("hdr_status_new") {
+            Some("new_submission")
+        } else if printed == self.get("hdr_status_amendment") {
+            Some("amendment")
+        } else {
+            None
+        }
+    }
+
+    /// The listing as printed: Yes or No.
+    pub(crate) fn listed(&self, printed: &str) -> Option<bool> {
+        if printed == self.get("val_yes") {
+            Some(true)
+        } else if printed == self.get("val_no") {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// The input's value of a printed "Type of shares" (`Class H` in 1.0.1 → `H`).
+    pub(crate) fn type_of_shares(&self, printed: &str) -> String {
+        for (id, value) in [
+            ("val_type_a", "A"),
+            ("val_type_b", "B"),
+            ("val_type_h", "H"),
+            ("val_type_not_applicable", "Not applicable"),
+            ("val_type_other", "Other type (specify in description)"),
+        ] {
+            if printed == self.get(id) {
+                return value.to_owned();
+            }
+        }
+        printed.to_owned()
+    }
+
+    /// How the totals name a class: its class and, unless not applicable, its type.
+    pub(crate) fn class_label(&self, class_of_shares: &str, type_of_shares: &str) -> String {
+        let printed = match type_of_shares {
+            "A" => self.get("val_type_a"),
+            "B" => self.get("val_type_b"),
+            "H" => self.get("val_type_h"),
+            "Not applicable" => return class_of_shares.to_owned(),
+            other => other,
+        };
+        format!("{class_of_shares} {printed}")
+    }
+
+    /// The standard items (i) to (viii) of Part V as printed, without their dash.
+    pub(crate) fn standard_confirmations(&self) -> Vec<String> {
+        ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"]
+            .iter()
+            .map(|n| format!("({n}) {}", self.get(&format!("p5_{n}"))))
+            .collect()
+    }
+
+    /// The input's word for a printed "Type of Issue", with the text of "Other (Please specify)".
+    pub(crate) fn issue_type(&self, printed: &str) -> Option<(&'static str, Option<String>)> {
+        const TYPES: &[(&str, &str)] = &[
+            ("rights_issue", "rights_issue"),
+            ("open_offer", "open_offer"),
+            ("placing", "placing"),
+            ("bonus_issue", "bonus_issue"),
+            ("scrip_dividend", "scrip_dividend"),
+            ("consideration_issue", "consideration_issue"),
+            ("capital_reorganisation", "capital_reorganisation"),
+            ("repurchase_treasury", "repurchase_held_as_treasury"),
+            ("repurchase_pending", "repurchase_pending_cancellation"),
+            ("redemption_cancelled", "redemption_cancelled"),
+            ("redemption_pending", "redemption_pending_cancellation"),
+            ("treasury_sale", "sale_or_transfer_of_treasury_shares"),
+            ("treasury_cancellation", "cancellation_of_treasury_shares"),
+        ];
+        if let Some(rest) = printed.strip_prefix(self.get("p3_E_val_other")) {
+            let rest = rest.trim();
+            return Some(("other", (!rest.is_empty()).then(|| rest.to_owned())));
+        }
+        // Without treasury shares the form has one wording for a repurchase and one for a
+        // redemption; with them, "Repurchase of shares" alone is not on the form.
+        let plain = if self.treasury() {
+            [
+                ("repurchase_cancelled", "repurchase_cancelled"),
+                ("redemption_cancelled", "redemption_cancelled"),
+            ]
+        } else {
+            [
+                ("repurchase", "repurchase_of_shares"),
+                ("redemption", "redemption_of_shares"),
+            ]
+        };
+        TYPES
+            .iter()
+            .chain(plain.iter())
+            .find(|(id, _)| printed == self.get(&format!("p3_E_val_{id}")))
+            .map(|(_, k)| (*k, None))
     }
 }
 
-/// Recognises the layout of a return from its Part II heading; `Err` when the lines are not a
-/// monthly return (FF301) at all.
-pub(crate) fn recognise(lines: &[Line]) -> Result<&'static Form, String> {
-    let mut title = false;
-    for line in lines {
-        let text = line.joined();
-        if text.starts_with("Monthly Return for Equity Issuer") {
-            title = true;
-        }
-        if title && text.starts_with(PART_II) {
-            return Ok(if text.starts_with(V1_2_0.part_ii) {
-                &V1_2_0
-            } else {
-                &V1_0_1
-            });
-        }
+/// Recognises the layout of a return from its wording: the Part II heading and the order of the
+/// class header's labels name the layouts that print them; of those, the one printed in the
+/// footer (`printed`), or else the one in force for the month ended, or else the newest.
+/// `Err` when the lines are not a monthly return (FF301) at all.
+pub(crate) fn recognise(
+    lines: &[Line],
+    printed: Option<&str>,
+    month: Option<NaiveDate>,
+) -> Result<Form, String> {
+    let current = Form::new(Layout::current());
+    let texts: Vec<String> = lines.iter().map(Line::joined).collect();
+    if !texts
+        .iter()
+        .any(|t| t.len() >= 20 && current.get(id::TITLE).starts_with(t.as_str()))
+    {
+        return Err(format!(
+            "this is not a monthly return (form FF301): its title \"{}\" was not found",
+            current.get(id::TITLE)
+        ));
     }
-    Err(if title {
-        "the return has no Part II (\"II. Movements in Issued Shares\"): its layout is not one hkret reads".to_owned()
-    } else {
-        "this is not a monthly return (form FF301): its title \"Monthly Return for Equity Issuer ...\" was not found".to_owned()
-    })
+    let fits = |form: &Form| {
+        let Some(at) = texts.iter().position(|t| t == form.get(id::PART_II)) else {
+            return false;
+        };
+        texts[at + 1..]
+            .iter()
+            .find(|t| !t.is_empty())
+            .is_some_and(|t| form.is_class_header(super::read::strip_item(t)))
+    };
+    let candidates: Vec<Form> = Layout::all().map(Form::new).filter(|f| fits(f)).collect();
+    let by_version = printed.and_then(|v| candidates.iter().position(|f| f.version() == v));
+    let by_month = month.and_then(|m| candidates.iter().position(|f| f.layout.fits(m)));
+    let pick = by_version.or(by_month).or(candidates.len().checked_sub(1));
+    match pick {
+        Some(i) => Ok(candidates.into_iter().nth(i).unwrap_or(current)),
+        None => Err(format!(
+            "the return's Part II heading and class headers are not those of a layout hkret knows ({})",
+            Layout::known()
+        )),
+    }
 }
 
 /// Splits `text` at each of `labels` (in any order, each at most once): the value of a label
 /// runs to the next label found or the end of the line.
-pub(crate) fn split_fields(text: &str, labels: &[&'static str]) -> Vec<(&'static str, String)> {
-    let mut found: Vec<(usize, &'static str)> = labels
+pub(crate) fn split_fields<'l>(text: &str, labels: &[&'l str]) -> Vec<(&'l str, String)> {
+    let mut found: Vec<(usize, &'l str)> = labels
         .iter()
         .filter_map(|l| text.find(l).map(|i| (i, *l)))
         .collect();
@@ -174,65 +332,10 @@ pub(crate) fn split_incorporation(name: &str) -> Option<(&str, &str)> {
     note.contains("incorporated").then(|| (&name[..open], note))
 }
 
-/// The type of shares as hkret's input writes it: `Class H` (1.0.1) → `H`.
-pub(crate) fn type_of_shares(printed: &str) -> String {
-    printed.strip_prefix("Class ").unwrap_or(printed).to_owned()
-}
-
-/// The input's word for a printed "Type of Issue", with the text of "Other (Please specify)".
-pub(crate) fn issue_type(printed: &str) -> Option<(&'static str, Option<String>)> {
-    const TYPES: &[(&str, &str)] = &[
-        ("Rights issue", "rights_issue"),
-        ("Open offer", "open_offer"),
-        ("Placing", "placing"),
-        ("Bonus issue", "bonus_issue"),
-        ("Scrip dividend", "scrip_dividend"),
-        ("Consideration issue", "consideration_issue"),
-        ("Capital reorganisation", "capital_reorganisation"),
-        (
-            "Repurchase of shares (shares repurchased and cancelled)",
-            "repurchase_cancelled",
-        ),
-        (
-            "Repurchase of shares (shares held as treasury shares)",
-            "repurchase_held_as_treasury",
-        ),
-        (
-            "Repurchase of shares (shares repurchased for cancellation but not yet cancelled)",
-            "repurchase_pending_cancellation",
-        ),
-        ("Repurchase of shares", "repurchase_of_shares"),
-        (
-            "Redemption of shares (shares redeemed and cancelled)",
-            "redemption_cancelled",
-        ),
-        (
-            "Redemption of shares (shares redeemed but not yet cancelled)",
-            "redemption_pending_cancellation",
-        ),
-        ("Redemption of shares", "redemption_of_shares"),
-        (
-            "Sale or transfer of treasury shares",
-            "sale_or_transfer_of_treasury_shares",
-        ),
-        (
-            "Cancellation of treasury shares",
-            "cancellation_of_treasury_shares",
-        ),
-    ];
-    if let Some(rest) = printed.strip_prefix("Other (Please specify)") {
-        let rest = rest.trim();
-        return Some(("other", (!rest.is_empty()).then(|| rest.to_owned())));
-    }
-    TYPES
-        .iter()
-        .find(|(p, _)| *p == printed)
-        .map(|(_, k)| (*k, None))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::lines::from_text;
 
     #[test]
     fn fields_split_at_labels_in_any_order() {
@@ -260,12 +363,31 @@ mod tests {
     }
 
     #[test]
-    fn issue_types_and_other_with_its_text() {
-        assert_eq!(issue_type("Placing"), Some(("placing", None)));
+    fn issue_types_follow_the_layout() {
+        let current = Form::new(Layout::current());
+        assert_eq!(current.issue_type("Placing"), Some(("placing", None)));
         assert_eq!(
-            issue_type("Other (Please specify) Conversion"),
+            current.issue_type("Other (Please specify) Conversion"),
             Some(("other", Some("Conversion".to_owned())))
         );
-        assert_eq!(issue_type("Something"), None);
+        assert_eq!(current.issue_type("Repurchase of shares"), None);
+        let old = Form::new(Layout::by_version("1.0.1").expect("1.0.1"));
+        assert_eq!(
+            old.issue_type("Repurchase of shares"),
+            Some(("repurchase_of_shares", None))
+        );
+    }
+
+    #[test]
+    fn the_layout_is_the_one_whose_wording_is_printed_and_in_force() {
+        let lines = from_text(
+            "Monthly Return for Equity Issuer\nII. Movements in Issued Shares\n1. Type of shares\tOrdinary shares\n",
+        );
+        let july_2021 = NaiveDate::from_ymd_opt(2021, 7, 31);
+        let form = recognise(&lines, None, july_2021).expect("a return");
+        assert_eq!(form.version(), "1.0.0");
+        let form = recognise(&lines, Some("1.0.1"), july_2021).expect("a return");
+        assert_eq!(form.version(), "1.0.1");
+        assert!(recognise(&from_text("A shopping list\n"), None, None).is_err());
     }
 }

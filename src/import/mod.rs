@@ -70,10 +70,10 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, Diagnostics> {
             }
         },
     };
-    let done = read::read(&lines).map_err(|m| {
+    let done = read::read(&lines, None).map_err(|m| {
         fail(
             m,
-            "hkret imports the monthly return FF301 in the layouts 1.0.1 and 1.2.0",
+            "hkret imports the monthly return FF301 in the layouts of templates/layouts.yaml",
         )
     })?;
     let mut r = Reporter::new(name);
@@ -99,15 +99,12 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, Diagnostics> {
         return Err(problems);
     }
     let header = [
-        format!(
-            "Imported by hkret from {name} (layout {}).",
-            done.form.version
-        ),
+        format!("Imported by hkret from {name} (layout {}).", done.version),
         "Figures are as printed; `hkret validate` checks their arithmetic.".to_owned(),
     ];
     Ok(Imported {
         yaml: yaml::write(&header, &done.root),
-        layout: done.form.version,
+        layout: done.version,
         warnings: problems,
     })
 }

@@ -3,8 +3,8 @@
 
 mod bulk;
 mod files;
-mod man;
 mod import;
+mod man;
 mod writer;
 
 pub use bulk::BulkOptions;

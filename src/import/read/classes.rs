@@ -156,7 +156,7 @@ impl Classes {
                             .unwrap_or_else(|| Node::plain("not_applicable")),
                     );
                     m.put("issued", k.issued.clone());
-                    if form.treasury
+                    if form.treasury()
                         && let Some(pf) = &k.public_float
                     {
                         m.put("public_float", pf.clone());
@@ -203,14 +203,5 @@ impl Classes {
 
 /// How a total names a class: the class, then its type unless "Not applicable".
 fn printed_label(h: &ClassHeader, form: &Form) -> String {
-    if h.type_of_shares == "Not applicable" {
-        return h.class_of_shares.clone();
-    }
-    let letter = !form.treasury && matches!(h.type_of_shares.as_str(), "A" | "B" | "H");
-    format!(
-        "{} {}{}",
-        h.class_of_shares,
-        if letter { "Class " } else { "" },
-        h.type_of_shares
-    )
+    form.class_label(&h.class_of_shares, &h.type_of_shares)
 }

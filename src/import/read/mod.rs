@@ -8,18 +8,20 @@
 
 mod classes;
 mod cursor;
+mod parts;
 mod rows;
 pub(crate) use cursor::strip_number as strip_item;
 pub(crate) mod figures;
 mod tables;
 mod tail;
+mod unprinted;
 
 pub(crate) use cursor::{Level, Note};
 
-use super::labels::{self, Form};
+use super::labels::{self, Form, id};
 use super::lines::{Line, Place};
 use super::yaml::{MapBuilder, Node};
-use classes::{ClassHeader, Classes};
+use classes::ClassHeader;
 use cursor::Cursor;
 
 /// A return read from its lines: the YAML tree and what was left out.
@@ -27,42 +29,54 @@ use cursor::Cursor;
 pub(crate) struct Read {
     /// hkret's input, ready to write.
     pub(crate) root: Node,
-    /// The layout recognised.
-    pub(crate) form: &'static Form,
+    /// The version of the layout recognised.
+    pub(crate) version: &'static str,
     /// Warnings (and errors, when a required figure was missing).
     pub(crate) notes: Vec<Note>,
 }
 
-/// Reads a return. `Err` when the lines are not a monthly return at all (the message says why).
-pub(crate) fn read(lines: &[Line]) -> Result<Read, String> {
-    let form = labels::recognise(lines)?;
+/// Reads a return; `printed` is the version a PDF prints in its footer. `Err` when the lines
+/// are not a monthly return at all (the message says why).
+pub(crate) fn read(lines: &[Line], printed: Option<&str>) -> Result<Read, String> {
+    let month = lines.iter().find_map(|l| {
+        let text = l.joined();
+        let rest = text.split_once("For the month ended:")?.1;
+        let date: String = rest
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        figures::date(&date)
+    });
+    let form = labels::recognise(lines, printed, month)?;
     let mut r = Reader {
         c: Cursor::new(lines),
-        form,
+        form: &form,
     };
-    let root = r.whole();
+    let root = r.whole(printed);
+    let notes = r.c.notes;
     Ok(Read {
         root,
-        form,
-        notes: r.c.notes,
+        version: form.version(),
+        notes,
     })
 }
 
 /// The reading in progress.
 pub(crate) struct Reader<'a> {
     pub(crate) c: Cursor<'a>,
-    pub(crate) form: &'static Form,
+    pub(crate) form: &'a Form,
 }
 
 impl<'a> Reader<'a> {
-    fn whole(&mut self) -> Node {
+    fn whole(&mut self, printed: Option<&str>) -> Node {
         let mut root = MapBuilder::new();
         root.put("form", Node::plain("FF301"));
-        root.put("version", Node::text(self.form.version));
-        if let Some(printed) = &self.form_printed_version() {
+        root.put("version", Node::text(self.form.version()));
+        if let Some(printed) = printed.filter(|p| *p != self.form.version()) {
             root.put("printed_version", Node::text(printed));
         }
-        self.c.pass_until(&["For the month ended:"]);
+        self.c.pass_until(&[self.form.get("hdr_month_ended")]);
         let head = self.header();
         for (k, v) in head {
             root.put(k, v);
@@ -84,47 +98,37 @@ impl<'a> Reader<'a> {
         root.build()
     }
 
-    /// The version printed in a PDF's footer, when it differs from the layout's.
-    fn form_printed_version(&self) -> Option<String> {
-        None
-    }
-
     /// The header: month, status, issuer, date submitted.
     fn header(&mut self) -> Vec<(&'static str, Node)> {
         let mut text = String::new();
         let place = self.c.place();
         while let Some(line) = self.c.peek() {
-            if self.c.at(labels::PART_I) {
+            if self.c.at(self.form.get(id::PART_I)) {
                 break;
             }
             text.push_str(&line.joined());
             text.push('\n');
             self.c.take();
         }
-        let fields = labels::split_fields(
-            &text,
-            &[
-                "For the month ended:",
-                "Status:",
-                "To :",
-                "Name of Issuer:",
-                "Date Submitted:",
-            ],
+        let f = self.form;
+        let (month, status, issuer, submitted) = (
+            f.get("hdr_month_ended"),
+            f.get("hdr_status"),
+            f.get("hdr_issuer"),
+            f.get("hdr_submitted"),
         );
+        let fields =
+            labels::split_fields(&text, &[month, status, f.get("hdr_to"), issuer, submitted]);
         let mut out = Vec::new();
         let get = |k: &str| fields.iter().find(|(l, _)| *l == k).map(|(_, v)| v.clone());
         for (label, key) in [
-            ("For the month ended:", "month_ended"),
-            ("Status:", "status"),
-            ("Date Submitted:", "date_submitted"),
+            (month, "month_ended"),
+            (status, "status"),
+            (submitted, "date_submitted"),
         ] {
             let value = get(label).unwrap_or_default();
             let node = if key == "status" {
-                match value.as_str() {
-                    "New Submission" => Some(Node::plain("new_submission")),
-                    "Amendment" => Some(Node::plain("amendment")),
-                    _ => None,
-                }
+                f.status(&value).map(Node::plain)
             } else {
                 figures::date(&value).map(|d| Node::plain(d.to_string()))
             };
@@ -137,7 +141,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let name = get("Name of Issuer:").unwrap_or_default();
+        let name = get(issuer).unwrap_or_default();
         let mut issuer = MapBuilder::new();
         match labels::split_incorporation(&name) {
             Some((n, inc)) => {
@@ -156,205 +160,12 @@ impl<'a> Reader<'a> {
         out
     }
 
-    /// Part I: the class blocks, then the totals and remarks under them.
-    #[allow(clippy::type_complexity, reason = "the part's two results")]
-    fn part_i(&mut self) -> (Vec<(ClassHeader, Node)>, Vec<(&'static str, Node)>) {
-        let mut blocks = Vec::new();
-        let mut extra = Vec::new();
-        let Some(heading) = self.c.take_if(labels::PART_I) else {
-            let place = self.c.place();
-            self.c.error(place, "Part I was not found", "");
-            return (blocks, extra);
-        };
-        if heading.joined().ends_with(labels::NOT_APPLICABLE) {
-            return (blocks, extra);
-        }
-        let stops = [labels::PART_II, labels::TOTAL_AUTHORISED, labels::REMARKS];
-        while !self.c.at_any(&stops) && self.c.peek().is_some() {
-            if !self.at_class_header() {
-                let line = self.c.take().map(Line::joined).unwrap_or_default();
-                let place = self.c.place();
-                self.c
-                    .warn(place, "left out: not part of a Part I class", line);
-                continue;
-            }
-            let header = self.class_header();
-            let body = self.part_i_class();
-            blocks.push((header, body));
-        }
-        let mut totals = Vec::new();
-        while let Some(line) = self.c.take_if(labels::TOTAL_AUTHORISED) {
-            let rest = line.joined()[labels::TOTAL_AUTHORISED.len()..]
-                .trim()
-                .to_owned();
-            let mut words = rest.splitn(2, ' ');
-            let currency = words.next().unwrap_or_default();
-            let amount = words.next().and_then(figures::amount);
-            match amount {
-                Some(a) if figures::is_currency(currency) => {
-                    let mut t = MapBuilder::new();
-                    t.put("currency", Node::text(currency));
-                    t.put("amount", Node::text(&a));
-                    totals.push(t.build());
-                }
-                _ => self.c.warn(
-                    line.place,
-                    "left out: a Part I total that is not a currency and an amount",
-                    rest,
-                ),
-            }
-        }
-        if self.c.take_if(labels::REMARKS).is_some() {
-            let text = self.c.paragraph(&[labels::PART_II]);
-            extra.push(("authorised_remarks", Node::text(&text)));
-        }
-        if !totals.is_empty() {
-            extra.push(("authorised_totals", Node::Seq(totals)));
-        }
-        self.c.skip_until(&[labels::PART_II], "Part I");
-        (blocks, extra)
-    }
-
-    /// The three rows of one class in Part I, and a capital remark under them.
-    fn part_i_class(&mut self) -> Node {
-        self.skip_column_titles(&[labels::PRECEDING]);
-        let pre = self.row(labels::PRECEDING);
-        let mov = self.row(labels::MOVEMENT);
-        let clo = self.row(labels::CLOSING);
-        let cell = |l: &Option<&Line>, i| l.map(|l| l.cell(i).to_owned()).unwrap_or_default();
-        let mut shares = MapBuilder::new();
-        self.count_into(&mut shares, "preceding", pre, 1, true);
-        self.count_into(&mut shares, "movement", mov, 1, false);
-        self.count_into(&mut shares, "closing", clo, 1, true);
-        let mut par = MapBuilder::new();
-        let currency = cell(&pre, 2);
-        par.put("currency", Node::text(&currency));
-        self.amount_into(&mut par, "amount", pre, 3, true);
-        let mut capital = MapBuilder::new();
-        self.amount_into(&mut capital, "preceding", pre, 5, false);
-        self.amount_into(&mut capital, "movement", mov, 5, false);
-        self.amount_into(&mut capital, "closing", clo, 5, false);
-        let mut a = MapBuilder::new();
-        a.put("shares", shares.build());
-        a.put("par_value", par.build());
-        a.put("capital", capital.build());
-        if self.c.at("Remarks: ")
-            && let Some(line) = self.c.take()
-        {
-            let text = line.joined()["Remarks: ".len()..].to_owned();
-            a.put("capital_remark", Node::text(&text));
-        }
-        a.build()
-    }
-
-    /// Part II: every class with its balances and public float confirmation.
-    fn part_ii(&mut self) -> Classes {
-        let mut classes = Classes::default();
-        if self.c.take_if(labels::PART_II).is_none() {
-            let place = self.c.place();
-            self.c.error(place, "Part II was not found", "");
-            return classes;
-        }
-        while !self.c.at(labels::PART_III) && self.c.peek().is_some() {
-            if !self.at_class_header() {
-                let line = self.c.take().map(Line::joined).unwrap_or_default();
-                let place = self.c.place();
-                self.c
-                    .warn(place, "left out: not part of a Part II class", line);
-                continue;
-            }
-            let header = self.class_header();
-            let issued = self.part_ii_class();
-            let public_float = self.public_float();
-            classes.push(header, issued, public_float);
-        }
-        if classes.is_empty() {
-            let place = self.c.place();
-            self.c.error(place, "Part II has no class of shares", "");
-        }
-        classes
-    }
-
-    /// The balances of one class in Part II.
-    fn part_ii_class(&mut self) -> Node {
-        self.skip_column_titles(&[labels::PRECEDING]);
-        let pre = self.row(labels::PRECEDING);
-        let mov = self.row(labels::MOVEMENT);
-        let clo = self.row(labels::CLOSING);
-        let mut issued = MapBuilder::new();
-        if self.form.treasury {
-            for (key, col) in [("excluding_treasury", 1), ("treasury", 2)] {
-                let mut b = MapBuilder::new();
-                self.count_into(&mut b, "preceding", pre, col, key == "excluding_treasury");
-                self.count_into(&mut b, "movement", mov, col, false);
-                self.count_into(&mut b, "closing", clo, col, key == "excluding_treasury");
-                issued.put(key, b.build());
-            }
-            let mut total = MapBuilder::new();
-            self.count_into(&mut total, "preceding", pre, 3, false);
-            self.count_into(&mut total, "closing", clo, 3, false);
-            issued.put("total", total.build());
-        } else {
-            let mut b = MapBuilder::new();
-            self.count_into(&mut b, "preceding", pre, 2, true);
-            self.count_into(&mut b, "movement", mov, 2, false);
-            self.count_into(&mut b, "closing", clo, 2, true);
-            issued.put("shares", b.build());
-        }
-        issued.build()
-    }
-
-    /// The public float confirmation under a class of Part II (1.2.0), if printed.
-    fn public_float(&mut self) -> Option<Node> {
-        self.c.take_if(labels::PUBLIC_FLOAT)?;
-        let mut complied = None;
-        while let Some(line) = self.c.peek() {
-            if self.c.at(labels::THRESHOLD) || self.at_class_header() || self.c.at(labels::PART_III)
-            {
-                break;
-            }
-            let text = line.joined();
-            if let Some(rest) = text.strip_prefix("[x] ") {
-                complied = Some(!rest.contains("has not been complied"));
-            }
-            self.c.take();
-        }
-        let place = self.c.place();
-        let threshold = self
-            .c
-            .take_if(labels::THRESHOLD)
-            .map(|l| rest_after(l, labels::THRESHOLD));
-        let info = self
-            .c
-            .take_if(labels::ADDITIONAL_INFORMATION)
-            .map(|l| rest_after(l, labels::ADDITIONAL_INFORMATION));
-        let mut pf = MapBuilder::new();
-        match complied {
-            Some(b) => {
-                pf.put("complied", Node::boolean(b));
-            }
-            None => {
-                self.c.error(
-                    place,
-                    "no box of the public float confirmation is ticked",
-                    "",
-                );
-                pf.put("complied", Node::null());
-            }
-        }
-        pf.put("threshold", Node::text(&threshold.unwrap_or_default()));
-        pf.put(
-            "additional_information",
-            Node::text(&info.unwrap_or_default()),
-        );
-        Some(pf.build())
-    }
-
     /// Whether the next line is a class header ("1. Class of shares ...").
     pub(crate) fn at_class_header(&mut self) -> bool {
         self.c.peek().is_some_and(|l| {
             let first = l.cell(0);
-            cursor::strip_number(first) != first && self.form.is_class_header(&l.joined())
+            cursor::strip_number(first) != first
+                && self.form.is_class_header(cursor::strip_number(&l.joined()))
         })
     }
 
@@ -368,20 +179,25 @@ impl<'a> Reader<'a> {
         };
         if let Some(line) = &line {
             h.class_of_shares = line.cell(1).to_owned();
-            h.type_of_shares = labels::type_of_shares(line.cell(3));
-            h.listed = match line.cell(5) {
-                "Yes" => Some(true),
-                "No" => Some(false),
-                other => {
-                    self.c
-                        .warn(place, "the class's listing is neither Yes nor No", other);
-                    None
-                }
-            };
+            h.type_of_shares = self.form.type_of_shares(line.cell(3));
+            h.listed = self.form.listed(line.cell(5));
+            if h.listed.is_none() {
+                self.c.warn(
+                    place,
+                    "the class's listing is neither Yes nor No",
+                    line.cell(5),
+                );
+            }
         }
-        if let Some(line) = self.c.take_if(labels::STOCK_CODE) {
+        let codes = self.form.stock_code_labels();
+        if self.c.at_any(&codes)
+            && let Some(line) = self.c.take()
+        {
             let values: Vec<&str> = line.cells[1..].iter().map(|c| c.text.as_str()).collect();
-            match values.iter().position(|v| *v == labels::DESCRIPTION) {
+            match values
+                .iter()
+                .position(|v| *v == self.form.get(id::DESCRIPTION))
+            {
                 Some(d) => {
                     h.stock_code = values[..d].concat();
                     h.description = Some(values[d + 1..].join(" ").trim().to_owned());
@@ -389,15 +205,17 @@ impl<'a> Reader<'a> {
                 None => h.stock_code = values.concat(),
             }
         }
-        while let Some(line) = self.c.take_if(labels::MULTI_COUNTER) {
-            let mut words = rest_after(line, labels::MULTI_COUNTER)
+        while let Some(line) = self.c.take_if(self.form.get(id::MULTI_COUNTER)) {
+            let mut words = rest_after(line, self.form.get(id::MULTI_COUNTER))
                 .split(' ')
                 .map(str::to_owned)
                 .collect::<Vec<_>>()
                 .into_iter();
             let code = words.next().unwrap_or_default();
             let currency = words.next().unwrap_or_default();
-            let description: Vec<String> = words.filter(|w| w != labels::DESCRIPTION).collect();
+            let description: Vec<String> = words
+                .filter(|w| w != self.form.get(id::DESCRIPTION))
+                .collect();
             h.counters.push((code, currency, description.join(" ")));
         }
         h

@@ -1,7 +1,7 @@
 //! The rows of Part III's tables: one function per table reads a row's line and the lines
 //! under it that belong to it (approval date, type, stock code, price; the options' movements).
 
-use super::super::labels;
+use super::super::labels::id;
 use super::super::lines::Line;
 use super::super::yaml::{MapBuilder, Node};
 use super::cursor::row_number;
@@ -31,8 +31,9 @@ impl Reader<'_> {
 
     /// (A) A share option scheme: its line, then the approval date and the movements.
     fn option_row(&mut self, m: &mut MapBuilder, line: &Line, first: &str) {
-        let (particulars, date) = match first.rsplit_once(" (General Meeting approval date: ") {
-            Some((p, d)) if !self.form.treasury => {
+        let inline = format!(" ({} ", self.form.get(id::APPROVAL_INLINE));
+        let (particulars, date) = match first.rsplit_once(inline.as_str()) {
+            Some((p, d)) if !self.form.treasury() => {
                 (p.to_owned(), d.strip_suffix(')').and_then(figures::date))
             }
             _ => (first.to_owned(), None),
@@ -44,14 +45,14 @@ impl Reader<'_> {
         self.option_move(&mut moves, line);
         while let Some(next) = self.c.peek() {
             let text = next.joined();
-            let is_move = ["Exercised", "Cancelled", "Lapsed"]
+            let is_move = ["p3_mv_exercised", "p3_mv_cancelled", "p3_mv_lapsed"]
                 .iter()
-                .any(|w| next.cells.iter().any(|c| c.text == *w));
-            if !is_move && !text.starts_with(labels::APPROVAL) {
+                .any(|w| next.cells.iter().any(|c| c.text == self.form.get(w)));
+            if !is_move && !text.starts_with(self.form.get(id::APPROVAL)) {
                 break;
             }
             self.c.take();
-            if text.starts_with(labels::APPROVAL) {
+            if text.starts_with(self.form.get(id::APPROVAL)) {
                 date = figures::date(next.cell(1));
             }
             self.option_move(&mut moves, next);
@@ -65,7 +66,7 @@ impl Reader<'_> {
             }
         }
         self.count_into(m, "outstanding_closing", Some(line), 4, false);
-        if self.form.treasury {
+        if self.form.treasury() {
             self.counts(
                 m,
                 line,
@@ -80,38 +81,44 @@ impl Reader<'_> {
             self.counts(
                 m,
                 line,
-                &[("new_shares_issued", 5), ("shares_which_may_be_issued", 6)],
+                &[
+                    ("new_shares_issued", 5),
+                    ("shares_which_may_be_issued", 6),
+                    ("remaining_capacity", 7),
+                ],
             );
         }
     }
 
     /// The movement named in cell 2 of an option line (Granted, Exercised ...), figure in cell 3.
     fn option_move(&mut self, m: &mut MapBuilder, line: &Line) {
-        let key = match line.cell(2) {
-            "Granted" => "granted",
-            "Exercised" => "exercised",
-            "Cancelled" => "cancelled",
-            "Lapsed" => "lapsed",
-            _ => return,
+        let cell = line.cell(2);
+        let Some(key) = ["granted", "exercised", "cancelled", "lapsed"]
+            .into_iter()
+            .find(|k| cell == self.form.get(&format!("p3_mv_{k}")))
+        else {
+            return;
         };
         self.count_into(m, key, Some(line), 3, false);
     }
 
     /// The lines under a row of (B) or (C): type, stock code, price, approval date.
-    fn row_details(&mut self, m: &mut MapBuilder, price_key: &'static str) {
+    fn row_details(&mut self, m: &mut MapBuilder, letter: char, price_key: &'static str) {
+        let f = self.form;
+        let label = |what: &str| f.get(&format!("p3_{letter}_{what}"));
         while let Some(next) = self.c.peek() {
             let text = next.joined();
-            if text.starts_with("Type of") {
+            if text.starts_with(label("type")) {
                 let v = next.cell(1);
                 if !v.is_empty() {
                     m.put("type", Node::text(v));
                 }
-            } else if text.starts_with("Stock code of the") {
+            } else if text.starts_with(label("stock_code")) {
                 let v = next.cell(1);
                 if !v.is_empty() {
                     m.put("stock_code", Node::text(v));
                 }
-            } else if text.starts_with("Subscription") {
+            } else if text.starts_with(label("price")) {
                 let (currency, amount) = (next.cell(1), next.cell(2));
                 if let Some(a) = figures::amount(amount) {
                     let mut p = MapBuilder::new();
@@ -122,10 +129,10 @@ impl Reader<'_> {
                     self.c.warn(
                         next.place,
                         "left out: a price that is not a currency and an amount",
-                        rest_after(next, "Subscription"),
+                        rest_after(next, label("price")),
                     );
                 }
-            } else if text.starts_with(labels::APPROVAL) {
+            } else if text.starts_with(self.form.get(id::APPROVAL)) {
                 if let Some(d) = figures::date(next.cell(1)) {
                     m.put("general_meeting_approval_date", Node::plain(d.to_string()));
                 } else if !next.cell(1).is_empty() {
@@ -164,7 +171,7 @@ impl Reader<'_> {
             self.amount_into(m, key, Some(line), col, false);
         }
         self.x_columns(m, line, 5);
-        self.row_details(m, "subscription_price");
+        self.row_details(m, 'B', "subscription_price");
     }
 
     /// (C) Convertibles.
@@ -196,7 +203,7 @@ impl Reader<'_> {
         }
         self.amount_into(m, "amount_closing", Some(line), 4, false);
         self.x_columns(m, line, 5);
-        self.row_details(m, "conversion_price");
+        self.row_details(m, 'C', "conversion_price");
     }
 
     /// (D) Other arrangements.
@@ -205,7 +212,7 @@ impl Reader<'_> {
         if let Some(d) = figures::date(line.cell(1)) {
             m.put("general_meeting_approval_date", Node::plain(d.to_string()));
         }
-        if self.form.treasury {
+        if self.form.treasury() {
             self.x_columns(m, line, 2);
         } else {
             self.counts(
@@ -218,7 +225,7 @@ impl Reader<'_> {
 
     /// The (X1), (X2) and "may be issued" columns from `col` on (1.0.1: (X) and "may be issued").
     fn x_columns(&mut self, m: &mut MapBuilder, line: &Line, col: usize) {
-        if self.form.treasury {
+        if self.form.treasury() {
             self.counts(
                 m,
                 line,
@@ -242,11 +249,11 @@ impl Reader<'_> {
 
     /// (E) Other movements.
     fn other_row(&mut self, m: &mut MapBuilder, line: &Line, first: &str) {
-        match labels::issue_type(first) {
+        match self.form.issue_type(first) {
             Some((key, specify)) => {
                 m.put("type_of_issue", Node::plain(key));
-                if let Some(s) = specify {
-                    m.put("specify", Node::text(&s));
+                if let Some(s) = &specify {
+                    m.put("specify", Node::text(s));
                 }
             }
             None => {
@@ -273,7 +280,7 @@ impl Reader<'_> {
                 );
             }
         }
-        if self.form.treasury {
+        if self.form.treasury() {
             self.counts(
                 m,
                 line,

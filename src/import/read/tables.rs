@@ -1,12 +1,12 @@
 //! Part III: the five tables, each a list of blocks per class with their rows and footers,
 //! the remarks under a table, and the grand totals per class.
 
-use super::super::labels;
+use super::super::labels::id;
 use super::super::lines::Line;
 use super::super::yaml::{MapBuilder, Node};
 use super::classes::Classes;
 use super::cursor::row_number;
-use super::{Reader, figures};
+use super::{Reader, figures, unprinted};
 
 /// The five tables: letter, YAML key.
 const TABLES: [(char, &str); 5] = [
@@ -17,23 +17,19 @@ const TABLES: [(char, &str); 5] = [
     ('E', "other_movements"),
 ];
 
-/// Where a table's heading starts: `(A).`
-fn heading(letter: char) -> String {
-    format!("({letter}).")
-}
-
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     /// Part III: `details`.
     pub(super) fn part_iii(&mut self, classes: &Classes) -> Node {
         let mut details = MapBuilder::new();
-        if self.c.take_if(labels::PART_III).is_none() {
+        if self.c.take_if(self.form.get(id::PART_III)).is_none() {
             let place = self.c.place();
             self.c.error(place, "Part III was not found", "");
         }
         for (letter, key) in TABLES {
-            let start = heading(letter);
-            self.c.skip_until(&[&start, labels::PART_IV], "Part III");
-            let Some(line) = self.c.take_if(&start) else {
+            let start = self.form.table_title(letter);
+            self.c
+                .skip_until(&[start, self.form.get(id::PART_IV)], "Part III");
+            let Some(line) = self.c.take_if(start) else {
                 let place = self.c.place();
                 self.c.error(
                     place,
@@ -44,7 +40,7 @@ impl Reader<'_> {
                 continue;
             };
             let place = line.place;
-            let table = if line.joined().ends_with(labels::NOT_APPLICABLE) {
+            let table = if line.joined().ends_with(self.form.get(id::NOT_APPLICABLE)) {
                 Node::plain("not_applicable")
             } else {
                 self.table(letter, classes)
@@ -59,16 +55,17 @@ impl Reader<'_> {
     }
 
     /// The stops that end a block: the next table, Part IV, remarks, grand totals.
-    fn block_stops() -> Vec<String> {
-        let mut stops: Vec<String> = TABLES.iter().map(|(l, _)| heading(*l)).collect();
-        stops.extend([labels::PART_IV, labels::REMARKS, "Total increase"].map(str::to_owned));
+    fn block_stops(&self) -> Vec<&'a str> {
+        let f = self.form;
+        let mut stops: Vec<&'a str> = TABLES.iter().map(|(l, _)| f.table_title(*l)).collect();
+        stops.extend([f.get(id::PART_IV), f.get(id::REMARKS)]);
+        stops.extend(f.grand_total_starts());
         stops
     }
 
     /// One table that applies: its blocks and remarks.
     fn table(&mut self, letter: char, classes: &Classes) -> Node {
-        let stops_owned = Self::block_stops();
-        let stops: Vec<&str> = stops_owned.iter().map(String::as_str).collect();
+        let stops = self.block_stops();
         let mut blocks = Vec::new();
         while self.c.peek().is_some() && !self.c.at_any(&stops) {
             if !self.at_class_header() {
@@ -85,9 +82,9 @@ impl Reader<'_> {
         }
         let mut t = MapBuilder::new();
         t.put("classes", Node::Seq(blocks));
-        if self.c.take_if(labels::REMARKS).is_some() {
+        if self.c.take_if(self.form.get(id::REMARKS)).is_some() {
             let mut all = stops.clone();
-            all.retain(|s| *s != labels::REMARKS);
+            all.retain(|s| *s != self.form.get(id::REMARKS));
             let text = self.c.paragraph(&all);
             t.put("remarks", Node::text(&text));
         }
@@ -160,8 +157,24 @@ impl Reader<'_> {
                 );
             }
         }
+        let footer = footer.build();
+        if letter == 'A' {
+            for scheme in &mut entries {
+                unprinted::shares_per_option(scheme);
+            }
+            let funds = match &footer {
+                Node::Map(items) => items
+                    .iter()
+                    .find(|e| e.key == "funds_raised")
+                    .map(|e| &e.value),
+                _ => None,
+            };
+            if let Err(why) = unprinted::exercise_price(&mut entries, funds) {
+                self.c.warn(header.place, why, "");
+            }
+        }
         b.put("entries", Node::Seq(entries));
-        if let Node::Map(items) = footer.build() {
+        if let Node::Map(items) = footer {
             for e in items {
                 b.put(e.key, e.value);
             }
@@ -172,7 +185,7 @@ impl Reader<'_> {
     /// A footer line of a block (totals, funds raised); `false` when the line is not one.
     fn footer(&mut self, letter: char, line: &Line, out: &mut MapBuilder) -> bool {
         let text = line.joined();
-        if let Some(rest) = text.strip_prefix(labels::FUNDS_RAISED) {
+        if let Some(rest) = text.strip_prefix(self.form.get(id::FUNDS_RAISED)) {
             let rest = rest.trim();
             if let Some((currency, amount)) = rest.split_once(' ')
                 && let Some(a) = figures::amount(amount)
@@ -192,11 +205,10 @@ impl Reader<'_> {
             }
             return true;
         }
-        if self.form.treasury {
-            let issued = text.starts_with("Increase in issued shares")
-                || text.starts_with("Increase/ decrease (-) in issued shares");
-            let treasury = text.starts_with("Decrease in treasury shares")
-                || text.starts_with("Increase/ decrease (-) in treasury shares");
+        if self.form.treasury() {
+            let f = self.form;
+            let issued = text.starts_with(f.get("p3_X1")) || text.starts_with(f.get("p3_E_X1"));
+            let treasury = text.starts_with(f.get("p3_X2")) || text.starts_with(f.get("p3_E_X2"));
             if !issued && !treasury {
                 return false;
             }
@@ -218,12 +230,12 @@ impl Reader<'_> {
             }
             return true;
         }
-        let start = format!("Total {letter} (");
+        let start = format!("{}{letter} (", self.form.prefix_of("p3_total_of"));
         if !text.starts_with(&start) {
             return false;
         }
         let value = text.rsplit_once("): ").map_or("", |(_, v)| v.trim());
-        if value != "_____" && !value.is_empty() {
+        if value != self.form.get(id::TOTAL_BLANK) && !value.is_empty() {
             match figures::count(value) {
                 Some(v) => {
                     out.put("total", Node::plain(v));
@@ -241,23 +253,28 @@ impl Reader<'_> {
     /// The grand totals after table (E), per class.
     fn grand_totals(&mut self, classes: &Classes) -> Vec<Node> {
         let mut totals: Vec<(String, MapBuilder)> = Vec::new();
-        while let Some(line) = self.c.take_if("Total increase") {
+        let starts = self.form.grand_total_starts();
+        while self.c.at_any(&starts) {
+            let Some(line) = self.c.take() else { break };
             let text = line.joined();
-            let (label, value, key) = if self.form.treasury {
-                let key = if text.contains("in treasury shares") {
+            let (label, value, key) = if self.form.treasury() {
+                let key = if text.starts_with(starts[1]) {
                     "treasury"
                 } else {
                     "issued"
                 };
                 (line.cell(2).to_owned(), line.cell(1).to_owned(), key)
             } else {
+                // "Total increase / decrease (-) in {class} during the month (...) {figure}"
+                let template = self.form.get("p3_grand_total");
+                let after = template.split("{class}").nth(1).unwrap_or_default();
                 let label = text
-                    .strip_prefix("Total increase / decrease (-) in ")
-                    .and_then(|r| r.split_once(" during the month"))
+                    .strip_prefix(starts[2])
+                    .and_then(|r| r.split_once(after))
                     .map(|(l, _)| l.to_owned())
                     .unwrap_or_default();
                 let value = text
-                    .rsplit_once(") ")
+                    .rsplit_once(after)
                     .map(|(_, v)| v.trim().to_owned())
                     .unwrap_or_default();
                 (label, value, "issued")
@@ -270,7 +287,7 @@ impl Reader<'_> {
                 );
                 continue;
             };
-            if value.is_empty() || value == "_____" {
+            if value.is_empty() || value == self.form.get(id::TOTAL_BLANK) {
                 continue;
             }
             let Some(v) = figures::count(&value) else {
