@@ -1,13 +1,13 @@
-//! Phase 1, header and Parts I, II, IV and V: the YAML tree to model values, every problem
-//! recorded.
+//! Phase 1, header and Parts I and II: the YAML tree to model values, every problem recorded.
+//! Parts IV and V are read in `parts_iv_v`.
 
 use crate::input::tree::Node;
 use crate::model::{
-    Authorised, Balance, ClassOfShares, Confirmations, Counter, Dated, Filing, Hdr, Issued, Layout,
-    PublicFloat, ShareClass, Status, Text, TypeOfShares,
+    Authorised, Balance, ClassOfShares, Confirmations, Counter, Dated, Filing, Issued, Layout,
+    PublicFloat, ShareClass, Status, TypeOfShares,
 };
 use crate::validate::read::{Fields, Reader, index};
-use crate::vocab::{CLASSES, CONFIRMATIONS, STATUSES, TYPES};
+use crate::vocab::{CLASSES, STATUSES, TYPES};
 
 impl Reader {
     /// Reads a whole return. Returns `None` when anything could not be read.
@@ -368,98 +368,5 @@ impl Reader {
             }
         }
         (out.len() == items.len()).then_some(out)
-    }
-
-    fn hdr(&mut self, f: &mut Fields<'_>) -> Option<Option<Hdr>> {
-        let node = self.require(f, "hdr", "Part IV, or not_applicable")?;
-        if Self::is_not_applicable(node) {
-            return Some(None);
-        }
-        let path = f.path_of("hdr");
-        let mut h = self.fields(node, &path)?;
-        let stock_code = self
-            .require(&mut h, "stock_code", "the HDRs' stock code")
-            .and_then(|n| self.stock_code(n, &format!("{path}.stock_code")));
-        let description = self
-            .text_pair_at(&mut h, "description", "description_zh")
-            .unwrap_or_default();
-        let hdrs = self.balance_at(&mut h, "hdrs", "the number of HDRs in issue");
-        self.finish(h);
-        Some(Some(Hdr {
-            stock_code: stock_code?,
-            description,
-            hdrs: hdrs?,
-            src: crate::model::Src {
-                loc: node.loc,
-                path,
-            },
-        }))
-    }
-
-    /// The Chinese of the amended confirmation items: a list as long as theirs.
-    fn chinese_items(&mut self, node: &Node, count: usize) -> Option<Vec<Option<String>>> {
-        let items = self.list(node, "confirmations_zh")?;
-        if items.len() != count {
-            self.report
-                .error(
-                    node.loc,
-                    "confirmations_zh",
-                    format!(
-                        "`confirmations_zh` has {} items, `confirmations` {count}",
-                        items.len()
-                    ),
-                )
-                .hint("give the Chinese of each item of `confirmations`, in the same order");
-            return None;
-        }
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, n)| self.text(n, &index("confirmations_zh", i)).map(Some))
-            .collect()
-    }
-
-    fn confirmations(&mut self, f: &mut Fields<'_>) -> Option<Confirmations> {
-        let node = self.require(
-            f,
-            "confirmations",
-            "standard, not_applicable, or a list of amended items",
-        )?;
-        let chinese = self.get(f, "confirmations_zh");
-        if let crate::input::tree::Value::Seq(items) = &node.value {
-            let chinese = match chinese {
-                Some(n) => self.chinese_items(n, items.len())?,
-                None => vec![None; items.len()],
-            };
-            let mut out = Vec::new();
-            for (i, (item, zh)) in items.iter().zip(chinese).enumerate() {
-                let path = index("confirmations", i);
-                out.push(Text {
-                    en: self.text(item, &path)?,
-                    zh,
-                    src: crate::model::Src {
-                        loc: item.loc,
-                        path,
-                    },
-                    zh_path: index("confirmations_zh", i),
-                });
-            }
-            return Some(Confirmations::Amended(out));
-        }
-        if let Some(n) = chinese {
-            self.report
-                .error(
-                    n.loc,
-                    "confirmations_zh",
-                    "`confirmations_zh` is the Chinese of amended confirmation items, but `confirmations` is not a list of items",
-                )
-                .hint("remove it: the form's standard items are printed in Chinese by hkret");
-        }
-        let standard = self.choice(node, "confirmations", CONFIRMATIONS)?;
-        Some(if standard {
-            Confirmations::Standard
-        } else {
-            Confirmations::NotApplicable
-        })
     }
 }

@@ -12,6 +12,7 @@ mod convert;
 pub(crate) mod currency;
 mod filing;
 mod partial;
+mod parts_iv_v;
 pub(crate) mod read;
 pub(crate) mod rules;
 mod tables;
