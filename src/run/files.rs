@@ -32,7 +32,8 @@ pub(crate) fn read_source(path: &Path) -> Result<Source, Error> {
     Ok(Source { name, bytes })
 }
 
-/// Reads every `*.tera` file under `dir` as an override named by its path relative to `dir`.
+/// Reads every template (`*.tera`) and label file (`labels/*.yaml`) under `dir` as an override named
+/// by its path relative to `dir`.
 pub(crate) fn load_overrides(dir: &Path) -> Result<Vec<(String, String)>, Error> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
@@ -46,12 +47,16 @@ pub(crate) fn load_overrides(dir: &Path) -> Result<Vec<(String, String)>, Error>
         for path in entries {
             if path.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "tera") {
+            } else {
                 let name = path
                     .strip_prefix(dir)
                     .unwrap_or(&path)
                     .to_string_lossy()
                     .replace('\\', "/");
+                let label_file = name.starts_with("labels/") && name.ends_with(".yaml");
+                if !(name.ends_with(".tera") || label_file) {
+                    continue;
+                }
                 let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
                 found.push((name, text));
             }

@@ -565,3 +565,50 @@ fn validate_checks_every_return_of_a_stream() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_user_directory_replaces_a_label_file_or_a_shared_template() {
+    let dir = scratch("cli-user-labels");
+    std::fs::create_dir_all(dir.join("t/labels")).expect("dir");
+    let english = std::fs::read_to_string(root().join("templates/labels/en.yaml")).expect("en");
+    let renamed = english.replace(
+        "text: \"Name of Issuer:\"",
+        "text: \"Name of the Listed Issuer:\"",
+    );
+    assert_ne!(renamed, english, "the label is in the file");
+    std::fs::write(dir.join("t/labels/en.yaml"), renamed).expect("write");
+    let templates = dir.join("t");
+    let args = [
+        "render",
+        MOON,
+        "--templates",
+        templates.to_str().expect("utf-8"),
+    ];
+    let out = hkret(&root(), &args);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Name of the Listed Issuer: Moon"), "{text}");
+    // A shared template replaced serves every layout's set that extends it.
+    std::fs::create_dir_all(dir.join("t/base")).expect("dir");
+    std::fs::write(
+        dir.join("t/base/form.txt.tera"),
+        "{{ labels.hdr_issuer }} {{ issuer_name }} ({{ layout.version }})\n",
+    )
+    .expect("write");
+    let out = hkret(&root(), &args);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("Name of the Listed Issuer: Moon"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // A label file that does not read is an error naming it.
+    std::fs::write(dir.join("t/labels/en.yaml"), "labels: [").expect("write");
+    let out = hkret(&root(), &args);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("labels/en.yaml"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
