@@ -10,11 +10,13 @@
 pub mod chinese;
 mod convert;
 pub(crate) mod currency;
+mod cut_figures;
 mod filing;
 mod partial;
 mod parts_iv_v;
 pub(crate) mod read;
 pub(crate) mod rules;
+mod spelling;
 mod tables;
 mod version;
 

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::diag::{Loc, Reporter};
 use crate::input::tree::{Key, Node, Value};
+pub(crate) use crate::validate::spelling::closest;
 
 /// Reads nodes into typed values, recording diagnostics.
 pub(crate) struct Reader {
@@ -50,80 +51,9 @@ pub(crate) fn join(parent: &str, key: &str) -> String {
     }
 }
 
-/// Whether entry `i` is a blank-valued key of three digits that follows a figure or another
-/// such group: what is left of a figure with commas inside a flow mapping.
-fn is_digit_group_after(entries: &[(Key, Node)], i: usize) -> bool {
-    let group = |k: &Key, v: &Node| {
-        k.text.len() == 3 && k.text.chars().all(|c| c.is_ascii_digit()) && v.value == Value::Null
-    };
-    let Some((key, value)) = entries.get(i) else {
-        return false;
-    };
-    if !group(key, value) || i == 0 {
-        return false;
-    }
-    let (pk, pv) = &entries[i - 1];
-    group(pk, pv)
-        || matches!(&pv.value, Value::Scalar { text, plain: true }
-            if !text.is_empty() && text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit()))
-}
-
-/// The figures of a flow mapping cut at their commas: the index of the entry holding the
-/// figure's first group, and the figure as written (`1,201,800,000`).
-fn split_figures(entries: &[(Key, Node)]) -> Vec<(usize, String)> {
-    let mut found: Vec<(usize, String)> = Vec::new();
-    for i in 0..entries.len() {
-        if !is_digit_group_after(entries, i) {
-            continue;
-        }
-        let group = &entries[i].0.text;
-        match found.last_mut() {
-            Some((_, figure)) if is_digit_group_after(entries, i - 1) => {
-                figure.push(',');
-                figure.push_str(group);
-            }
-            _ => {
-                if let Value::Scalar { text, .. } = &entries[i - 1].1.value {
-                    found.push((i - 1, format!("{text},{group}")));
-                }
-            }
-        }
-    }
-    found
-}
-
 /// `parent[index]`.
 pub(crate) fn index(parent: &str, index: usize) -> String {
     format!("{parent}[{index}]")
-}
-
-/// The number of single-character edits that turn `a` into `b`.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
-/// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub(crate) fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    let lower = word.to_lowercase();
-    candidates
-        .iter()
-        .map(|c| (edit_distance(&lower, &c.to_lowercase()), *c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
 }
 
 /// Splits an optional sign and checks comma grouping ("1,234,567"), returning the bare digits.
@@ -243,7 +173,7 @@ impl Reader {
     /// a figure written with commas inside `{ }` (`preceding: 1,201,800,000` reads as
     /// `preceding: 1` and keys `201`, `800`, `000`) are reported once, as that figure.
     pub(crate) fn finish(&mut self, fields: Fields<'_>) {
-        let split = split_figures(fields.entries);
+        let split = crate::validate::cut_figures::split_figures(fields.entries);
         for (at, figure) in &split {
             let (key, value) = &fields.entries[*at];
             self.report
@@ -259,7 +189,8 @@ impl Reader {
                 .code("figure_cut_at_commas");
         }
         for (i, (key, _)) in fields.entries.iter().enumerate() {
-            if fields.known.contains(&key.text.as_str()) || is_digit_group_after(fields.entries, i)
+            if fields.known.contains(&key.text.as_str())
+                || crate::validate::cut_figures::is_digit_group_after(fields.entries, i)
             {
                 continue;
             }
@@ -495,15 +426,7 @@ impl Reader {
 
 #[cfg(test)]
 mod tests {
-    use super::{closest, strip_grouping};
-
-    #[test]
-    fn typos_find_their_key() {
-        let keys = ["month_ended", "status", "date_submitted"];
-        assert_eq!(closest("month_end", &keys), Some("month_ended"));
-        assert_eq!(closest("date_submited", &keys), Some("date_submitted"));
-        assert_eq!(closest("zebra", &keys), None);
-    }
+    use super::strip_grouping;
 
     #[test]
     fn grouping_is_checked() {

@@ -10,6 +10,7 @@ mod dates;
 mod movements;
 mod options;
 mod terms;
+mod totals;
 
 use crate::diag::Reporter;
 use crate::model::{ClassOfShares, Filing, TypeOfShares};
@@ -34,12 +35,9 @@ const RULES: &[(&str, Rule)] = &[
         balances::part_ii_total_is_excluding_plus_treasury,
     ),
     ("hdrs_roll_forward", balances::hdrs_roll_forward),
-    (
-        "part_iii_matches_part_ii",
-        movements::part_iii_matches_part_ii,
-    ),
-    ("block_totals_match", movements::block_totals_match),
-    ("grand_totals_match", movements::grand_totals_match),
+    ("part_iii_matches_part_ii", totals::part_iii_matches_part_ii),
+    ("block_totals_match", totals::block_totals_match),
+    ("grand_totals_match", totals::grand_totals_match),
     ("options_roll_forward", options::options_roll_forward),
     ("options_may_be_issued", options::options_may_be_issued),
     ("option_funds_raised", options::option_funds_raised),
@@ -155,6 +153,8 @@ fn other_class_is_specified(f: &Filing, r: &mut Reporter) {
     }
 }
 
+#[cfg(test)]
+mod all_at_once;
 #[cfg(test)]
 mod real_returns;
 #[cfg(test)]
