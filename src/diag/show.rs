@@ -67,9 +67,16 @@ fn token_width(line: &str, column: usize) -> usize {
             .position(|c| c == quote)
             .map_or(rest.chars().count(), |p| p + 2)
     } else {
-        rest.chars()
-            .position(|c| matches!(c, ',' | '}' | ']' | '#'))
-            .unwrap_or(rest.chars().count())
+        // A key ends at its `: `; a value at the next separator.
+        let chars: Vec<char> = rest.chars().collect();
+        chars
+            .iter()
+            .enumerate()
+            .position(|(i, c)| {
+                matches!(c, ',' | '}' | ']' | '#')
+                    || (*c == ':' && chars.get(i + 1).is_none_or(|n| *n == ' '))
+            })
+            .unwrap_or(chars.len())
     };
     let trimmed = rest
         .chars()
@@ -195,6 +202,21 @@ mod tests {
         let shown = show(&sample(), MessageFormat::Human { color: false }, Some(text));
         let want = "error: balance does not roll forward\n --> r.yaml:2:12 (issued.closing)\n  |\n2 |   closing: 478272100, other: 1\n  |            ^^^^^^^^^\n  = help: check it\n";
         assert_eq!(shown, want);
+    }
+
+    #[test]
+    fn a_key_s_caret_stops_at_its_colon() {
+        let d = Diagnostic {
+            loc: Loc::new(1, 5),
+            ..sample()
+        };
+        let shown = show(
+            &d,
+            MessageFormat::Json { stdout: true },
+            Some("    descripton: Class B\n"),
+        );
+        let value: serde_json::Value = serde_json::from_str(shown.trim_end()).expect("json");
+        assert_eq!(value["end_column"], 15);
     }
 
     #[test]
