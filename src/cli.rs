@@ -58,6 +58,9 @@ pub enum CliCommand {
         /// Return files (YAML); `-` reads standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also check that every text the Chinese return prints has its Chinese (`zh`).
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
     },
     /// Render a return as text (default) or PDF.
     #[command(
@@ -305,6 +308,8 @@ pub enum Command {
     Validate {
         /// Inputs.
         files: Vec<PathBuf>,
+        /// The language whose texts must be complete (Chinese: every `_zh` text printed).
+        lang: Lang,
     },
     /// `render`.
     Render {
@@ -455,7 +460,10 @@ impl Cli {
     pub fn resolve(self) -> Result<Invocation, Error> {
         let messages = message_format(self.message_format);
         let command = match self.command {
-            CliCommand::Validate { files } => Command::Validate { files },
+            CliCommand::Validate { files, lang } => Command::Validate {
+                files,
+                lang: lang.into(),
+            },
             CliCommand::Render {
                 file,
                 output: out,

@@ -51,7 +51,7 @@ pub fn run(invocation: Invocation) -> ExitCode {
         other => other,
     };
     let result = match invocation.command {
-        Command::Validate { files } => validate(&files, messages),
+        Command::Validate { files, lang } => validate(&files, lang, messages),
         Command::Render {
             file,
             output,
@@ -111,7 +111,7 @@ fn report(diagnostics: Diagnostics, source: &Source, messages: MessageFormat) {
     }
 }
 
-fn validate(files: &[PathBuf], messages: MessageFormat) -> Result<u8, Error> {
+fn validate(files: &[PathBuf], lang: Lang, messages: MessageFormat) -> Result<u8, Error> {
     let mut code = OK;
     for path in files {
         let source = read_source(path)?;
@@ -122,7 +122,16 @@ fn validate(files: &[PathBuf], messages: MessageFormat) -> Result<u8, Error> {
         };
         for document in documents {
             match document {
-                Ok(checked) => report(checked.warnings, &source, messages),
+                Ok(checked) => {
+                    let mut found = checked.warnings;
+                    if lang == Lang::Zh {
+                        found.extend(missing_chinese(&checked.filing, &source.name));
+                    }
+                    if found.has_errors() {
+                        code = INVALID;
+                    }
+                    report(found, &source, messages);
+                }
                 Err(found) => {
                     report(found, &source, messages);
                     code = INVALID;

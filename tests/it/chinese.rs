@@ -224,6 +224,17 @@ fn a_missing_chinese_text_is_a_located_error_unless_english_is_asked_for() {
         stderr.contains("warning: 30 texts print in English"),
         "{stderr}"
     );
+    // `validate --lang zh` finds the same, without rendering.
+    let out = hkret(&dir, &["validate", "--lang", "zh", "input.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr)
+            .matches(": error: ")
+            .count(),
+        30
+    );
+    let out = hkret(&root(), &["validate", "--lang", "zh", MOON, EVERY_ZH]);
+    assert_eq!(out.status.code(), Some(0));
 }
 
 #[test]
