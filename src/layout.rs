@@ -26,6 +26,8 @@ pub struct Descriptor {
     pub treasury_shares: bool,
     /// A public float sufficiency confirmation per listed class in Part II.
     pub public_float: bool,
+    /// Multi-counter stock code rows under a class's stock code.
+    pub multi_counters: bool,
     /// Part III's tables follow one another on a page (else each starts a new page).
     pub part_iii_flows: bool,
     /// "Class of shares" printed before "Type of shares".
@@ -147,6 +149,11 @@ impl Layout {
     /// Whether Part II has a public float sufficiency confirmation per listed class.
     pub fn has_public_float(self) -> bool {
         self.0.public_float
+    }
+
+    /// Whether a class may list multi-counter stock codes.
+    pub fn has_multi_counters(self) -> bool {
+        self.0.multi_counters
     }
 
     /// The number of the note named `name`, if the layout has it.

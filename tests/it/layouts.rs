@@ -85,7 +85,13 @@ const CASES: &[Case] = &[
             "The total number of securities which may be issued upon exercise of all share options to be granted under the scheme at close of the month",
             "6. In the context of redemption of shares:",
         ],
-        not_text: &["Treasury", "treasury shares", "Public float", "(A1)"],
+        not_text: &[
+            "Treasury",
+            "treasury shares",
+            "Public float",
+            "(A1)",
+            "Multi-counter",
+        ],
         pdf: &[
             "v 1.0.1",
             "Listed on SEHK (Note 1)",

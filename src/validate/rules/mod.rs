@@ -83,6 +83,7 @@ const RULES: &[(&str, Rule)] = &[
         public_float_for_listed_classes,
     ),
     ("other_class_is_specified", other_class_is_specified),
+    ("multi_counters_fit_layout", multi_counters_fit_layout),
 ];
 
 /// Runs every rule of the form over `f`; each finding carries its rule's code.
@@ -150,6 +151,25 @@ fn other_class_is_specified(f: &Filing, r: &mut Reporter) {
             r.error(c.src.loc, &c.src.path, format!("class `{}` is an \"Other\" class or type, specified in the description, which is empty", c.id))
                 .hint("add `description:` saying what the class or type is");
         }
+    }
+}
+
+/// Multi-counter stock codes only where the layout has the rows for them (from 1.0.2: the
+/// Exchange's dual counter model began in June 2023).
+fn multi_counters_fit_layout(f: &Filing, r: &mut Reporter) {
+    if f.layout.has_multi_counters() {
+        return;
+    }
+    for c in f.classes.iter().filter(|c| !c.counters.is_empty()) {
+        r.error(
+            c.src.loc,
+            &format!("{}.multi_counters", c.src.path),
+            format!(
+                "layout {} has no multi-counter stock code rows",
+                f.layout.version()
+            ),
+        )
+        .hint("remove `multi_counters`, or give the version of a layout that has them");
     }
 }
 
