@@ -247,6 +247,13 @@ fn every_level_is_valid_pdf_with_embedded_fonts_and_extractable_text() {
     }
 }
 
+/// Issue 14's size target: Moon's PDF/A-1b at most half the exchange's own file (70,090 bytes).
+#[test]
+fn moon_as_pdf_a_1b_is_at_most_half_the_exchanges_own_file() {
+    let pdf = render(&moon_yaml(), PdfaLevel::A1b).expect("renders");
+    assert!(pdf.len() <= 35_000, "{} bytes", pdf.len());
+}
+
 #[test]
 fn the_3b_file_carries_its_yaml_source() {
     let dir = tempdir("attach");

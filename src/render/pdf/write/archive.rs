@@ -175,3 +175,116 @@ pub(super) fn name_attachment(catalog: &mut Catalog<'_>, spec: Ref, source: &Att
         .insert(Str(source.name.as_bytes()), spec);
     catalog.insert(Name(b"AF")).array().item(spec);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SRGB;
+
+    /// An `s15Fixed16Number`.
+    fn s15(v: f64) -> [u8; 4] {
+        // Every figure here is below 2: well inside i32 once scaled.
+        #[allow(clippy::cast_possible_truncation, reason = "small figures, rounded")]
+        let fixed = (v * 65536.0).round() as i32;
+        fixed.to_be_bytes()
+    }
+
+    /// An `XYZType` tag.
+    fn xyz([x, y, z]: [f64; 3]) -> Vec<u8> {
+        [&b"XYZ \0\0\0\0"[..], &s15(x), &s15(y), &s15(z)].concat()
+    }
+
+    /// The sRGB tone curve (IEC 61966-2-1): encoded value to linear light, both 0..=1.
+    fn to_linear(v: f64) -> f64 {
+        if v <= 0.040_45 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    }
+
+    /// The profile, built from the standard's figures (see `assets/README.md`).
+    fn srgb_profile() -> Vec<u8> {
+        let name = b"sRGB IEC61966-2.1\0";
+        let mut desc = b"desc\0\0\0\0".to_vec();
+        desc.extend_from_slice(&u32::try_from(name.len()).expect("short").to_be_bytes());
+        desc.extend_from_slice(name);
+        // No Unicode description (language, count), no ScriptCode one (code, count, 67 bytes).
+        desc.extend_from_slice(&[0; 4 + 4 + 2 + 1 + 67]);
+        let cprt = b"text\0\0\0\0No copyright, use freely\0".to_vec();
+        let mut curve = b"curv\0\0\0\0".to_vec();
+        curve.extend_from_slice(&256u32.to_be_bytes());
+        for level in 0..=255u8 {
+            #[allow(clippy::cast_possible_truncation, reason = "0..=65535 by construction")]
+            let sample = (to_linear(f64::from(level) / 255.0) * 65535.0).round() as u16;
+            curve.extend_from_slice(&sample.to_be_bytes());
+        }
+        let tags: [(&[u8; 4], Vec<u8>); 9] = [
+            (b"desc", desc),
+            (b"cprt", cprt),
+            (b"wtpt", xyz([0.950_45, 1.0, 1.089_05])),
+            (b"rXYZ", xyz([0.436_066, 0.222_488, 0.013_916])),
+            (b"gXYZ", xyz([0.385_147, 0.716_873, 0.097_076])),
+            (b"bXYZ", xyz([0.143_066, 0.060_608, 0.714_096])),
+            (b"rTRC", curve.clone()),
+            (b"gTRC", curve.clone()),
+            (b"bTRC", curve),
+        ];
+        let start = 128 + 4 + 12 * tags.len();
+        let (mut table, mut data) = (Vec::new(), Vec::<u8>::new());
+        let mut placed: Vec<(&[u8], usize)> = Vec::new();
+        for (signature, body) in &tags {
+            let at = match placed.iter().find(|(b, _)| *b == body.as_slice()) {
+                Some(&(_, at)) => at,
+                None => {
+                    let at = start + data.len();
+                    placed.push((body, at));
+                    data.extend_from_slice(body);
+                    data.resize(data.len().next_multiple_of(4), 0);
+                    at
+                }
+            };
+            table.extend_from_slice(*signature);
+            for n in [at, body.len()] {
+                table.extend_from_slice(&u32::try_from(n).expect("small").to_be_bytes());
+            }
+        }
+        let size = u32::try_from(start + data.len()).expect("small");
+        let mut profile = size.to_be_bytes().to_vec();
+        profile.extend_from_slice(&[0; 4]); // preferred CMM: none
+        profile.extend_from_slice(&0x0210_0000u32.to_be_bytes()); // version 2.1
+        profile.extend_from_slice(b"mntrRGB XYZ ");
+        for part in [2026u16, 1, 1, 0, 0, 0] {
+            profile.extend_from_slice(&part.to_be_bytes());
+        }
+        profile.extend_from_slice(b"acsp");
+        // Platform, flags, manufacturer, model, attributes, rendering intent (perceptual).
+        profile.extend_from_slice(&[0; 4 + 4 + 4 + 4 + 8 + 4]);
+        for d50 in [0.9642, 1.0, 0.8249] {
+            profile.extend_from_slice(&s15(d50));
+        }
+        profile.resize(128, 0); // creator and reserved
+        profile.extend_from_slice(&u32::try_from(tags.len()).expect("nine").to_be_bytes());
+        profile.extend_from_slice(&table);
+        profile.extend_from_slice(&data);
+        profile
+    }
+
+    #[test]
+    fn the_srgb_profile_is_built_from_the_standard() {
+        let built = srgb_profile();
+        assert_eq!(built.len(), 988);
+        assert_eq!(SRGB, built.as_slice());
+    }
+
+    #[test]
+    fn the_sampled_curve_is_the_srgb_curve_at_every_8_bit_level() {
+        let at = |i: usize| u16::from_be_bytes([SRGB[i], SRGB[i + 1]]);
+        let curve = (0..256).map(|i| at(476 + 2 * i)).collect::<Vec<_>>();
+        assert_eq!(&SRGB[464..476], b"curv\0\0\0\0\0\0\x01\0");
+        for (level, &sample) in curve.iter().enumerate() {
+            let exact = to_linear(level as f64 / 255.0) * 65535.0;
+            assert!((f64::from(sample) - exact).abs() <= 0.5, "{level}");
+        }
+        assert!(curve.windows(2).all(|w| w[0] < w[1]), "rising");
+    }
+}

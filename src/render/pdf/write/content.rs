@@ -12,6 +12,7 @@ use crate::render::pdf::fonts::{FontId, face};
 use crate::render::pdf::page::{Item, Page, Rect};
 use crate::render::pdf::write::embed::{Embedded, Usage, common, glyph, record};
 use crate::render::pdf::write::ops::Ops;
+use crate::render::pdf::write::segments::merge;
 
 /// Width of every rule, hundredths of a point (0.5 pt, as the official form).
 const RULE_WIDTH: i64 = 50;
@@ -161,12 +162,13 @@ impl<'a> PageWriter<'a> {
     }
 
     /// Strokes consecutive rules as one path: the same picture as one path per rule (a path
-    /// is painted once, however many of its segments overlap), in a fraction of the bytes. A
-    /// segment given twice (the shared edge of two cells) is written once; segments are
-    /// written in order of position, which also compresses better.
+    /// is painted once, however many of its segments overlap), in a fraction of the bytes.
+    /// Horizontal or vertical rules on one line that touch or overlap (the sides of a row's
+    /// cells) are written as one segment, which with butt caps covers exactly what they did;
+    /// segments are written in order of position, which also compresses better.
     fn rules(&mut self, rules: &[Item]) {
         self.end_text();
-        let mut segments: Vec<[i64; 4]> = rules
+        let segments: Vec<[i64; 4]> = rules
             .iter()
             .filter_map(|item| match *item {
                 Item::Rule { x1, y1, x2, y2 } => Some([
@@ -178,8 +180,7 @@ impl<'a> PageWriter<'a> {
                 _ => None,
             })
             .collect();
-        segments.sort_unstable();
-        segments.dedup();
+        let segments = merge(segments);
         for &[x1, y1, x2, y2] in &segments {
             self.ops.move_to(x1, y1);
             self.ops.line_to(x2, y2);

@@ -16,16 +16,22 @@ use crate::render::pdf::error::PdfError;
 /// How hard to compress.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Effort {
-    /// Level 1, for what each document compresses anew: page contents come out about a
-    /// fifth larger than at level 6, in a fraction of the time.
+    /// Level 2, for what each document compresses anew. Level 1 (`zlib-rs`' quick strategy,
+    /// fixed Huffman codes) leaves Moon's page contents (33 KB of operators on 10 pages) 3 KB
+    /// larger, for 1.7 million instructions less; levels 3 and 4 save another 0.6 KB for 0.5
+    /// million more.
     Fast,
     /// Level 9, for what is compressed once per process and shared.
     Small,
 }
 
+/// The level of [`Effort::Fast`].
+const FAST_LEVEL: u32 = 2;
+
 thread_local! {
     /// This thread's compressors (zlib format, as `FlateDecode` expects), by effort.
-    static FAST: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), true));
+    static FAST: RefCell<Compress> =
+        RefCell::new(Compress::new(Compression::new(FAST_LEVEL), true));
     /// See [`FAST`].
     static SMALL: RefCell<Compress> = RefCell::new(Compress::new(Compression::best(), true));
 }

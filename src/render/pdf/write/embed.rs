@@ -21,6 +21,7 @@ use subsetter::GlyphRemapper;
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{Face, FontId, face};
 use crate::render::pdf::write::deflate::{Effort, deflate};
+use crate::render::pdf::write::unhint::unhint;
 
 /// The glyphs a document uses in one face, each with the character it stands for (the lowest
 /// code point, where several map to one glyph).
@@ -48,7 +49,7 @@ pub(super) struct Embedded {
     name: String,
     /// The subset font program, compressed, and its length before compression.
     program: (Vec<u8>, usize),
-    /// Advance of each CID, in thousandths of an em.
+    /// Advance of each CID, in thousandths of an em, to a tenth.
     widths: Vec<f32>,
     /// The `ToUnicode` map, compressed.
     to_unicode: Vec<u8>,
@@ -89,8 +90,28 @@ impl Embedded {
     }
 
     /// Writes the font's objects; returns the reference of its `Type0` font dictionary.
-    pub(super) fn write(&self, pdf: &mut Pdf, next: &mut impl FnMut() -> Ref) -> Ref {
-        let [type0, cid, descriptor, program, to_unicode, cid_set] = [(); 6].map(|()| next());
+    /// A `ToUnicode` map or `CIDSet` already in `shared` (another face's, with the same
+    /// bytes: the common subsets have the same characters in the same order) is referred to
+    /// rather than written again.
+    pub(super) fn write<'f>(
+        &'f self,
+        pdf: &mut Pdf,
+        next: &mut impl FnMut() -> Ref,
+        shared: &mut Shared<'f>,
+    ) -> Ref {
+        let [type0, cid, descriptor, program] = [(); 4].map(|()| next());
+        let to_unicode = shared.find(&self.to_unicode).unwrap_or_else(|| {
+            let id = next();
+            pdf.cmap(id, &self.to_unicode).filter(Filter::FlateDecode);
+            shared.0.push((&self.to_unicode, id));
+            id
+        });
+        let cid_set = shared.find(&self.cid_set).unwrap_or_else(|| {
+            let id = next();
+            pdf.stream(id, &self.cid_set).filter(Filter::FlateDecode);
+            shared.0.push((&self.cid_set, id));
+            id
+        });
         let name = Name(self.name.as_bytes());
         pdf.type0_font(type0)
             .base_font(name)
@@ -122,11 +143,18 @@ impl Embedded {
         pdf.stream(program, bytes)
             .filter(Filter::FlateDecode)
             .pair(Name(b"Length1"), i32::try_from(*length).unwrap_or(i32::MAX));
-        pdf.cmap(to_unicode, &self.to_unicode)
-            .filter(Filter::FlateDecode);
-        pdf.stream(cid_set, &self.cid_set)
-            .filter(Filter::FlateDecode);
         type0
+    }
+}
+
+/// The streams a document's fonts have written so far, by their (compressed) bytes.
+#[derive(Default)]
+pub(super) struct Shared<'f>(Vec<(&'f [u8], Ref)>);
+
+impl Shared<'_> {
+    /// The stream already written with these bytes.
+    fn find(&self, bytes: &[u8]) -> Option<Ref> {
+        self.0.iter().find(|(b, _)| *b == bytes).map(|&(_, id)| id)
     }
 }
 
@@ -209,12 +237,15 @@ fn build(face_id: FontId, usage: &Usage, effort: Effort) -> Result<Embedded, Pdf
     let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
     let subset = subsetter::subset(f.bytes, 0, &remapper)
         .map_err(|e| PdfError::Write(format!("subsetting {}: {e}", f.postscript_name)))?;
+    let subset = unhint(&subset)?;
     let mut to_cid = vec![0; glyphs.last().map_or(0, |&g| usize::from(g) + 1)];
     let mut widths = Vec::with_capacity(glyphs.len() + 1);
     for (cid, old) in remapper.remapped_gids().enumerate() {
         if let (Some(slot), Ok(cid)) = (to_cid.get_mut(usize::from(old)), u16::try_from(cid)) {
             *slot = cid;
         }
+        // In tenths of a unit: within 0.05 of the font program's own advance (PDF/A asks
+        // for agreement within one unit), and half the digits.
         widths.push(f.advance(GlyphId::new(u32::from(old))) * 1000.0);
     }
     let mut cmap = UnicodeCmap::new(Name(b"Custom"), IDENTITY);

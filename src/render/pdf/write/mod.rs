@@ -13,10 +13,12 @@ mod content;
 mod deflate;
 mod embed;
 mod ops;
+mod segments;
+mod unhint;
 
 use std::sync::Arc;
 
-use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, TextStr};
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Settings, TextStr};
 use sha2::{Digest, Sha256};
 
 use crate::render::pdf::error::PdfError;
@@ -24,13 +26,10 @@ use crate::render::pdf::meta::{Attachment, PdfMeta, PdfOptions, PdfaLevel};
 use crate::render::pdf::page::Page;
 use crate::render::pdf::write::content::{FACES, PageWriter, slot, usage};
 use crate::render::pdf::write::deflate::{Effort, deflate};
-use crate::render::pdf::write::embed::{Embedded, embed};
+use crate::render::pdf::write::embed::{Embedded, Shared, embed};
 
 /// The fonts of a document, by [`slot`].
 type Fonts = [Option<Arc<Embedded>>; 3];
-
-/// A page's content stream, compressed, and the faces it uses (by [`slot`]).
-type Content = (Vec<u8>, [bool; 3]);
 
 /// Writes `pages` as a PDF/A file.
 ///
@@ -46,10 +45,11 @@ pub(crate) fn write(
     let contents = pages
         .iter()
         .map(|page| {
-            let (content, faces) = PageWriter::write(page, &fonts)?;
-            Ok((deflate(&content, Effort::Fast)?, faces))
+            // Every page gets the document's fonts from the page tree, used or not.
+            let (content, _faces) = PageWriter::write(page, &fonts)?;
+            deflate(&content, Effort::Fast)
         })
-        .collect::<Result<Vec<Content>, PdfError>>()?;
+        .collect::<Result<Vec<Vec<u8>>, PdfError>>()?;
     let source = match opts.pdfa {
         PdfaLevel::A3b => meta.source.as_ref(),
         PdfaLevel::A1b | PdfaLevel::A2b => None,
@@ -65,19 +65,23 @@ pub(crate) fn write(
     let page_ids: Vec<[Ref; 2]> = pages.iter().map(|_| [next(), next()]).collect();
     let attachment = source.map(|s| ([next(), next()], s));
 
-    let size = contents.iter().map(|(c, _)| c.len()).sum::<usize>()
-        + fonts.iter().flatten().map(|f| f.size()).sum::<usize>();
-    let mut pdf = Pdf::with_capacity(size + 16 * 1024);
+    let capacity = contents.iter().map(Vec::len).sum::<usize>()
+        + fonts.iter().flatten().map(|f| f.size()).sum::<usize>()
+        + 8 * 1024;
+    // Compact: no indentation or line breaks inside dictionaries.
+    let mut pdf = Pdf::with_settings_and_capacity(Settings { pretty: false }, capacity);
     let (major, minor) = archive::version(opts.pdfa);
     pdf.set_version(major, minor);
-    let font_refs = fonts
-        .each_ref()
-        .map(|f| f.as_ref().map(|f| f.write(&mut pdf, &mut next)));
-    pdf.pages(tree)
-        .kids(page_ids.iter().map(|[page, _]| *page))
-        .count(i32::try_from(pages.len()).unwrap_or(i32::MAX));
+    let mut shared = Shared::default();
+    let font_refs = fonts.each_ref().map(|f| {
+        f.as_ref()
+            .map(|f| f.write(&mut pdf, &mut next, &mut shared))
+    });
+    let size = same_size(pages);
+    write_tree(&mut pdf, tree, &page_ids, size, &font_refs, pages.len());
     for ((page, ids), content) in pages.iter().zip(&page_ids).zip(&contents) {
-        write_page(&mut pdf, page, *ids, tree, content, &font_refs);
+        let own_size = size.is_none().then_some(page);
+        write_page(&mut pdf, own_size, *ids, tree, content);
     }
     let hex: String = file_id.iter().map(|b| format!("{b:02x}")).collect();
     archive::info(&mut pdf, info, meta);
@@ -117,13 +121,13 @@ fn fonts(pages: &[Page]) -> Result<Fonts, PdfError> {
 /// The file identifier: a hash of what the document shows and says of itself, so that the
 /// same return always gets the same identifier and different ones practically never do.
 fn file_id(
-    contents: &[Content],
+    contents: &[Vec<u8>],
     meta: &PdfMeta,
     opts: &PdfOptions,
     source: Option<&Attachment>,
 ) -> Vec<u8> {
     let mut id = Sha256::new();
-    for (content, _) in contents {
+    for content in contents {
         id.update(content);
     }
     for text in [&meta.title, &meta.author, &meta.language] {
@@ -140,28 +144,54 @@ fn file_id(
     id.finalize()[..16].to_vec()
 }
 
-/// Writes one page object (`ids`: the page and its content stream) with the fonts it uses.
-fn write_page(
+/// The size of every page, if they all have the same, as a media box.
+fn same_size(pages: &[Page]) -> Option<Rect> {
+    let first = pages.first()?;
+    pages
+        .iter()
+        .all(|p| (p.width, p.height) == (first.width, first.height))
+        .then(|| Rect::new(0.0, 0.0, first.width, first.height))
+}
+
+/// Writes the page tree: its pages, and what they inherit from it: the document's fonts and,
+/// when every page has it, their size. Said once here rather than on each page.
+fn write_tree(
     pdf: &mut Pdf,
-    page: &Page,
-    [page_id, content_id]: [Ref; 2],
     tree: Ref,
-    (content, faces): &Content,
+    page_ids: &[[Ref; 2]],
+    size: Option<Rect>,
     font_refs: &[Option<Ref>; 3],
+    count: usize,
 ) {
-    let mut p = pdf.page(page_id);
-    p.parent(tree)
-        .media_box(Rect::new(0.0, 0.0, page.width, page.height))
-        .contents(content_id);
-    let mut resources = p.resources();
+    let mut node = pdf.pages(tree);
+    node.kids(page_ids.iter().map(|[page, _]| *page))
+        .count(i32::try_from(count).unwrap_or(i32::MAX));
+    if let Some(size) = size {
+        node.media_box(size);
+    }
+    let mut resources = node.resources();
     let mut dict = resources.fonts();
     for face in FACES {
-        if let (true, Some(font)) = (faces[slot(face)], font_refs[slot(face)]) {
+        if let Some(font) = font_refs[slot(face)] {
             dict.pair(Name(face.code().as_bytes()), font);
         }
     }
-    dict.finish();
-    resources.finish();
+}
+
+/// Writes one page object (`ids`: the page and its content stream), with its media box
+/// when the pages differ in size (`own_size`).
+fn write_page(
+    pdf: &mut Pdf,
+    own_size: Option<&Page>,
+    [page_id, content_id]: [Ref; 2],
+    tree: Ref,
+    content: &[u8],
+) {
+    let mut p = pdf.page(page_id);
+    p.parent(tree).contents(content_id);
+    if let Some(page) = own_size {
+        p.media_box(Rect::new(0.0, 0.0, page.width, page.height));
+    }
     p.finish();
     pdf.stream(content_id, content).filter(Filter::FlateDecode);
 }

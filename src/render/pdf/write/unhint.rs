@@ -1,0 +1,324 @@
+//! Takes the hinting out of a TrueType font program: the `fpgm`, `prep` and `cvt ` tables and
+//! the instructions of every glyph. Hinting bends outlines to the pixel grid of a screen at
+//! small sizes; it is half of Liberation Sans' bytes, PDF viewers mostly ignore it (`MuPDF` and
+//! poppler render without it by default) and a printer never needs it. The outlines, metrics
+//! and glyph order stay exactly as they were.
+//!
+//! A font whose outlines are not TrueType (`glyf`) is returned as it is.
+//!
+//! Works on the well-formed fonts `subsetter` writes: a table directory, `head`, `maxp`,
+//! `loca` and `glyf`. Anything else it finds malformed is refused, never guessed at.
+
+use crate::render::pdf::error::PdfError;
+
+/// Tables that only hinting uses, dropped whole.
+const HINTING: [&[u8; 4]; 7] = [
+    b"fpgm", b"prep", b"cvt ", b"hdmx", b"LTSH", b"VDMX", b"gasp",
+];
+
+/// Composite glyph flags (`glyf` table, OpenType specification).
+mod flag {
+    /// The arguments are 16-bit words, not bytes.
+    pub(super) const WORDS: u16 = 0x0001;
+    /// One scale for both axes follows.
+    pub(super) const SCALE: u16 = 0x0008;
+    /// Another component follows this one.
+    pub(super) const MORE: u16 = 0x0020;
+    /// Separate x and y scales follow.
+    pub(super) const XY_SCALE: u16 = 0x0040;
+    /// A 2×2 transform follows.
+    pub(super) const TWO_BY_TWO: u16 = 0x0080;
+    /// Instructions follow the last component.
+    pub(super) const INSTRUCTIONS: u16 = 0x0100;
+}
+
+/// `font` without its hinting.
+///
+/// # Errors
+/// [`PdfError::Write`] if the font's tables are not where its directory says, or a glyph runs
+/// past its end.
+pub(super) fn unhint(font: &[u8]) -> Result<Vec<u8>, PdfError> {
+    unhint_tables(font).ok_or_else(|| PdfError::Write("a font subset is malformed".into()))
+}
+
+/// A big-endian `u16` at `at`.
+fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_be_bytes(data.get(at..at + 2)?.try_into().ok()?))
+}
+
+/// A big-endian `u32` at `at`.
+fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_be_bytes(data.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// The sum of `data` as big-endian `u32` words, zero-padded: a table's checksum.
+fn checksum(data: &[u8]) -> u32 {
+    data.chunks(4).fold(0u32, |sum, word| {
+        let mut padded = [0; 4];
+        padded[..word.len()].copy_from_slice(word);
+        sum.wrapping_add(u32::from_be_bytes(padded))
+    })
+}
+
+/// See [`unhint`]; `None` where the font is malformed.
+fn unhint_tables(font: &[u8]) -> Option<Vec<u8>> {
+    let count = usize::from(u16_at(font, 4)?);
+    let mut tables: Vec<([u8; 4], Vec<u8>)> = Vec::with_capacity(count);
+    for i in 0..count {
+        let record = 12 + 16 * i;
+        let tag: [u8; 4] = font.get(record..record + 4)?.try_into().ok()?;
+        let offset = usize::try_from(u32_at(font, record + 8)?).ok()?;
+        let length = usize::try_from(u32_at(font, record + 12)?).ok()?;
+        if !HINTING.contains(&&tag) {
+            tables.push((tag, font.get(offset..offset.checked_add(length)?)?.to_vec()));
+        }
+    }
+    let find =
+        |tables: &[([u8; 4], Vec<u8>)], tag: &[u8; 4]| tables.iter().position(|(t, _)| t == tag);
+    if find(&tables, b"glyf").is_none() {
+        // Outlines in CFF: their hints are not instructions, and stay.
+        return Some(font.to_vec());
+    }
+    let head = find(&tables, b"head")?;
+    let long = u16_at(&tables[head].1, 50)? != 0;
+    let maxp = find(&tables, b"maxp")?;
+    let glyphs = usize::from(u16_at(&tables[maxp].1, 4)?);
+    let (loca, glyf) = (find(&tables, b"loca")?, find(&tables, b"glyf")?);
+    let (new_loca, new_glyf) = strip_glyphs(&tables[loca].1, &tables[glyf].1, glyphs, long)?;
+    tables[loca].1 = new_loca;
+    tables[glyf].1 = new_glyf;
+    // maxp 1.0: no twilight points, storage, functions, instruction definitions, stack or
+    // instructions any more; one zone.
+    if let Some(limits) = tables[maxp].1.get_mut(14..28) {
+        limits.fill(0);
+        limits[1] = 1;
+    }
+    tables[head].1.get_mut(8..12)?.fill(0);
+    let mut out = assemble(font.get(0..4)?, &tables)?;
+    let adjustment = 0xB1B0_AFBA_u32.wrapping_sub(checksum(&out));
+    let head_offset = usize::try_from(u32_at(&out, 12 + 16 * head + 8)?).ok()?;
+    out.get_mut(head_offset + 8..head_offset + 12)?
+        .copy_from_slice(&adjustment.to_be_bytes());
+    Some(out)
+}
+
+/// A font file of `tables` (in the order given, which is the directory's, sorted by tag).
+fn assemble(version: &[u8], tables: &[([u8; 4], Vec<u8>)]) -> Option<Vec<u8>> {
+    let count = u16::try_from(tables.len()).ok()?;
+    let selector = u16::try_from(count.max(1).ilog2()).ok()?;
+    let range = 16 * (1u16 << selector);
+    let mut out = Vec::with_capacity(tables.iter().map(|(_, t)| t.len() + 19).sum::<usize>() + 12);
+    out.extend_from_slice(version);
+    for field in [count, range, selector, (16 * count).checked_sub(range)?] {
+        out.extend_from_slice(&field.to_be_bytes());
+    }
+    let mut offset = 12 + 16 * tables.len();
+    for (tag, data) in tables {
+        out.extend_from_slice(tag);
+        out.extend_from_slice(&checksum(data).to_be_bytes());
+        out.extend_from_slice(&u32::try_from(offset).ok()?.to_be_bytes());
+        out.extend_from_slice(&u32::try_from(data.len()).ok()?.to_be_bytes());
+        offset += data.len().next_multiple_of(4);
+    }
+    for (_, data) in tables {
+        out.extend_from_slice(data);
+        out.resize(out.len().next_multiple_of(4), 0);
+    }
+    Some(out)
+}
+
+/// New `loca` and `glyf` tables with every glyph's instructions removed; `long` is the
+/// `loca` format (32-bit offsets rather than halved 16-bit ones).
+fn strip_glyphs(loca: &[u8], glyf: &[u8], glyphs: usize, long: bool) -> Option<(Vec<u8>, Vec<u8>)> {
+    let offset = |i: usize| -> Option<usize> {
+        if long {
+            usize::try_from(u32_at(loca, 4 * i)?).ok()
+        } else {
+            Some(2 * usize::from(u16_at(loca, 2 * i)?))
+        }
+    };
+    let mut new_glyf = Vec::with_capacity(glyf.len());
+    let mut starts = Vec::with_capacity(glyphs + 1);
+    for i in 0..glyphs {
+        starts.push(new_glyf.len());
+        let glyph = glyf.get(offset(i)?..offset(i + 1)?)?;
+        if !glyph.is_empty() {
+            strip_glyph(glyph, &mut new_glyf)?;
+            new_glyf.resize(new_glyf.len().next_multiple_of(2), 0);
+        }
+    }
+    starts.push(new_glyf.len());
+    let mut new_loca = Vec::with_capacity(starts.len() * if long { 4 } else { 2 });
+    for start in starts {
+        if long {
+            new_loca.extend_from_slice(&u32::try_from(start).ok()?.to_be_bytes());
+        } else {
+            new_loca.extend_from_slice(&u16::try_from(start / 2).ok()?.to_be_bytes());
+        }
+    }
+    Some((new_loca, new_glyf))
+}
+
+/// Appends `glyph` to `out` without its instructions.
+fn strip_glyph(glyph: &[u8], out: &mut Vec<u8>) -> Option<()> {
+    let contours = i16::from_be_bytes(glyph.get(0..2)?.try_into().ok()?);
+    if let Ok(contours) = usize::try_from(contours) {
+        // Simple glyph: header, contour ends, instructions (length first), then the points.
+        let length_at = 10 + 2 * contours;
+        let instructions = usize::from(u16_at(glyph, length_at)?);
+        out.extend_from_slice(glyph.get(..length_at)?);
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(glyph.get(length_at + 2 + instructions..)?);
+        return Some(());
+    }
+    // Composite glyph: components, each flags, glyph id, arguments and transform; the
+    // instructions, if any, after the last.
+    let start = out.len();
+    let mut at = 10;
+    loop {
+        let flags = u16_at(glyph, at)?;
+        let arguments = if flags & flag::WORDS != 0 { 4 } else { 2 };
+        let transform = if flags & flag::TWO_BY_TWO != 0 {
+            8
+        } else if flags & flag::XY_SCALE != 0 {
+            4
+        } else if flags & flag::SCALE != 0 {
+            2
+        } else {
+            0
+        };
+        let end = at + 4 + arguments + transform;
+        out.extend_from_slice(glyph.get(if at == 10 { 0 } else { at }..end)?);
+        let flags_at = out.len() - (end - at);
+        out.get_mut(flags_at..flags_at + 2)?
+            .copy_from_slice(&(flags & !flag::INSTRUCTIONS).to_be_bytes());
+        at = end;
+        if flags & flag::MORE == 0 {
+            break;
+        }
+    }
+    (out.len() > start).then_some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{checksum, strip_glyph, u16_at, unhint};
+    use crate::render::pdf::fonts::{FontId, face};
+
+    /// The tags of a font's tables.
+    fn tags(font: &[u8]) -> Vec<String> {
+        let count = usize::from(u16_at(font, 4).expect("count"));
+        (0..count)
+            .map(|i| String::from_utf8_lossy(&font[12 + 16 * i..16 + 16 * i]).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_simple_glyph_loses_its_instructions_and_keeps_its_points() {
+        // One contour ending at point 2, three instruction bytes, then flags and coordinates.
+        let glyph = [
+            0, 1, 0, 0, 0, 0, 0, 9, 0, 9, 0, 2, 0, 3, 0xB0, 0xB1, 0xB2, 1, 1, 1, 7, 8,
+        ];
+        let mut out = Vec::new();
+        strip_glyph(&glyph, &mut out).expect("well formed");
+        assert_eq!(
+            out,
+            [0, 1, 0, 0, 0, 0, 0, 9, 0, 9, 0, 2, 0, 0, 1, 1, 1, 7, 8]
+        );
+    }
+
+    #[test]
+    fn a_composite_glyph_loses_its_instructions_and_keeps_its_components() {
+        // Two components: the first with word arguments and a scale, more to come; the
+        // second with byte arguments and instructions after it.
+        let first = [0x01, 0x29, 0, 5, 0, 1, 0, 2, 0x40, 0];
+        let second = [0x01, 0x00, 0, 6, 3, 4];
+        let mut glyph = vec![0xFF, 0xFF, 0, 0, 0, 0, 0, 9, 0, 9];
+        glyph.extend_from_slice(&first);
+        glyph.extend_from_slice(&second);
+        glyph.extend_from_slice(&[0, 2, 0xB0, 0xB1]);
+        let mut out = Vec::new();
+        strip_glyph(&glyph, &mut out).expect("well formed");
+        let mut expected = glyph[..10].to_vec();
+        expected.extend_from_slice(&[0x00, 0x29, 0, 5, 0, 1, 0, 2, 0x40, 0]);
+        expected.extend_from_slice(&[0x00, 0x00, 0, 6, 3, 4]);
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn a_glyph_that_runs_past_its_end_is_refused() {
+        let glyph = [0, 1, 0, 0, 0, 0, 0, 9, 0, 9, 0, 2, 0, 200, 0xB0];
+        assert!(strip_glyph(&glyph, &mut Vec::new()).is_none());
+        assert!(unhint(&[0, 1, 0, 0, 0, 9]).is_err());
+    }
+
+    /// Every glyph's outline, as the pen commands that draw it unhinted, and its advance.
+    fn outlines(font: &[u8]) -> Vec<(String, Option<f32>)> {
+        use skrifa::MetadataProvider;
+        use skrifa::instance::{LocationRef, Size};
+        use skrifa::outline::{DrawSettings, OutlinePen};
+        use skrifa::raw::TableProvider;
+        use std::fmt::Write;
+        struct Pen(String);
+        impl OutlinePen for Pen {
+            fn move_to(&mut self, x: f32, y: f32) {
+                let _ = write!(self.0, "M{x},{y}");
+            }
+            fn line_to(&mut self, x: f32, y: f32) {
+                let _ = write!(self.0, "L{x},{y}");
+            }
+            fn quad_to(&mut self, a: f32, b: f32, x: f32, y: f32) {
+                let _ = write!(self.0, "Q{a},{b},{x},{y}");
+            }
+            fn curve_to(&mut self, a: f32, b: f32, c: f32, d: f32, x: f32, y: f32) {
+                let _ = write!(self.0, "C{a},{b},{c},{d},{x},{y}");
+            }
+            fn close(&mut self) {
+                self.0.push('Z');
+            }
+        }
+        let font = skrifa::FontRef::new(font).expect("a font");
+        let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let glyphs = font.outline_glyphs();
+        (0..u32::from(font.maxp().expect("maxp").num_glyphs()))
+            .map(|g| {
+                let g = skrifa::GlyphId::new(g);
+                let mut pen = Pen(String::new());
+                if let Some(outline) = glyphs.get(g) {
+                    let settings = DrawSettings::unhinted(Size::unscaled(), LocationRef::default());
+                    outline.draw(settings, &mut pen).expect("draws");
+                }
+                (pen.0, metrics.advance_width(g))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn liberation_sans_keeps_every_outline_and_advance_and_sums_correctly() {
+        use skrifa::raw::TableProvider;
+        for id in [FontId::Regular, FontId::Bold] {
+            let hinted = face(id).expect("face").bytes;
+            let plain = unhint(hinted).expect("unhinted");
+            assert!(
+                plain.len() * 10 < hinted.len() * 8,
+                "{} of {}",
+                plain.len(),
+                hinted.len()
+            );
+            for gone in ["fpgm", "prep", "cvt "] {
+                assert!(tags(hinted).iter().any(|t| t == gone), "{gone} was there");
+                assert!(!tags(&plain).iter().any(|t| t == gone), "{gone} is gone");
+            }
+            // A whole font's checksum, with head's adjustment, is the magic number.
+            assert_eq!(checksum(&plain), 0xB1B0_AFBA);
+            let font = skrifa::FontRef::new(&plain).expect("font");
+            assert_eq!(
+                font.maxp().expect("maxp").max_size_of_instructions(),
+                Some(0)
+            );
+            let (before, after) = (outlines(hinted), outlines(&plain));
+            assert!(before.len() > 2000);
+            assert_eq!(before, after);
+        }
+    }
+}
