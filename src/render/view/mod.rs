@@ -5,6 +5,7 @@
 //! file of the return's language, resolved for its layout ([`Wording`]): the view picks label
 //! ids (`val_type_h`), never wording.
 
+mod header;
 mod tables;
 
 use serde::Serialize;
@@ -16,12 +17,12 @@ use crate::model::compute::{
 use std::collections::BTreeMap;
 
 use crate::layout::Descriptor;
-use crate::model::{
-    Balance, ClassOfShares, Confirmations, Filing, ShareClass, Status, Text, TypeOfShares,
-};
+use crate::model::{Balance, Confirmations, Filing, Status, Text};
 use crate::render::format::{amount, amount_opt, count_opt};
 use crate::render::labels::{Wording, english};
 
+pub use header::{ClassHeader, CounterView};
+pub(crate) use header::{header, yes_no};
 pub use tables::{
     ArrangementRow, BlockView, ConvertibleRow, OptionRow, OtherRow, TableView, WarrantRow,
 };
@@ -89,38 +90,6 @@ pub struct MoneyView {
     pub currency: String,
     /// "100,000,000".
     pub amount: String,
-}
-
-/// The header block of a class: the two rows above every table.
-#[derive(Debug, Clone, Serialize)]
-pub struct ClassHeader {
-    /// 1-based number of the class in its part.
-    pub number: usize,
-    /// "Ordinary shares".
-    pub class_of_shares: String,
-    /// "Class H" (1.0.1) or "H", "Not applicable".
-    pub type_of_shares: String,
-    /// "Yes" or "No".
-    pub listed: String,
-    /// The stock code, or empty.
-    pub stock_code: String,
-    /// Description.
-    pub description: String,
-    /// Multi-counter stock codes.
-    pub counters: Vec<CounterView>,
-    /// How totals name the class: "Ordinary shares Class H".
-    pub label: String,
-}
-
-/// A multi-counter stock code.
-#[derive(Debug, Clone, Serialize)]
-pub struct CounterView {
-    /// "80700".
-    pub stock_code: String,
-    /// "RMB".
-    pub currency: String,
-    /// Description.
-    pub description: String,
 }
 
 /// Three cells of a balance: preceding, movement, closing.
@@ -199,32 +168,6 @@ pub struct HdrView {
     pub hdrs: Triple,
 }
 
-/// The label id of a type of shares.
-fn type_id(t: TypeOfShares) -> &'static str {
-    match t {
-        TypeOfShares::NotApplicable => "val_type_not_applicable",
-        TypeOfShares::Other => "val_type_other",
-        TypeOfShares::A => "val_type_a",
-        TypeOfShares::B => "val_type_b",
-        TypeOfShares::H => "val_type_h",
-    }
-}
-
-/// The label id of a class of shares.
-fn class_id(c: ClassOfShares) -> &'static str {
-    match c {
-        ClassOfShares::Ordinary => "val_class_ordinary",
-        ClassOfShares::Preference => "val_class_preference",
-        ClassOfShares::WvrOrdinary => "val_class_wvr_ordinary",
-        ClassOfShares::Other => "val_class_other",
-    }
-}
-
-/// "Yes" or "No" in the language.
-pub(crate) fn yes_no(w: &Wording, yes: bool) -> String {
-    w.get(if yes { "val_yes" } else { "val_no" }).to_owned()
-}
-
 /// A text the user typed, in the wording's language (the Chinese of a text in the Chinese return).
 pub(crate) fn typed(w: &Wording, t: &Text) -> String {
     t.in_lang(w.language.lang()).to_owned()
@@ -233,34 +176,6 @@ pub(crate) fn typed(w: &Wording, t: &Text) -> String {
 /// A possibly absent typed text; absent prints as nothing.
 pub(crate) fn typed_opt(w: &Wording, t: Option<&Text>) -> String {
     t.map(|t| typed(w, t)).unwrap_or_default()
-}
-
-/// The class header as Parts I and II print it; Part III may override listing and stock code.
-pub(crate) fn header(w: &Wording, c: &ShareClass, number: usize) -> ClassHeader {
-    let class = w.get(class_id(c.class_of_shares));
-    let kind = w.get(type_id(c.type_of_shares));
-    let label = match c.type_of_shares {
-        TypeOfShares::NotApplicable => class.to_owned(),
-        _ => format!("{class} {kind}"),
-    };
-    ClassHeader {
-        number,
-        class_of_shares: class.to_owned(),
-        type_of_shares: kind.to_owned(),
-        listed: yes_no(w, c.listed),
-        stock_code: c.stock_code.clone().unwrap_or_default(),
-        description: typed(w, &c.description),
-        counters: c
-            .counters
-            .iter()
-            .map(|k| CounterView {
-                stock_code: k.stock_code.clone(),
-                currency: k.currency.clone(),
-                description: typed(w, &k.description),
-            })
-            .collect(),
-        label,
-    }
 }
 
 /// A balance's cells; the movement is `movement` (given or derived), blank when zero and not
