@@ -277,6 +277,31 @@ mod tests {
     }
 
     #[test]
+    fn every_label_a_template_prints_is_in_the_english_file() {
+        let mut printed = 0;
+        for (name, text) in crate::assets::BUILT_IN {
+            if !name.ends_with(".tera") {
+                continue;
+            }
+            for (i, _) in text.match_indices("labels.") {
+                let id: String = text[i + "labels.".len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                assert!(
+                    ENGLISH.labels.contains_key(&id),
+                    "{name} prints labels.{id}, which labels/en.yaml lacks"
+                );
+                printed += 1;
+            }
+        }
+        assert!(
+            printed > 200,
+            "only {printed} labels found in the templates"
+        );
+    }
+
+    #[test]
     fn dates_follow_the_language() {
         let d = NaiveDate::from_ymd_opt(2026, 2, 2).expect("date");
         assert_eq!(ENGLISH.language.date(d), "02 February 2026");
