@@ -13,8 +13,5 @@ use crate::render::view::FormView;
 pub fn text(view: &FormView, templates: &Templates) -> Result<String, Error> {
     let name = format!("{}/form.txt.tera", view.layout.templates);
     let context = Context::from_serialize(view).map_err(|e| Error::template(&name, &e))?;
-    templates
-        .tera()
-        .render(&name, &context)
-        .map_err(|e| Error::template(&name, &e))
+    templates.render(&name, &context)
 }

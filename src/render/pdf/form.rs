@@ -32,10 +32,7 @@ pub struct PdfRender {
 pub fn description(view: &FormView, templates: &Templates) -> Result<String, Error> {
     let name = format!("{}/form.pdf.tera", view.layout.templates);
     let context = Context::from_serialize(view).map_err(|e| Error::template(&name, &e))?;
-    templates
-        .tera()
-        .render(&name, &context)
-        .map_err(|e| Error::template(&name, &e))
+    templates.render(&name, &context)
 }
 
 /// The label `id` of the view's wording; empty when the label file lacks it.

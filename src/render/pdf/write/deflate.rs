@@ -3,9 +3,9 @@
 //! allocating and clearing them for each of a document's dozen streams cost more than the
 //! compression itself.
 //!
-//! Two efforts: what every document compresses anew (its page contents) is compressed fast;
-//! what is compressed once per process and shared by every document (the common font
-//! subsets, the colour profile) is compressed as small as flate can.
+//! Two efforts: page contents and font subsets are compressed fast (with their hinting gone,
+//! level 9 made the common subsets only 0.2 KB smaller a face, for 2 million instructions in
+//! every process); the colour profile, 1 KB compressed once per process, as small as flate can.
 
 use std::cell::RefCell;
 
@@ -21,7 +21,7 @@ pub(crate) enum Effort {
     /// larger, for 1.7 million instructions less; levels 3 and 4 save another 0.6 KB for 0.5
     /// million more.
     Fast,
-    /// Level 9, for what is compressed once per process and shared.
+    /// Level 9, for the colour profile.
     Small,
 }
 

@@ -165,7 +165,7 @@ impl Shared<'_> {
 /// [`PdfError::Font`] or [`PdfError::Write`] if the embedded font cannot be read or subset.
 pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfError> {
     let Some(common) = common(face_id)? else {
-        return build(face_id, used, Effort::Fast).map(Arc::new);
+        return build(face_id, used).map(Arc::new);
     };
     if used.keys().all(|&g| common.cid(g).is_some()) {
         return Ok(common);
@@ -174,7 +174,7 @@ pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfE
     for (&g, &ch) in used {
         record(&mut all, g, ch);
     }
-    build(face_id, &all, Effort::Fast).map(Arc::new)
+    build(face_id, &all).map(Arc::new)
 }
 
 /// The common subset of a face, built on first use; `None` for the Chinese face, which has
@@ -192,7 +192,7 @@ pub(super) fn common(face_id: FontId) -> Result<Option<Arc<Embedded>>, PdfError>
     };
     cell.get_or_init(|| {
         common_usage(face_id)
-            .and_then(|usage| build(face_id, &usage, Effort::Small))
+            .and_then(|usage| build(face_id, &usage))
             .map(Arc::new)
             .map_err(|e| e.to_string())
     })
@@ -229,9 +229,8 @@ fn common_usage(face_id: FontId) -> Result<Usage, PdfError> {
 }
 
 /// Subsets `face_id` to the glyphs of `usage` (and `.notdef`) and prepares everything the PDF
-/// needs of it, compressed with `effort`: hard for a common subset, built once and shared; fast
-/// for a document's own.
-fn build(face_id: FontId, usage: &Usage, effort: Effort) -> Result<Embedded, PdfError> {
+/// needs of it, compressed.
+fn build(face_id: FontId, usage: &Usage) -> Result<Embedded, PdfError> {
     let f = face(face_id)?;
     let glyphs: Vec<u16> = usage.keys().copied().collect();
     let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
@@ -256,9 +255,9 @@ fn build(face_id: FontId, usage: &Usage, effort: Effort) -> Result<Embedded, Pdf
     }
     Ok(Embedded {
         name: format!("{}+{}", tag(face_id, &glyphs), f.postscript_name),
-        program: (deflate(&subset, effort)?, subset.len()),
-        to_unicode: deflate(&cmap.finish(), effort)?,
-        cid_set: deflate(&cid_set(widths.len()), effort)?,
+        program: (deflate(&subset, Effort::Fast)?, subset.len()),
+        to_unicode: deflate(&cmap.finish(), Effort::Fast)?,
+        cid_set: deflate(&cid_set(widths.len()), Effort::Fast)?,
         widths,
         to_cid,
         metrics: metrics(face_id, f)?,
