@@ -33,6 +33,10 @@ pub enum Error {
     /// The command line asked for something that cannot be done.
     #[error("{0}")]
     Usage(String),
+    /// The reader of standard output went away (a broken pipe, as in `hkret render r.yaml |
+    /// head`): not a failure to report, the run just ends.
+    #[error("standard output was closed by its reader")]
+    ReaderGone,
 }
 
 impl Error {

@@ -1,8 +1,16 @@
-//! Reading inputs and writing outputs: standard input and output, size limits, atomic writes.
+//! Reading inputs and writing outputs: standard input and output, size limits, and the one
+//! place that decides how an output path is written.
+//!
+//! An output path that names a regular file (or nothing yet) is written atomically: a temporary
+//! file in the same folder, flushed to disk, renamed over it. A symbolic link is followed and its
+//! target written the same way, in the target's folder, so the link stays a link. A character
+//! device, named pipe or socket is opened and written directly, as shell redirection would. A
+//! directory, a block device, a path under a regular file and a missing folder are clear errors.
+//! Nothing that is not a regular file is ever replaced.
 
 use std::fs;
-use std::io::{Read, Write};
-use std::path::Path;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
 
 use crate::cli::Output;
 use crate::error::Error;
@@ -65,17 +73,180 @@ pub(crate) fn load_overrides(dir: &Path) -> Result<Vec<(String, String)>, Error>
     Ok(found)
 }
 
-/// Writes to standard output, or to a file atomically: a temporary file beside it, flushed to
-/// disk, then renamed over the target, so that no reader ever sees half a file.
+/// How bytes reach an open output file: `put_all` writes them; tests substitute a writer that
+/// fails part way, as a full disk does.
+pub(crate) type Put = fn(&mut fs::File, &[u8]) -> io::Result<()>;
+
+/// Writes all of `bytes` to `file`.
+pub(crate) fn put_all(file: &mut fs::File, bytes: &[u8]) -> io::Result<()> {
+    file.write_all(bytes)
+}
+
+/// Writes to standard output, or to a file as [`write_file`] does.
+///
+/// A reader of standard output that went away (`hkret render r.yaml | head`) is
+/// [`Error::ReaderGone`], which ends the run quietly.
 pub(crate) fn write_output(output: &Output, bytes: &[u8]) -> Result<(), Error> {
     match output {
         Output::Stdout => {
-            let mut out = std::io::stdout().lock();
+            let mut out = io::stdout().lock();
             out.write_all(bytes)
                 .and_then(|()| out.flush())
-                .map_err(|e| Error::io("<stdout>", e))
+                .map_err(|e| match e.kind() {
+                    io::ErrorKind::BrokenPipe => Error::ReaderGone,
+                    _ => Error::io("<stdout>", e),
+                })
         }
-        Output::File(path) => write_atomic(path, bytes),
+        Output::File(path) => write_file(path, bytes, put_all),
+    }
+}
+
+/// What an output path names, and so how it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A regular file, or nothing yet: replaced atomically. The path is the link's final
+    /// target when the output path was a symbolic link.
+    Replace {
+        /// The file to create or replace.
+        path: PathBuf,
+        /// Whether a regular file is there now.
+        exists: bool,
+    },
+    /// A character device, named pipe or socket: opened and written directly.
+    Direct(PathBuf),
+}
+
+impl Target {
+    /// Whether a regular file is there now (what `init` and `next` do not overwrite).
+    pub(crate) fn is_existing_file(&self) -> bool {
+        matches!(self, Self::Replace { exists: true, .. })
+    }
+}
+
+/// Symbolic links followed at most, as the kernel does (`ELOOP` beyond 40).
+const MAX_LINKS: usize = 40;
+
+/// Decides how `path` is written: follows symbolic links to their final target and refuses
+/// what must not be written or replaced, naming it.
+pub(crate) fn target(path: &Path) -> Result<Target, Error> {
+    let mut current = path.to_path_buf();
+    for _ in 0..=MAX_LINKS {
+        let meta = match fs::symlink_metadata(&current) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                folder_exists(path, &current)?;
+                return Ok(Target::Replace {
+                    path: current,
+                    exists: false,
+                });
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotADirectory => {
+                return Err(under_a_file(path, &current));
+            }
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        let kind = meta.file_type();
+        if kind.is_symlink() {
+            let link = fs::read_link(&current).map_err(|e| Error::io(path, e))?;
+            current = match current.parent() {
+                Some(folder) => folder.join(link),
+                None => link,
+            };
+        } else if kind.is_file() {
+            return Ok(Target::Replace {
+                path: current,
+                exists: true,
+            });
+        } else if kind.is_dir() {
+            return Err(Error::Usage(format!(
+                "{} is a directory; give a file name for the output (for example {})",
+                shown(path, &current),
+                current.join("return.pdf").display()
+            )));
+        } else if is_block_device(&kind) {
+            return Err(Error::Usage(format!(
+                "{} is a block device (a disk); hkret does not write returns onto disks",
+                shown(path, &current)
+            )));
+        } else {
+            // Character device, named pipe or socket.
+            return Ok(Target::Direct(current));
+        }
+    }
+    Err(Error::Usage(format!(
+        "{}: more than {MAX_LINKS} symbolic links in a row (a loop?)",
+        path.display()
+    )))
+}
+
+/// `path`, and where it leads when that is elsewhere: `link -> target`.
+fn shown(path: &Path, resolved: &Path) -> String {
+    if path == resolved {
+        path.display().to_string()
+    } else {
+        format!("{} (-> {})", path.display(), resolved.display())
+    }
+}
+
+/// The error for a path whose folder is a regular file: names that file.
+fn under_a_file(path: &Path, resolved: &Path) -> Error {
+    let file = resolved
+        .ancestors()
+        .skip(1)
+        .find(|a| fs::metadata(a).is_ok_and(|m| m.is_file()))
+        .unwrap_or(resolved);
+    Error::Usage(format!(
+        "{}: {} is a file, not a folder; choose an output in an existing folder",
+        shown(path, resolved),
+        file.display()
+    ))
+}
+
+/// Checks that the folder a new file goes into exists and is a folder.
+fn folder_exists(path: &Path, new: &Path) -> Result<(), Error> {
+    let folder = folder_of(new);
+    match fs::metadata(folder) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(under_a_file(path, new)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(Error::Usage(format!(
+            "{}: the folder {} does not exist; create it first (mkdir -p {})",
+            shown(path, new),
+            folder.display(),
+            folder.display()
+        ))),
+        Err(e) if e.kind() == io::ErrorKind::NotADirectory => Err(under_a_file(path, new)),
+        Err(e) => Err(Error::io(folder, e)),
+    }
+}
+
+/// The folder of a file path; `.` for a bare name.
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+#[cfg(unix)]
+fn is_block_device(kind: &fs::FileType) -> bool {
+    std::os::unix::fs::FileTypeExt::is_block_device(kind)
+}
+
+#[cfg(not(unix))]
+fn is_block_device(_: &fs::FileType) -> bool {
+    false
+}
+
+/// Writes `bytes` to the output file `path` as [`target`] decides, through `put`.
+pub(crate) fn write_file(path: &Path, bytes: &[u8], put: Put) -> Result<(), Error> {
+    match target(path)? {
+        Target::Replace { path: file, .. } => {
+            write_atomic(&file, bytes, put).map_err(|e| Error::io(path, e))
+        }
+        Target::Direct(special) => fs::OpenOptions::new()
+            .write(true)
+            .open(&special)
+            .and_then(|mut f| put(&mut f, bytes).and_then(|()| f.flush()))
+            .map_err(|e| Error::io(path, e)),
     }
 }
 
@@ -110,24 +281,28 @@ pub(crate) fn remove_stale_temporaries(dir: &Path) {
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file and a rename.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+/// Writes `bytes` to the regular file `path` through a temporary file beside it, flushed to disk
+/// and renamed over it, so that no reader ever sees half a file. A file replaced keeps its
+/// permissions. On failure the temporary file is removed and `path` is as it was.
+fn write_atomic(path: &Path, bytes: &[u8], put: Put) -> io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!("{TEMP_PREFIX}{name}.{}.tmp", std::process::id()));
+    let tmp = folder_of(path).join(format!("{TEMP_PREFIX}{name}.{}.tmp", std::process::id()));
     let written = fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
+        if let Ok(meta) = fs::metadata(path) {
+            f.set_permissions(meta.permissions())?;
+        }
+        put(&mut f, bytes)?;
         f.sync_all()
     });
-    if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
+    let result = written.and_then(|()| fs::rename(&tmp, path));
+    if result.is_err() {
         let _ = fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
     }
-    Ok(())
+    result
 }
+
+#[cfg(test)]
+mod tests;

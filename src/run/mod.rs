@@ -33,6 +33,9 @@ const OK: u8 = 0;
 const INVALID: u8 = 1;
 /// Exit status: usage, file or internal error.
 const FAILED: u8 = 2;
+/// Exit status when the reader of standard output went away: 128 + `SIGPIPE` (13), what a shell
+/// reports for `cat` ended by the signal. Nothing is printed, as neither cat nor ripgrep does.
+const READER_GONE: u8 = 141;
 
 /// Runs one resolved command and returns the process exit code.
 pub fn run(invocation: Invocation) -> ExitCode {
@@ -88,6 +91,7 @@ pub fn run(invocation: Invocation) -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        Err(Error::ReaderGone) => ExitCode::from(READER_GONE),
         Err(e) => {
             report_error(&e);
             ExitCode::from(FAILED)
@@ -156,13 +160,16 @@ fn checked(source: &Source, messages: MessageFormat) -> Option<crate::validate::
     }
 }
 
-/// Refuses to write over an existing file.
+/// Refuses to write over an existing regular file (or one a link leads to), and any output path
+/// that cannot be written at all, before any work is done.
 fn fresh(output: &Output, what: &str) -> Result<(), Error> {
     match output {
-        Output::File(path) if path.exists() => Err(Error::Usage(format!(
-            "{} exists already; hkret {what} does not overwrite a return",
-            path.display()
-        ))),
+        Output::File(path) if files::target(path)?.is_existing_file() => {
+            Err(Error::Usage(format!(
+                "{} exists already; hkret {what} does not overwrite a return",
+                path.display()
+            )))
+        }
         _ => Ok(()),
     }
 }
@@ -265,6 +272,10 @@ fn render(
     (pdf, choice): (PdfRender, LangChoice),
     messages: MessageFormat,
 ) -> Result<u8, Error> {
+    if let Output::File(path) = output {
+        // An output that cannot be written is said before the work, not after it.
+        files::target(path)?;
+    }
     let source = read_source(file)?;
     let Some(checked) = checked(&source, messages) else {
         return Ok(INVALID);

@@ -13,7 +13,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Mutex, PoisonError};
 
 use crate::error::Error;
-use crate::run::files::write_atomic;
+use crate::run::files::{Put, write_file};
 
 /// Files being written at once.
 const THREADS: usize = 8;
@@ -37,6 +37,8 @@ struct Task {
 pub(crate) struct Writer {
     /// The queue.
     queue: SyncSender<Task>,
+    /// How bytes reach a file.
+    put: Put,
 }
 
 impl Writer {
@@ -47,22 +49,22 @@ impl Writer {
         // while this runs; if it were, the write is done here instead of being lost.
         if let Err(unsent) = self.queue.send(task) {
             let Task { path, bytes, .. } = unsent.0;
-            let _ = write_atomic(&path, &bytes);
+            let _ = write_file(&path, &bytes, self.put);
         }
     }
 }
 
-/// Runs `f` with a [`Writer`]; returns its result once every queued file has been written, with
-/// the writes that failed, in no particular order.
-pub(crate) fn with_writer<R>(f: impl FnOnce(&Writer) -> R) -> (R, Vec<(Key, Error)>) {
+/// Runs `f` with a [`Writer`] whose files are written through `put`; returns its result once
+/// every queued file has been written, with the writes that failed, in no particular order.
+pub(crate) fn with_writer<R>(put: Put, f: impl FnOnce(&Writer) -> R) -> (R, Vec<(Key, Error)>) {
     let (queue, tasks) = sync_channel::<Task>(QUEUED);
     let tasks = Mutex::new(tasks);
     let failures = Mutex::new(Vec::new());
     let result = std::thread::scope(|scope| {
         for _ in 0..THREADS {
-            scope.spawn(|| drain(&tasks, &failures));
+            scope.spawn(|| drain(&tasks, &failures, put));
         }
-        let writer = Writer { queue };
+        let writer = Writer { queue, put };
         let result = f(&writer);
         // Closing the queue lets the writers finish what is queued and stop.
         drop(writer);
@@ -75,11 +77,11 @@ pub(crate) fn with_writer<R>(f: impl FnOnce(&Writer) -> R) -> (R, Vec<(Key, Erro
 }
 
 /// One writer thread: takes files off the queue until it is closed and empty.
-fn drain(tasks: &Mutex<Receiver<Task>>, failures: &Mutex<Vec<(Key, Error)>>) {
+fn drain(tasks: &Mutex<Receiver<Task>>, failures: &Mutex<Vec<(Key, Error)>>, put: Put) {
     loop {
         let next = tasks.lock().unwrap_or_else(PoisonError::into_inner).recv();
         let Ok(task) = next else { return };
-        if let Err(e) = write_atomic(&task.path, &task.bytes) {
+        if let Err(e) = write_file(&task.path, &task.bytes, put) {
             failures
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
@@ -91,12 +93,13 @@ fn drain(tasks: &Mutex<Receiver<Task>>, failures: &Mutex<Vec<(Key, Error)>>) {
 #[cfg(test)]
 mod tests {
     use super::with_writer;
+    use crate::run::files::put_all;
 
     #[test]
     fn writes_everything_queued_and_reports_failures() {
         let dir = std::env::temp_dir().join(format!("hkret-writer-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("dir");
-        let ((), failed) = with_writer(|w| {
+        let ((), failed) = with_writer(put_all, |w| {
             for i in 0..50 {
                 let key = (("in".to_owned(), i), 0);
                 w.write(

@@ -7,6 +7,7 @@ mod cli;
 mod golden;
 mod import;
 mod layouts;
+mod outputs;
 mod pdf;
 mod pdf_bbox;
 mod pdf_engine;

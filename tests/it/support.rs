@@ -1,5 +1,6 @@
 //! Shared helpers: paths, the pipeline in-process, the binary as a command, blessing.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -98,4 +99,42 @@ pub(crate) fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
+}
+
+/// Whether the tests run under CI (`CI` set, and not to `""`, `0` or `false`): then whatever a
+/// test needs must be there, and a missing tool is a failure rather than a skip.
+pub(crate) fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
+/// Whether a test can use `what` (a tool, a file, a permission), given whether it is
+/// `present`. When it is missing: under CI the test fails naming it; elsewhere a notice goes
+/// straight to the terminal (past the test harness's capture, so a skip is never silent) and
+/// the check is skipped.
+pub(crate) fn available(what: &str, present: bool) -> bool {
+    if present {
+        return true;
+    }
+    assert!(
+        !in_ci(),
+        "CI is set and this test needs {what}, which is missing here (.ci/run installs it)"
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "notice: {what} missing; check skipped (with CI=true it fails)"
+    );
+    false
+}
+
+/// Whether the external program `program` runs (with `arg`, e.g. `-v`), as [`available`].
+pub(crate) fn tool(program: &str, arg: &str) -> bool {
+    available(
+        program,
+        Command::new(program)
+            .arg(arg)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok(),
+    )
 }

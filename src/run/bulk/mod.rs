@@ -9,7 +9,12 @@
 //! run itself: the jobs, the two passes in order, the manifest and the summary, and `verify`.
 
 mod plan;
+mod report;
+#[cfg(test)]
+mod tests;
 mod write;
+
+pub(crate) use report::verify;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,7 +35,9 @@ use crate::render::pdf::PdfRender;
 use crate::render::templates::Templates;
 use crate::run::bulk::plan::{Outcome, Planned, clashes, plan, print_planned};
 use crate::run::bulk::write::{mark_failed, previous, write_job};
-use crate::run::files::{load_overrides, read_source, remove_stale_temporaries, write_atomic};
+use crate::run::files::{
+    Put, load_overrides, put_all, read_source, remove_stale_temporaries, write_file,
+};
 use crate::run::writer::with_writer;
 
 /// Everything `hkret bulk` was asked.
@@ -75,6 +82,8 @@ pub(super) struct Ctx<'a> {
     pattern: NamePattern,
     generator: Option<(Generator, String, Arc<str>)>,
     messages: MessageFormat,
+    /// How bytes reach an output file.
+    put: Put,
 }
 
 fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
@@ -194,6 +203,11 @@ fn progress(total: usize, quiet: bool) -> ProgressBar {
 /// Operational failures that stop the whole run: unreadable template or data table, clashing
 /// names, an output directory that cannot be created.
 pub(crate) fn bulk(options: &BulkOptions, messages: MessageFormat) -> Result<u8, Error> {
+    bulk_with(options, messages, put_all)
+}
+
+/// [`bulk`], with the bytes of every output file written through `put`.
+fn bulk_with(options: &BulkOptions, messages: MessageFormat, put: Put) -> Result<u8, Error> {
     let overrides = options
         .templates
         .as_deref()
@@ -242,6 +256,7 @@ pub(crate) fn bulk(options: &BulkOptions, messages: MessageFormat) -> Result<u8,
         pattern: NamePattern::new(&options.name)?,
         generator,
         messages,
+        put,
     };
     let jobs = jobs(options, rows)?;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -262,7 +277,7 @@ fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
             clash.join("\n  ")
         )));
     }
-    std::fs::create_dir_all(&options.out).map_err(|e| Error::io(&options.out, e))?;
+    create_out(&options.out)?;
     remove_stale_temporaries(&options.out);
     let names: BTreeMap<(String, usize), Vec<String>> = planned
         .iter()
@@ -274,13 +289,20 @@ fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
         BTreeMap::new()
     };
     let bar = progress(names.len(), options.quiet);
-    let (mut written, failed): (Vec<Entry>, _) = with_writer(|writer| {
+    let (mut written, failed): (Vec<Entry>, _) = with_writer(ctx.put, |writer| {
         jobs.par_iter()
             .flat_map_iter(|j| write_job(ctx, j, &names, &before, &bar, writer))
             .collect()
     });
     bar.finish_and_clear();
     mark_failed(&mut written, failed);
+    // Pass 2's failures (rendering or writing), named at the end; pass 1's were printed with
+    // its diagnostics.
+    let unwritten: Vec<Entry> = written
+        .iter()
+        .filter(|e| e.status == Status::Failed)
+        .cloned()
+        .collect();
     let mut by_key: BTreeMap<(String, usize), Entry> = written
         .into_iter()
         .map(|e| ((e.input.clone(), e.index), e))
@@ -315,78 +337,33 @@ fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
         generator: format!("hkret {}", env!("CARGO_PKG_VERSION")),
         documents,
     };
-    write_atomic(
+    let saved = write_file(
         &options.out.join(manifest::FILE),
         manifest.to_json().as_bytes(),
-    )?;
-    summarise(&manifest, &options.out, options.quiet)
-}
-
-#[allow(
-    clippy::print_stderr,
-    reason = "run is where hkret talks to the terminal"
-)]
-fn summarise(manifest: &Manifest, out: &Path, quiet: bool) -> Result<u8, Error> {
-    let count = |s: Status| manifest.documents.iter().filter(|e| e.status == s).count();
-    let (written, skipped, invalid, failed) = (
-        count(Status::Written),
-        count(Status::Skipped),
-        count(Status::Invalid),
-        count(Status::Failed),
+        ctx.put,
     );
-    if !quiet {
-        eprintln!(
-            "bulk: {} documents: {written} written, {skipped} skipped, {invalid} invalid, {failed} failed; manifest in {}",
-            manifest.documents.len(),
-            out.join(manifest::FILE).display()
-        );
-    }
-    Ok(if failed > 0 {
-        super::FAILED
-    } else if invalid > 0 {
-        super::INVALID
-    } else {
-        super::OK
-    })
+    Ok(report::finish(&manifest, &unwritten, options, saved))
 }
 
-/// Runs `hkret verify DIR`: re-hashes every output the manifest lists.
-///
-/// # Errors
-/// [`Error::Io`] when there is no readable manifest.
-#[allow(
-    clippy::print_stderr,
-    reason = "run is where hkret talks to the terminal"
-)]
-pub(crate) fn verify(dir: &Path, quiet: bool) -> Result<u8, Error> {
-    let path = dir.join(manifest::FILE);
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-    let manifest: Manifest = serde_json::from_str(&text)
-        .map_err(|e| Error::Usage(format!("{}: not an hkret manifest: {e}", path.display())))?;
-    let mut bad = 0;
-    let mut checked = 0;
-    for entry in &manifest.documents {
-        for output in &entry.outputs {
-            checked += 1;
-            let file = dir.join(&output.file);
-            match std::fs::read(&file) {
-                Ok(bytes) if manifest::sha256(&bytes) == output.sha256 => {}
-                Ok(_) => {
-                    bad += 1;
-                    eprintln!(
-                        "{}: changed since it was written (SHA-256 differs from the manifest)",
-                        file.display()
-                    );
-                }
-                Err(e) => {
-                    bad += 1;
-                    eprintln!("{}: {e}", file.display());
-                }
-            }
+/// Creates the output directory (and its missing parents), or says clearly why it cannot be.
+fn create_out(out: &Path) -> Result<(), Error> {
+    match std::fs::metadata(out) {
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(_) => {
+            return Err(Error::Usage(format!(
+                "--out {}: not a directory; bulk writes its files into a directory",
+                out.display()
+            )));
         }
+        Err(_) => {}
     }
-    if !quiet {
-        eprintln!("verify: {checked} files checked, {bad} changed or missing");
-    }
-    Ok(if bad > 0 { super::INVALID } else { super::OK })
+    std::fs::create_dir_all(out).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotADirectory | std::io::ErrorKind::AlreadyExists => {
+            Error::Usage(format!(
+                "--out {}: cannot be created, a file stands where a folder of its path should be",
+                out.display()
+            ))
+        }
+        _ => Error::io(out, e),
+    })
 }

@@ -43,11 +43,9 @@ pub(super) fn complete(
         && !entry.outputs.is_empty()
         && entry.outputs.iter().all(|o| {
             let path = out.join(&o.file);
-            let newer = match (
-                input_time,
-                std::fs::metadata(&path).and_then(|m| m.modified()),
-            ) {
-                (Some(i), Ok(o)) => o >= i,
+            // Only a regular file counts (and is read: a named pipe would never end).
+            let newer = match (input_time, std::fs::metadata(&path)) {
+                (Some(i), Ok(m)) if m.is_file() => m.modified().is_ok_and(|o| o >= i),
                 _ => false,
             };
             newer && std::fs::read(&path).is_ok_and(|b| manifest::sha256(&b) == o.sha256)

@@ -1,0 +1,138 @@
+//! `hkret bulk` on a disk that fills up, simulated by writing every output through a writer
+//! that fails after N bytes: each document not written is failed in the manifest with the
+//! reason, what was written is listed so that `--skip-existing` and `verify` use it, and a
+//! manifest that cannot be written leaves the previous one whole.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::bulk::manifest::{self, Manifest, Status};
+use crate::diag::show::MessageFormat;
+use crate::render::Format;
+use crate::run::bulk::{BulkOptions, bulk_with, verify};
+
+/// Bytes left on the simulated disk.
+static FREE: AtomicUsize = AtomicUsize::new(0);
+
+/// Writes as a disk with [`FREE`] bytes left does: a file that fits is written and takes its
+/// space; one that does not is written as far as the space goes, then fails with "no space"
+/// (hkret removes the partial temporary file, so its space is not taken).
+fn small_disk(file: &mut std::fs::File, bytes: &[u8]) -> io::Result<()> {
+    let free = FREE.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |free| {
+        free.checked_sub(bytes.len())
+    });
+    match free {
+        Ok(_) => file.write_all(bytes),
+        Err(free) => {
+            file.write_all(&bytes[..free.min(bytes.len())])?;
+            Err(io::Error::from(io::ErrorKind::StorageFull))
+        }
+    }
+}
+
+/// A fresh scratch directory with `n` copies of the Moon Inc. example as inputs.
+fn inputs(name: &str, n: usize) -> (PathBuf, Vec<PathBuf>) {
+    let dir = std::env::temp_dir().join(format!("hkret-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let moon = include_str!("../../../examples/ff301-2026-01-moon-inc.yaml");
+    let files = (1..=n)
+        .map(|i| {
+            let path = dir.join(format!("moon{i}.yaml"));
+            std::fs::write(&path, moon).expect("input");
+            path
+        })
+        .collect();
+    (dir, files)
+}
+
+fn options(inputs: Vec<PathBuf>, out: PathBuf, skip_existing: bool) -> BulkOptions {
+    BulkOptions {
+        inputs,
+        template: None,
+        out,
+        formats: vec![Format::Text, Format::Pdf],
+        jobs: Some(2),
+        name: "{{stem}}".to_owned(),
+        quiet: true,
+        skip_existing,
+        templates: None,
+        pdf: crate::render::pdf::PdfRender::default(),
+    }
+}
+
+fn manifest_in(out: &std::path::Path) -> Manifest {
+    let text = std::fs::read_to_string(out.join(manifest::FILE)).expect("manifest");
+    serde_json::from_str(&text).expect("manifest parses")
+}
+
+#[test]
+fn a_disk_that_fills_up_fails_each_unwritten_document_and_keeps_a_usable_manifest() {
+    let (dir, files) = inputs("small-disk", 3);
+    let out = dir.join("out");
+    // Room for the three text files and the manifest, not for a PDF (each is tens of KB).
+    FREE.store(40_000, Ordering::SeqCst);
+    let code = bulk_with(
+        &options(files.clone(), out.clone(), false),
+        MessageFormat::Short,
+        small_disk,
+    )
+    .expect("the run itself completes");
+    assert_eq!(code, 2, "a document not written fails the run");
+    let first = manifest_in(&out);
+    assert_eq!(first.documents.len(), 3);
+    for entry in &first.documents {
+        assert_eq!(entry.status, Status::Failed, "{entry:?}");
+        assert!(entry.outputs.is_empty(), "{entry:?}");
+        let reason = entry.diagnostics.join("\n");
+        assert!(
+            reason.contains(".pdf") && reason.contains("no storage space"),
+            "the reason names the file and the full disk: {reason}"
+        );
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .expect("out")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".hkret-") || n.ends_with(".pdf"))
+        .collect();
+    assert!(leftovers.is_empty(), "no partial file: {leftovers:?}");
+
+    // Space freed: a re-run with --skip-existing finishes, and verify agrees with it.
+    FREE.store(usize::MAX, Ordering::SeqCst);
+    let code = bulk_with(
+        &options(files.clone(), out.clone(), true),
+        MessageFormat::Short,
+        small_disk,
+    )
+    .expect("re-run");
+    assert_eq!(code, 0);
+    let second = manifest_in(&out);
+    assert!(
+        second
+            .documents
+            .iter()
+            .all(|e| e.status == Status::Written && e.outputs.len() == 2),
+        "{second:?}"
+    );
+    assert_eq!(verify(&out, true).expect("verify"), 0);
+
+    // A full disk again, so full that the manifest cannot be written either: the previous
+    // manifest stays whole, and verify and --skip-existing still work from it.
+    FREE.store(0, Ordering::SeqCst);
+    let code = bulk_with(
+        &options(files.clone(), out.clone(), false),
+        MessageFormat::Short,
+        small_disk,
+    )
+    .expect("third run");
+    assert_eq!(code, 2);
+    assert_eq!(manifest_in(&out), second, "the previous manifest is kept");
+    assert_eq!(verify(&out, true).expect("verify"), 0);
+    FREE.store(usize::MAX, Ordering::SeqCst);
+    let code = bulk_with(&options(files, out, true), MessageFormat::Short, small_disk)
+        .expect("fourth run");
+    assert_eq!(code, 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
