@@ -1,12 +1,15 @@
 //! Golden tests: every fixture under `tests/fixtures/<case>/` and the published seed return.
 //!
-//! A case holds `input.yaml` and one or both of `expected.txt` (the text rendering of a valid
-//! return) and `expected.stderr` (the diagnostics of an invalid one, file named `input.yaml`).
-//! `HKRET_BLESS=1 cargo test` rewrites them; their diffs are the review artefact.
+//! A case holds `input.yaml` and either `expected.stderr` (the diagnostics of an invalid return,
+//! file named `input.yaml`) or `expected.txt` (the text rendering of a valid one) and
+//! `expected.layout` (its PDF pages as laid out from the real templates: every text run, rule
+//! and box with its position, one per line). `HKRET_BLESS=1 cargo test --test it golden`
+//! rewrites them; their diffs are the review artefact of any change to a template or the
+//! layout engine. Every case is checked and every difference reported, not just the first.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::support::{compare, diagnostics_of, root, text_of};
+use crate::support::{check, diagnostics_of, layout_of, root, text_of};
 
 fn cases() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures"))
@@ -19,31 +22,79 @@ fn cases() -> Vec<PathBuf> {
     dirs
 }
 
-#[test]
-fn every_fixture_matches_its_expected_files() {
-    let cases = cases();
-    assert!(cases.len() >= 27, "only {} fixtures", cases.len());
-    for case in cases {
-        let input = case.join("input.yaml");
-        let name = case
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let result = diagnostics_of(&input);
-        if name.starts_with("invalid-") {
-            let Err(found) = result else {
-                panic!("{name} is valid but is named invalid")
-            };
-            compare(&case.join("expected.stderr"), &found);
-        } else {
-            let warnings = result.unwrap_or_else(|d| panic!("{name} is invalid:\n{d}"));
-            assert!(
-                warnings.is_empty() || case.join("expected.stderr").exists(),
-                "{name} warns:\n{warnings}"
-            );
-            compare(&case.join("expected.txt"), &text_of(&input));
-        }
+/// The fixture's name: its folder's.
+fn name_of(case: &Path) -> String {
+    case.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The differences of one case from its expected files, described.
+fn differences(case: &Path) -> Vec<String> {
+    let input = case.join("input.yaml");
+    let name = name_of(case);
+    let result = diagnostics_of(&input);
+    if name.starts_with("invalid-") {
+        return match result {
+            Err(found) => check(&case.join("expected.stderr"), &found)
+                .err()
+                .into_iter()
+                .collect(),
+            Ok(_) => vec![format!("{name} is valid but is named invalid")],
+        };
     }
+    match result {
+        Err(found) => vec![format!("{name} is invalid:\n{found}")],
+        Ok(warnings) if !warnings.is_empty() && !case.join("expected.stderr").exists() => {
+            vec![format!("{name} warns:\n{warnings}")]
+        }
+        Ok(_) => [
+            check(&case.join("expected.txt"), &text_of(&input)),
+            check(&case.join("expected.layout"), &layout_of(&input)),
+        ]
+        .into_iter()
+        .filter_map(Result::err)
+        .collect(),
+    }
+}
+
+/// Checks every case, then reports every difference at once.
+fn check_all(cases: &[PathBuf]) {
+    let found: Vec<String> = cases.iter().flat_map(|c| differences(c)).collect();
+    assert!(
+        found.is_empty(),
+        "{} of {} fixtures differ:\n\n{}",
+        found.len(),
+        cases.len(),
+        found.join("\n\n")
+    );
+}
+
+#[test]
+fn every_invalid_fixture_gives_its_expected_diagnostics() {
+    let cases: Vec<PathBuf> = cases()
+        .into_iter()
+        .filter(|c| name_of(c).starts_with("invalid-"))
+        .collect();
+    assert!(cases.len() >= 100, "only {} invalid fixtures", cases.len());
+    check_all(&cases);
+}
+
+#[test]
+fn every_valid_fixture_renders_its_expected_text_and_layout() {
+    let cases: Vec<PathBuf> = cases()
+        .into_iter()
+        .filter(|c| !name_of(c).starts_with("invalid-"))
+        .collect();
+    assert!(cases.len() >= 3, "only {} valid fixtures", cases.len());
+    for case in &cases {
+        assert!(
+            case.join("expected.layout").exists() || crate::support::blessing(),
+            "{}: no expected.layout (HKRET_BLESS=1 writes it)",
+            case.display()
+        );
+    }
+    check_all(&cases);
 }
 
 #[test]

@@ -46,7 +46,7 @@ fn mkfifo(path: &Path) -> bool {
 }
 
 /// `mknod path c MAJOR MINOR` (a copy of a device's node), as [`available`].
-fn mknod(path: &Path, major: u32, minor: u32) -> bool {
+pub(crate) fn mknod(path: &Path, major: u32, minor: u32) -> bool {
     let made = Command::new("mknod")
         .arg(path)
         .args(["c", &major.to_string(), &minor.to_string()])

@@ -5,12 +5,11 @@
 //! The baseline is estimated from the word box (top + 0.77 of its height) because the
 //! box heights come from the font descriptors' ascent and descent, which differ between the
 //! exchange's PDF and ours although the glyphs are the same: the baseline is what the eye
-//! sees. Skipped with a notice when `pdftotext` or the reference PDF is not there.
+//! sees. The reference PDF is a fixture (`tests/fixtures/reference/`); without `pdftotext` the
+//! comparison fails under CI and is skipped with a notice elsewhere.
 
+use crate::pdf_support::{pdftotext, reference_pdf};
 use std::path::Path;
-use std::process::Command;
-
-use crate::pdf_support::reference_pdf;
 
 /// One word of `pdftotext -bbox`: page, left, baseline, text.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,17 +24,10 @@ pub(crate) struct Word {
     pub(crate) text: String,
 }
 
-/// Reads the words of a PDF with `pdftotext -bbox`; `None` when the tool is missing.
+/// Reads the words of a PDF with `pdftotext -bbox`; `None` when the tool is missing (a failure
+/// under CI).
 pub(crate) fn words(pdf: &Path) -> Option<Vec<Word>> {
-    let out = Command::new("pdftotext")
-        .arg("-bbox")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| parse(&String::from_utf8_lossy(&out.stdout)))
+    pdftotext(&["-bbox"], pdf).map(|html| parse(&html))
 }
 
 /// Parses the XHTML that `pdftotext -bbox` writes.
@@ -94,10 +86,9 @@ pub(crate) fn matched(reference: &[Word], ours: &[Word], tol: f32) -> (usize, Ve
 }
 
 /// The share of the reference's words that `ours` places (in percent), with the misses.
-/// `None` when the comparison cannot run here.
+/// `None` when `pdftotext` is missing here (a failure under CI).
 pub(crate) fn compare_with_reference(ours: &Path) -> Option<(f32, usize, Vec<Word>)> {
-    let reference = reference_pdf()?;
-    let want = words(&reference)?;
+    let want = words(&reference_pdf())?;
     let got = words(ours)?;
     let (hits, missed) = matched(&want, &got, 4.0);
     Some((

@@ -1,71 +1,65 @@
-//! The PDF engine on the hand-written Moon Inc. description (`tests/fixtures/pdf/`):
-//! ten A4 landscape pages, every item inside its page and cell, PDF/A bytes.
+//! The PDF engine on real returns (the examples and every valid fixture), laid out from the
+//! built-in templates: A4 landscape pages, every item inside its page, every text inside its
+//! cell. What each page holds is pinned by the fixtures' `expected.layout` (see `golden`).
 
-use hkret::render::pdf::{Item, PdfOptions, PdfaLevel, dump, layout, pdf};
+use std::path::PathBuf;
 
-use crate::pdf_support::{moon_meta, read, write_out};
+use hkret::render::pdf::Item;
+
+use crate::support::root;
+
+/// The examples and every valid fixture.
+fn valid_returns() -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures"))
+        .expect("fixtures")
+        .filter_map(Result::ok)
+        .map(|e| e.path().join("input.yaml"))
+        .filter(|p| p.exists() && !p.to_string_lossy().contains("/invalid-"))
+        .chain(
+            std::fs::read_dir(root().join("examples"))
+                .expect("examples")
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "yaml")),
+        )
+        .collect();
+    found.sort();
+    found
+}
 
 #[test]
-fn moon_description_lays_out_on_ten_a4_landscape_pages() {
-    let pages = layout(&read("pdf/moon-1.2.0.xml")).expect("layout");
-    assert_eq!(pages.len(), 10);
-    for (n, page) in pages.iter().enumerate() {
-        assert!((page.width - 841.89).abs() < 0.01 && (page.height - 595.276).abs() < 0.01);
-        let sheet = page.sheet();
-        for item in &page.items {
+fn every_valid_return_lays_out_inside_its_a4_landscape_pages_and_cells() {
+    let returns = valid_returns();
+    assert!(returns.len() >= 5, "{returns:?}");
+    for path in returns {
+        let source = hkret::input::Source {
+            name: path.display().to_string(),
+            bytes: std::fs::read(&path).expect("readable"),
+        };
+        let checked = hkret::validate::build(&source).expect("valid");
+        let templates = hkret::render::templates::Templates::built_in().expect("templates");
+        let description = hkret::render::pdf::description(
+            &hkret::render::view::view(&checked.filing),
+            &templates,
+        )
+        .expect("description");
+        let pages = hkret::render::pdf::layout(&description).expect("layout");
+        assert!(!pages.is_empty(), "{}", path.display());
+        for (n, page) in pages.iter().enumerate() {
+            let at = format!("{} page {}", path.display(), n + 1);
             assert!(
-                sheet.contains(&item.extent(), 0.01),
-                "page {}: {item:?}",
-                n + 1
+                (page.width - 841.89).abs() < 0.01 && (page.height - 595.276).abs() < 0.01,
+                "{at}: {} x {}",
+                page.width,
+                page.height
             );
-            if let Item::Text { bounds, .. } = item {
-                assert!(
-                    bounds.contains(&item.extent(), 0.05),
-                    "page {}: {item:?}",
-                    n + 1
-                );
+            let sheet = page.sheet();
+            for item in &page.items {
+                assert!(sheet.contains(&item.extent(), 0.01), "{at}: {item:?}");
+                if let Item::Text { bounds, .. } = item {
+                    assert!(bounds.contains(&item.extent(), 0.05), "{at}: {item:?}");
+                }
             }
         }
     }
-    let bytes = pdf(
-        &read("pdf/moon-1.2.0.xml"),
-        &moon_meta(),
-        &PdfOptions {
-            pdfa: PdfaLevel::A1b,
-        },
-    )
-    .expect("pdf");
-    write_out("moon-fixture.pdf", &bytes);
-}
-
-/// Writes the description of `HKRET_DESC_IN` to `HKRET_DESC_OUT` (a development aid).
-#[test]
-fn dump_description_when_asked() {
-    let (Some(input), Some(out)) = (
-        std::env::var_os("HKRET_DESC_IN"),
-        std::env::var_os("HKRET_DESC_OUT"),
-    ) else {
-        return;
-    };
-    let bytes = std::fs::read(&input).expect("input");
-    let source = hkret::input::Source {
-        name: "input.yaml".into(),
-        bytes,
-    };
-    let checked = hkret::validate::build(&source).expect("valid");
-    let templates = hkret::render::templates::Templates::built_in().expect("templates");
-    let view = hkret::render::view::view(&checked.filing);
-    let desc = hkret::render::pdf::description(&view, &templates).expect("description");
-    std::fs::write(out, desc).expect("write");
-}
-
-/// The layout of the Moon description, one item per line, against its golden file
-/// (`HKRET_BLESS=1` rewrites it): the review artefact of any change to the engine.
-#[test]
-fn moon_description_layout_matches_its_golden_dump() {
-    let pages = layout(&read("pdf/moon-1.2.0.xml")).expect("layout");
-    crate::support::compare(
-        &crate::pdf_support::fixture("pdf/moon-1.2.0.layout"),
-        &dump(&pages),
-    );
 }

@@ -3,8 +3,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use hkret::render::pdf::PdfMeta;
-
 /// The repository root.
 pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -15,11 +13,6 @@ pub(crate) fn fixture(rel: &str) -> PathBuf {
     root().join("tests/fixtures").join(rel)
 }
 
-/// Reads a fixture as text.
-pub(crate) fn read(rel: &str) -> String {
-    std::fs::read_to_string(fixture(rel)).expect("fixture readable")
-}
-
 /// Where tests may write files (kept for inspection after the run).
 pub(crate) fn out_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("pdf");
@@ -27,35 +20,10 @@ pub(crate) fn out_dir() -> PathBuf {
     dir
 }
 
-/// The reference PDF of the Moon Inc. return, if the shared material is beside the repo.
-pub(crate) fn reference_pdf() -> Option<PathBuf> {
-    [
-        root().join("../shared/reference"),
-        PathBuf::from("/work/shared/reference"),
-    ]
-    .into_iter()
-    .map(|d| d.join("ff301-v1.2.0-2026-01-moon-inc.pdf"))
-    .find(|p| p.exists())
-}
-
-/// Whether an external program can be run.
-pub(crate) fn have(program: &str, arg: &str) -> bool {
-    Command::new(program).arg(arg).output().is_ok()
-}
-
-/// Metadata of the Moon Inc. return.
-pub(crate) fn moon_meta() -> PdfMeta {
-    PdfMeta {
-        title: "Monthly Return for Equity Issuer on Movements in Securities for the month ended 31 January 2026".into(),
-        author: "Moon Inc.".into(),
-        subject: Some("FF301 v1.2.0".into()),
-        keywords: vec!["01723".into(), "FF301".into()],
-        language: "en".into(),
-        date: chrono::NaiveDate::from_ymd_opt(2026, 2, 2)
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .expect("valid date"),
-        source: None,
-    }
+/// The exchange's own PDF of the Moon Inc. return (`tests/fixtures/reference/`), which the
+/// word positions of ours are compared with.
+pub(crate) fn reference_pdf() -> PathBuf {
+    fixture("reference/ff301-v1.2.0-2026-01-moon-inc.pdf")
 }
 
 /// Writes bytes to `out_dir()/name` and returns the path.
@@ -65,10 +33,31 @@ pub(crate) fn write_out(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-/// Runs a program, returning stdout when it succeeded.
+/// The text of a PDF as `pdftotext ARGS FILE -` extracts it, as [`run`].
+pub(crate) fn pdftotext(args: &[&str], file: &Path) -> Option<String> {
+    let mut with_file: Vec<&str> = args.to_vec();
+    let name = file.to_str().expect("a UTF-8 path");
+    with_file.push(name);
+    run("pdftotext", &with_file, Path::new("-"))
+}
+
+/// Runs a program on `file` and returns its standard output; `None` when the program is not
+/// installed (a failure under CI, a notice elsewhere). A program that runs and fails fails the
+/// test, with what it said.
 pub(crate) fn run(program: &str, args: &[&str], file: &Path) -> Option<String> {
-    let out = Command::new(program).args(args).arg(file).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    let out = match Command::new(program).args(args).arg(file).output() {
+        Ok(out) => out,
+        Err(_) => {
+            crate::support::available(program, false);
+            return None;
+        }
+    };
+    assert!(
+        out.status.success(),
+        "{program} {args:?} {}: {}\n{}",
+        file.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -12,7 +12,7 @@ use hkret::validate::build;
 use proptest::prelude::*;
 
 use crate::market;
-use crate::pdf_support::{have, run, write_out};
+use crate::pdf_support::{pdftotext, write_out};
 
 /// Keys whose figures the form's arithmetic ties to another figure in a generated return.
 const TIED: &[&str] = &[
@@ -191,9 +191,8 @@ proptest! {
         for figure in &figures {
             prop_assert!(text.contains(figure.as_str()), "text lacks {}", figure);
         }
-        if have("pdftotext", "-v") {
-            let path = write_out(&format!("prop-{i}.pdf"), &pdf);
-            let extracted = run("pdftotext", &["-raw"], &path).map(|_| std::fs::read_to_string(path.with_extension("txt")).unwrap_or_default()).unwrap_or_default();
+        let path = write_out(&format!("prop-{i}.pdf"), &pdf);
+        if let Some(extracted) = pdftotext(&["-raw"], &path) {
             for figure in &figures {
                 prop_assert!(extracted.contains(figure.as_str()), "PDF of issuer {} lacks {}", i, figure);
             }

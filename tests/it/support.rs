@@ -47,20 +47,51 @@ pub(crate) fn text_of(path: &Path) -> String {
     .expect("renders")
 }
 
-/// Compares `actual` with the file at `expected`, or rewrites the file when blessing.
-pub(crate) fn compare(expected: &Path, actual: &str) {
+/// Compares `actual` with the file at `expected` (or rewrites the file when blessing); the
+/// difference, described, when they differ.
+pub(crate) fn check(expected: &Path, actual: &str) -> Result<(), String> {
     if blessing() {
-        std::fs::write(expected, actual).expect("bless");
-        return;
+        std::fs::write(expected, actual).map_err(|e| format!("{}: {e}", expected.display()))?;
+        return Ok(());
     }
-    let want =
-        std::fs::read_to_string(expected).unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
-    if want != actual {
-        panic!(
-            "{} differs (HKRET_BLESS=1 rewrites it)\n--- expected\n{want}\n--- actual\n{actual}",
-            expected.display()
-        );
+    let want = std::fs::read_to_string(expected)
+        .map_err(|e| format!("{}: {e} (HKRET_BLESS=1 writes it)", expected.display()))?;
+    if want == actual {
+        return Ok(());
     }
+    let first = want
+        .lines()
+        .zip(actual.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or_else(|| want.lines().count().min(actual.lines().count()));
+    let line = |text: &str| {
+        text.lines()
+            .nth(first)
+            .unwrap_or("(end of file)")
+            .to_owned()
+    };
+    Err(format!(
+        "{} differs from line {} on (HKRET_BLESS=1 rewrites it; review the diff)\n  expected: {}\n  actual:   {}",
+        expected.display(),
+        first + 1,
+        line(&want),
+        line(actual)
+    ))
+}
+
+/// The laid-out pages of a valid return file, dumped one item per line (`expected.layout`).
+pub(crate) fn layout_of(path: &Path) -> String {
+    let bytes = std::fs::read(path).expect("fixture readable");
+    let source = Source {
+        name: path.display().to_string(),
+        bytes,
+    };
+    let checked = build(&source).unwrap_or_else(|d| panic!("{} is invalid:\n{d}", path.display()));
+    let templates = Templates::built_in().expect("built-in templates");
+    let description =
+        hkret::render::pdf::description(&hkret::render::view::view(&checked.filing), &templates)
+            .expect("description");
+    hkret::render::pdf::dump(&hkret::render::pdf::layout(&description).expect("layout"))
 }
 
 /// Runs the built `hkret` binary with `args` in `dir`.
