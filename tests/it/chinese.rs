@@ -13,25 +13,11 @@ use hkret::render::pdf::PdfaLevel;
 
 use crate::market;
 use crate::pdf::assert_preflight;
-use crate::pdf_support::{have, run};
-use crate::support::{compare, hkret, root, scratch};
+use crate::pdf_support::run;
+use crate::support::{compare, hkret, root, scratch, tool};
 
 const MOON: &str = "examples/ff301-2026-01-moon-inc.yaml";
 const EVERY_ZH: &str = "tests/fixtures/valid-1.2.0-every-table-zh/input.yaml";
-
-/// Whether `program` can run; when it cannot, a notice, or a failure under CI.
-#[allow(clippy::print_stdout, reason = "a skipped check says so")]
-fn tool(program: &str, arg: &str) -> bool {
-    if have(program, arg) {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{program} is not installed, and CI needs it"
-    );
-    println!("notice: {program} not installed; check skipped");
-    false
-}
 
 /// The labels read verbatim on an official Chinese return: (id, text).
 fn verbatim_labels() -> Vec<(String, String)> {

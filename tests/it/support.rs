@@ -47,6 +47,13 @@ pub(crate) fn text_of(path: &Path) -> String {
     .expect("renders")
 }
 
+/// Compares `actual` with the file at `expected`, or rewrites the file when blessing.
+pub(crate) fn compare(expected: &Path, actual: &str) {
+    if let Err(difference) = check(expected, actual) {
+        panic!("{difference}");
+    }
+}
+
 /// Compares `actual` with the file at `expected` (or rewrites the file when blessing); the
 /// difference, described, when they differ.
 pub(crate) fn check(expected: &Path, actual: &str) -> Result<(), String> {

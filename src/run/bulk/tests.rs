@@ -59,6 +59,8 @@ fn options(inputs: Vec<PathBuf>, out: PathBuf, skip_existing: bool) -> BulkOptio
         skip_existing,
         templates: None,
         pdf: crate::render::pdf::PdfRender::default(),
+        langs: vec![crate::model::Lang::En],
+        fallback_english: false,
     }
 }
 
