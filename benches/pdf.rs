@@ -1,7 +1,10 @@
 //! Benchmark of the PDF renderer (`cargo bench --bench pdf`): the Moon Inc. example rendered to
 //! PDF/A-1b once in a fresh process (fonts parsed, templates compiled), then per document over
 //! 1,000 documents, the same with a Chinese issuer name (the CJK font in use), and the Chinese
-//! return (`--lang zh`: every label and text in Chinese) beside the English one, time and size.
+//! return (`--lang zh`: every label and text in Chinese) beside the English one, time and size;
+//! then Moon with a remark of 7,000, 70,000 and 700,000 words (about 10, 100 and 1,000 pages),
+//! each in a process of its own, whose time and peak memory per page must not grow with the
+//! length (a row split over many pages once copied all its lines at every page break).
 
 use std::time::{Duration, Instant};
 
@@ -39,6 +42,87 @@ fn per_document(yaml: &[u8], n: u32, lang: Lang) -> Duration {
     start.elapsed() / n
 }
 
+/// Moon with a remark of `words` words in Part III (C).
+fn long_remark(yaml: &str, words: usize) -> String {
+    let mut remark = String::with_capacity(words * 8);
+    for n in 0..words {
+        remark.push_str(if n % 12 == 11 { "remark. " } else { "word " });
+    }
+    yaml.replacen(
+        "  other_arrangements:",
+        &format!(
+            "        remarks: {}\n  other_arrangements:",
+            remark.trim_end()
+        ),
+        1,
+    )
+}
+
+/// The peak resident memory of this process (`VmHWM`), in KiB.
+fn peak_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?.to_owned();
+            line.split_whitespace().nth(1)?.parse().ok()
+        })
+        .unwrap_or(0)
+}
+
+/// In a process of its own (see `main`): renders Moon with a remark of `words` words and
+/// prints its pages, seconds and peak memory.
+#[allow(
+    clippy::print_stdout,
+    reason = "a benchmark reports on standard output"
+)]
+fn long_remark_child(yaml: &str, words: usize) {
+    let text = long_remark(yaml, words);
+    let start = Instant::now();
+    let source = Source {
+        name: "long.yaml".into(),
+        bytes: text.into_bytes(),
+    };
+    let checked = build(&source).expect("valid");
+    let templates = Templates::built_in().expect("templates");
+    let pdf = render_pdf(&checked.filing, &templates, &PdfRender::default()).expect("pdf");
+    let secs = start.elapsed().as_secs_f64();
+    let pages = String::from_utf8_lossy(&pdf).matches("/Type/Page/").count();
+    println!("{pages} {secs} {}", peak_kib());
+}
+
+/// Renders the long remarks, each in a child process, and reports per page.
+#[allow(
+    clippy::print_stdout,
+    reason = "a benchmark reports on standard output"
+)]
+fn long_remarks() {
+    println!("moon with a long remark (each in a fresh process):");
+    println!(
+        "{:>8} {:>6} {:>9} {:>13} {:>12} {:>14}",
+        "words", "pages", "seconds", "ms per page", "peak MiB", "KiB per page"
+    );
+    for words in [7_000, 70_000, 700_000] {
+        let out = std::process::Command::new(std::env::current_exe().expect("this benchmark"))
+            .args(["--long-remark", &words.to_string()])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let fields: Vec<f64> = text
+            .split_whitespace()
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        let [pages, secs, kib] = fields[..] else {
+            panic!("long remark of {words} words failed: {text}");
+        };
+        println!(
+            "{words:>8} {pages:>6} {secs:>9.2} {:>13.2} {:>12.1} {:>14.1}",
+            secs * 1000.0 / pages,
+            kib / 1024.0,
+            kib / pages
+        );
+    }
+}
+
 #[allow(
     clippy::print_stdout,
     reason = "a benchmark reports on standard output"
@@ -49,6 +133,15 @@ fn main() {
         "/examples/ff301-2026-01-moon-inc.yaml"
     );
     let yaml = std::fs::read(path).expect("example");
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--long-remark") {
+        let words = args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .expect("a number");
+        long_remark_child(&String::from_utf8_lossy(&yaml), words);
+        return;
+    }
     let start = Instant::now();
     let size = once(&yaml, Lang::En);
     println!(
@@ -76,4 +169,5 @@ fn main() {
         "moon, the Chinese return (--lang zh), per document over 200: {:?} ({chinese} bytes, English {size} bytes)",
         per_document(&yaml, 200, Lang::Zh)
     );
+    long_remarks();
 }

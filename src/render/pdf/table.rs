@@ -5,6 +5,8 @@
 //!
 //! Part of the layout engine; pure.
 
+use std::collections::VecDeque;
+
 use crate::render::pdf::doc::{Align, Cell, Content, Table, VAlign};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::layout::{EPS, Flow, baseline, offset};
@@ -14,8 +16,8 @@ use crate::render::pdf::wrap::{Line, justify, wrap};
 /// What a prepared cell shows.
 #[derive(Clone, Debug)]
 enum Body {
-    /// Wrapped lines of text.
-    Lines(Vec<Line>),
+    /// Wrapped lines of text (a queue: a row split over pages gives up its first lines).
+    Lines(VecDeque<Line>),
     /// A check box.
     Check {
         /// Ticked.
@@ -114,11 +116,8 @@ pub(crate) fn place(flow: &mut Flow<'_>, table: &Table) -> Result<(), PdfError> 
                 first_row_y = flow.y;
                 continue;
             }
-            match split(&pending, avail) {
-                Some((head, rest)) => {
-                    draw(flow, &head);
-                    pending = rest;
-                }
+            match split(&mut pending, avail) {
+                Some(head) => draw(flow, &head),
                 None if can_break => {}
                 None => {
                     return Err(PdfError::Layout {
@@ -215,14 +214,14 @@ fn prepare<'t>(flow: &Flow<'_>, table: &'t Table) -> Result<Vec<PRow<'t>>, PdfEr
                     checked: *checked,
                     size: *size,
                 },
-                Content::Text(inl) if inl.is_empty() => Body::Lines(Vec::new()),
+                Content::Text(inl) if inl.is_empty() => Body::Lines(VecDeque::new()),
                 Content::Text(inl) if inner <= 0.0 => {
                     return Err(PdfError::Layout {
                         line: row.line,
                         message: format!("a cell {w:.1} pt wide has no room for text"),
                     });
                 }
-                Content::Text(inl) => Body::Lines(wrap(inl, cell.style.size, inner)?),
+                Content::Text(inl) => Body::Lines(wrap(inl, cell.style.size, inner)?.into()),
             };
             cells.push(Prepared { cell, x, w, body });
         }
@@ -240,42 +239,53 @@ fn prepare<'t>(flow: &Flow<'_>, table: &'t Table) -> Result<Vec<PRow<'t>>, PdfEr
     Ok(rows)
 }
 
-/// Splits a row so that its first part is at most `avail` tall: each cell keeps the lines
-/// that fit. `None` when not even one line of some cell fits.
-fn split<'t>(row: &PRow<'t>, avail: f32) -> Option<(PRow<'t>, PRow<'t>)> {
+/// Splits off the first part of a row, at most `avail` tall: each cell gives up the lines
+/// that fit, and `row` keeps the rest. `None`, with `row` unchanged, when not even one line of
+/// some cell fits. Only the lines given up are moved, so that splitting a row over many pages
+/// takes time in proportion to its lines, not their square.
+fn split<'t>(row: &mut PRow<'t>, avail: f32) -> Option<PRow<'t>> {
     if row.header {
         return None;
     }
-    let mut head = row.clone();
-    let mut rest = row.clone();
-    for (h, r) in head.cells.iter_mut().zip(rest.cells.iter_mut()) {
-        match h.body.clone() {
+    let mut cuts = Vec::with_capacity(row.cells.len());
+    for c in &row.cells {
+        match &c.body {
             Body::Lines(lines) => {
-                let room = avail - h.cell.pad.top - h.cell.pad.bottom;
-                let fit = ((room + EPS) / h.lh()).floor().max(0.0) as usize;
+                let room = avail - c.cell.pad.top - c.cell.pad.bottom;
+                let fit = ((room + EPS) / c.lh()).floor().max(0.0) as usize;
                 if fit == 0 && !lines.is_empty() {
                     return None;
                 }
-                let cut = fit.min(lines.len());
-                h.body = Body::Lines(lines[..cut].to_vec());
-                r.body = Body::Lines(lines[cut..].to_vec());
+                cuts.push(fit.min(lines.len()));
             }
             Body::Check { size, .. } => {
-                if h.needs() > avail + EPS || size > avail {
+                if c.needs() > avail + EPS || *size > avail {
                     return None;
                 }
-                r.body = Body::Lines(Vec::new());
+                cuts.push(0);
             }
         }
     }
-    head.height = head
-        .cells
+    let mut cells = Vec::with_capacity(row.cells.len());
+    for (c, cut) in row.cells.iter_mut().zip(cuts) {
+        let body = match &mut c.body {
+            Body::Lines(lines) => Body::Lines(lines.drain(..cut).collect()),
+            Body::Check { .. } => std::mem::replace(&mut c.body, Body::Lines(VecDeque::new())),
+        };
+        cells.push(Prepared { body, ..*c });
+    }
+    let height = cells
         .iter()
         .map(Prepared::needs)
         .fold(0.0, f32::max)
         .min(avail);
-    rest.height = rest.cells.iter().map(Prepared::needs).fold(0.0, f32::max);
-    Some((head, rest))
+    row.height = row.cells.iter().map(Prepared::needs).fold(0.0, f32::max);
+    Some(PRow {
+        cells,
+        height,
+        header: false,
+        line: row.line,
+    })
 }
 
 /// Draws a row at the cursor and moves the cursor below it: fills, then rules, then text.
