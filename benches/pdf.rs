@@ -42,20 +42,14 @@ fn per_document(yaml: &[u8], n: u32, lang: Lang) -> Duration {
     start.elapsed() / n
 }
 
-/// Moon with a remark of `words` words in Part III (C).
+/// Moon with a remark of `words` words (the remark on its authorised share capital).
 fn long_remark(yaml: &str, words: usize) -> String {
     let mut remark = String::with_capacity(words * 8);
     for n in 0..words {
         remark.push_str(if n % 12 == 11 { "remark. " } else { "word " });
     }
-    yaml.replacen(
-        "  other_arrangements:",
-        &format!(
-            "        remarks: {}\n  other_arrangements:",
-            remark.trim_end()
-        ),
-        1,
-    )
+    let remark = format!("\nauthorised_remarks: {}\ndetails:", remark.trim_end());
+    yaml.replacen("\ndetails:", &remark, 1)
 }
 
 /// The peak resident memory of this process (`VmHWM`), in KiB.
@@ -112,7 +106,10 @@ fn long_remarks() {
             .filter_map(|f| f.parse().ok())
             .collect();
         let [pages, secs, kib] = fields[..] else {
-            panic!("long remark of {words} words failed: {text}");
+            panic!(
+                "long remark of {words} words failed: {text}{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
         };
         println!(
             "{words:>8} {pages:>6} {secs:>9.2} {:>13.2} {:>12.1} {:>14.1}",
