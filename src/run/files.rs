@@ -250,6 +250,29 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8], put: Put) -> Result<(), Erro
     }
 }
 
+/// Creates the output folder `dir` (given with the option `flag`) and its missing parents, or
+/// says clearly why it cannot be: a file, or something else that is not a folder, stands there
+/// or where one of its parents should be.
+pub(crate) fn create_folder(dir: &Path, flag: &str) -> Result<(), Error> {
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(_) => {
+            return Err(Error::Usage(format!(
+                "{flag} {}: not a directory; the files are written into a directory",
+                dir.display()
+            )));
+        }
+        Err(_) => {}
+    }
+    fs::create_dir_all(dir).map_err(|e| match e.kind() {
+        io::ErrorKind::NotADirectory | io::ErrorKind::AlreadyExists => Error::Usage(format!(
+            "{flag} {}: cannot be created, a file stands where a folder of its path should be",
+            dir.display()
+        )),
+        _ => Error::io(dir, e),
+    })
+}
+
 /// How temporary files begin: hidden, and recognisably hkret's.
 const TEMP_PREFIX: &str = ".hkret-";
 

@@ -62,7 +62,7 @@ fn import_dir(dir: &Path, out: &Path, messages: MessageFormat) -> Result<u8, Err
             dir.display()
         )));
     }
-    fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    super::files::create_folder(out, "--out")?;
     let mut code = OK;
     for file in &files {
         let source = match read_source(file) {

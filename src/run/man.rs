@@ -61,7 +61,7 @@ fn render(command: clap::Command) -> Result<Vec<u8>, Error> {
 pub(super) fn man(command: Option<&str>, dir: Option<&Path>) -> Result<u8, Error> {
     let pages = pages()?;
     if let Some(dir) = dir {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        super::files::create_folder(dir, "--dir")?;
         for (name, page) in &pages {
             write_output(&Output::File(dir.join(name)), page)?;
         }

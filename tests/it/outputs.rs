@@ -1,5 +1,5 @@
-//! Where hkret writes: every kind of output path in `render`, `bulk`, `init`, `next` and
-//! `schema` (a symbolic link, a named pipe, a character device, a directory, a missing folder,
+//! Where hkret writes: every kind of output path in `render`, `bulk`, `init`, `next`,
+//! `schema` and `man` (a symbolic link, a named pipe, a character device, a directory, a missing folder,
 //! a path under a file); a full device; a broken pipe on standard output; and a bulk run on a
 //! small tmpfs that fills up.
 //!
@@ -170,7 +170,7 @@ fn render_refuses_a_directory_a_missing_folder_and_a_path_under_a_file() {
 }
 
 #[test]
-fn init_next_and_schema_follow_the_same_rules() {
+fn init_next_schema_and_man_follow_the_same_rules() {
     let dir = scratch("out-commands");
     fs::create_dir_all(dir.join("real")).expect("dir");
     symlink("real/schema.json", dir.join("schema.json")).expect("link");
@@ -189,12 +189,21 @@ fn init_next_and_schema_follow_the_same_rules() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("exists already"), "{}", stderr(&out));
 
+    // man --dir: a page that is a link is written through it; a file as the folder is refused.
+    fs::create_dir_all(dir.join("man")).expect("dir");
+    symlink("../real/hkret.1", dir.join("man/hkret.1")).expect("link");
+    let out = hkret(&root(), &["man", "--dir", &d("man")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.join("real/hkret.1").is_file());
+
     for args in [
         vec!["init", "-o", &d("real")],
         vec!["schema", "-o", &d("missing/schema.json")],
+        vec!["man", "--dir", &d("real/hkret.1")],
     ] {
         let out = hkret(&root(), &args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).starts_with("error: "), "{}", stderr(&out));
     }
 
     let fifo = dir.join("init-pipe");

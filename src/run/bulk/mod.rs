@@ -36,7 +36,7 @@ use crate::render::templates::Templates;
 use crate::run::bulk::plan::{Outcome, Planned, clashes, plan, print_planned};
 use crate::run::bulk::write::{mark_failed, previous, write_job};
 use crate::run::files::{
-    Put, load_overrides, put_all, read_source, remove_stale_temporaries, write_file,
+    Put, create_folder, load_overrides, put_all, read_source, remove_stale_temporaries, write_file,
 };
 use crate::run::writer::with_writer;
 
@@ -277,7 +277,7 @@ fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
             clash.join("\n  ")
         )));
     }
-    create_out(&options.out)?;
+    create_folder(&options.out, "--out")?;
     remove_stale_temporaries(&options.out);
     let names: BTreeMap<(String, usize), Vec<String>> = planned
         .iter()
@@ -343,27 +343,4 @@ fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
         ctx.put,
     );
     Ok(report::finish(&manifest, &unwritten, options, saved))
-}
-
-/// Creates the output directory (and its missing parents), or says clearly why it cannot be.
-fn create_out(out: &Path) -> Result<(), Error> {
-    match std::fs::metadata(out) {
-        Ok(meta) if meta.is_dir() => return Ok(()),
-        Ok(_) => {
-            return Err(Error::Usage(format!(
-                "--out {}: not a directory; bulk writes its files into a directory",
-                out.display()
-            )));
-        }
-        Err(_) => {}
-    }
-    std::fs::create_dir_all(out).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotADirectory | std::io::ErrorKind::AlreadyExists => {
-            Error::Usage(format!(
-                "--out {}: cannot be created, a file stands where a folder of its path should be",
-                out.display()
-            ))
-        }
-        _ => Error::io(out, e),
-    })
 }
