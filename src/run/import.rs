@@ -102,16 +102,12 @@ pub(super) fn imported(source: &Source, messages: MessageFormat) -> Option<Impor
 }
 
 /// Prints problems of a source: with its lines when it is text, without for a PDF.
-#[allow(
-    clippy::print_stderr,
-    reason = "run is where hkret talks to the terminal"
-)]
 fn print(problems: &Diagnostics, source: &Source, messages: MessageFormat) {
     let text = match kind(&source.bytes) {
         Kind::Text => Some(String::from_utf8_lossy(&source.bytes)),
         Kind::Pdf => None,
     };
     for d in problems.clone().sorted() {
-        eprint!("{}", show(&d, messages, text.as_deref()));
+        super::terminal::say(&show(&d, messages, text.as_deref()));
     }
 }

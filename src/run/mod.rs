@@ -5,6 +5,7 @@ mod bulk;
 mod files;
 mod import;
 mod man;
+mod terminal;
 mod writer;
 
 pub use bulk::BulkOptions;
@@ -99,12 +100,8 @@ pub fn run(invocation: Invocation) -> ExitCode {
     }
 }
 
-#[allow(
-    clippy::print_stderr,
-    reason = "run is where hkret talks to the terminal"
-)]
 fn report_error(e: &Error) {
-    eprintln!("error: {e}");
+    terminal::say_line(&format!("error: {e}"));
 }
 
 /// Prints `diagnostics` of `source` in the chosen format.
@@ -227,19 +224,14 @@ fn chain(files: &[PathBuf], messages: MessageFormat) -> Result<u8, Error> {
 }
 
 /// Prints one diagnostic: JSON to standard output when it is free, everything else (and JSON
-/// when the command writes its output there) to standard error. One `print!` each, so that
+/// when the command writes its output there) to standard error. Each written whole, so that
 /// threads do not interleave them.
-#[allow(
-    clippy::print_stderr,
-    clippy::print_stdout,
-    reason = "run is where hkret talks to the terminal"
-)]
 pub(crate) fn print_one(d: &crate::diag::Diagnostic, messages: MessageFormat, text: Option<&str>) {
     let shown = show(d, messages, text);
     if messages == (MessageFormat::Json { stdout: true }) {
-        print!("{shown}");
+        terminal::say_out(&shown);
     } else {
-        eprint!("{shown}");
+        terminal::say(&shown);
     }
 }
 

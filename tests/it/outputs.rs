@@ -239,6 +239,25 @@ fn a_reader_that_goes_away_ends_the_run_quietly() {
     assert_eq!(stderr(&out), "", "nothing printed");
 }
 
+#[test]
+fn a_closed_standard_error_does_not_turn_mistakes_into_a_crash() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hkret"))
+        .args([
+            "validate",
+            "tests/fixtures/invalid-duplicate-key/input.yaml",
+            "tests/fixtures/invalid-empty-file/input.yaml",
+        ])
+        .current_dir(root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("hkret runs");
+    drop(child.stderr.take());
+    let status = child.wait().expect("hkret ends");
+    assert_eq!(status.code(), Some(1), "invalid input, not a panic (101)");
+}
+
 /// `hkret bulk` of the Moon example as text into `out`, named `moon.txt`.
 fn bulk_into(out: &Path, extra: &[&str]) -> Output {
     let mut args = vec![

@@ -147,14 +147,10 @@ pub(super) fn plan(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
 }
 
 /// Prints the diagnostics of pass 1 in input order.
-#[allow(
-    clippy::print_stderr,
-    reason = "run is where hkret talks to the terminal"
-)]
 pub(super) fn print_planned(planned: &[Planned], messages: MessageFormat) {
     for p in planned {
         if let Outcome::Failed(message) = &p.outcome {
-            eprintln!("error: {}: {message}", p.input);
+            crate::run::terminal::say_line(&format!("error: {}: {message}", p.input));
         }
         for d in &p.diagnostics {
             crate::run::print_one(d, messages, p.source.as_deref());

@@ -6,15 +6,12 @@ use std::path::Path;
 use crate::bulk::manifest::{self, Entry, Manifest, Status};
 use crate::error::Error;
 use crate::run::bulk::BulkOptions;
+use crate::run::terminal::say_line;
 
 /// Reports the end of a run and returns its exit code: each of `unwritten` (the documents that
 /// failed to render or be written) with its reason, then the summary, then, if `saved` failed,
 /// what the manifest on disk now is. The summary is printed even with `--quiet` when anything
 /// failed, so that a failure is never silent.
-#[allow(
-    clippy::print_stderr,
-    reason = "run is where hkret talks to the terminal"
-)]
 pub(super) fn finish(
     manifest: &Manifest,
     unwritten: &[Entry],
@@ -28,10 +25,10 @@ pub(super) fn finish(
             .map(|d| d.strip_prefix("error: ").unwrap_or(d))
             .collect::<Vec<_>>()
             .join("; ");
-        eprintln!(
+        say_line(&format!(
             "error: {} (document {}) not written: {reason}",
             entry.input, entry.index
-        );
+        ));
     }
     let count = |s: Status| manifest.documents.iter().filter(|e| e.status == s).count();
     let (written, skipped, invalid, failed) = (
@@ -46,14 +43,14 @@ pub(super) fn finish(
         Err(_) => "manifest NOT written".to_owned(),
     };
     if !options.quiet || failed > 0 || saved.is_err() {
-        eprintln!(
+        say_line(&format!(
             "bulk: {} documents: {written} written, {skipped} skipped, {invalid} invalid, {failed} failed; {where_listed}",
             manifest.documents.len(),
-        );
+        ));
     }
     if let Err(e) = &saved {
-        eprintln!("error: the manifest could not be written: {e}");
-        eprintln!("{}", unsaved_means(&path));
+        say_line(&format!("error: the manifest could not be written: {e}"));
+        say_line(&unsaved_means(&path));
     }
     if failed > 0 || saved.is_err() {
         super::super::FAILED
@@ -87,10 +84,6 @@ fn unsaved_means(path: &Path) -> String {
 ///
 /// # Errors
 /// [`Error::Io`] when there is no readable manifest.
-#[allow(
-    clippy::print_stderr,
-    reason = "run is where hkret talks to the terminal"
-)]
 pub(crate) fn verify(dir: &Path, quiet: bool) -> Result<u8, Error> {
     let path = dir.join(manifest::FILE);
     let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
@@ -106,7 +99,7 @@ pub(crate) fn verify(dir: &Path, quiet: bool) -> Result<u8, Error> {
             let read = match std::fs::metadata(&file) {
                 Ok(meta) if !meta.is_file() => {
                     bad += 1;
-                    eprintln!("{}: not a regular file any more", file.display());
+                    say_line(&format!("{}: not a regular file any more", file.display()));
                     continue;
                 }
                 _ => std::fs::read(&file),
@@ -115,20 +108,22 @@ pub(crate) fn verify(dir: &Path, quiet: bool) -> Result<u8, Error> {
                 Ok(bytes) if manifest::sha256(&bytes) == output.sha256 => {}
                 Ok(_) => {
                     bad += 1;
-                    eprintln!(
+                    say_line(&format!(
                         "{}: changed since it was written (SHA-256 differs from the manifest)",
                         file.display()
-                    );
+                    ));
                 }
                 Err(e) => {
                     bad += 1;
-                    eprintln!("{}: {e}", file.display());
+                    say_line(&format!("{}: {e}", file.display()));
                 }
             }
         }
     }
     if !quiet {
-        eprintln!("verify: {checked} files checked, {bad} changed or missing");
+        say_line(&format!(
+            "verify: {checked} files checked, {bad} changed or missing"
+        ));
     }
     Ok(if bad > 0 {
         super::super::INVALID
