@@ -220,7 +220,7 @@ fn folder_exists(path: &Path, new: &Path) -> Result<(), Error> {
 }
 
 /// The folder of a file path; `.` for a bare name.
-fn folder_of(path: &Path) -> &Path {
+pub(crate) fn folder_of(path: &Path) -> &Path {
     path.parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
@@ -308,6 +308,22 @@ pub(crate) fn remove_stale_temporaries(dir: &Path) {
 /// and renamed over it, so that no reader ever sees half a file. A file replaced keeps its
 /// permissions. On failure the temporary file is removed and `path` is as it was.
 fn write_atomic(path: &Path, bytes: &[u8], put: Put) -> io::Result<()> {
+    let (tmp, file) = write_temporary(path, bytes, put)?;
+    let result = file.sync_all().and_then(|()| fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Writes `bytes` through `put` to a new temporary file beside `path`, with the permissions of
+/// the file at `path` if there is one; returns its name and the open file, not yet flushed to
+/// disk. On failure nothing is left behind.
+pub(crate) fn write_temporary(
+    path: &Path,
+    bytes: &[u8],
+    put: Put,
+) -> io::Result<(PathBuf, fs::File)> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -318,13 +334,15 @@ fn write_atomic(path: &Path, bytes: &[u8], put: Put) -> io::Result<()> {
             f.set_permissions(meta.permissions())?;
         }
         put(&mut f, bytes)?;
-        f.sync_all()
+        Ok(f)
     });
-    let result = written.and_then(|()| fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    match written {
+        Ok(f) => Ok((tmp, f)),
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            Err(e)
+        }
     }
-    result
 }
 
 #[cfg(test)]

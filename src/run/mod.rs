@@ -5,6 +5,7 @@ mod bulk;
 mod files;
 mod import;
 mod man;
+mod staged;
 mod terminal;
 mod writer;
 

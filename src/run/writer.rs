@@ -1,8 +1,8 @@
-//! The output side of `hkret bulk`: a few I/O threads that write rendered files atomically
-//! (temporary file, flushed to disk, renamed), so that the rendering threads never wait for
-//! the disk. Flushing a file to disk takes milliseconds, far longer than rendering it; run on
-//! the rendering threads, it left the cores idle most of the time. Several flushes in flight at
-//! once also let the file system commit them together.
+//! The output side of `hkret bulk`: I/O threads that write rendered files atomically, so that
+//! the rendering threads never wait for the disk. Flushing a file to disk takes milliseconds, far
+//! longer than rendering it, so files are written in batches (`run::staged`): each under a
+//! temporary name, then one sync for the batch, then the renames. A power cut can lose the last
+//! batches' renames, never leave a renamed file incomplete.
 //!
 //! The queue between renderers and writers is bounded, so memory stays flat: when the disk
 //! falls behind, rendering waits. A failed write is recorded against its document and reported
@@ -14,11 +14,14 @@ use std::sync::{Mutex, PoisonError};
 
 use crate::error::Error;
 use crate::run::files::{Put, write_file};
+use crate::run::staged::{Staged, commit, stage};
 
-/// Files being written at once.
-const THREADS: usize = 8;
+/// Writer threads: one can sync its batch while the other writes the next.
+const THREADS: usize = 2;
 /// Rendered files waiting for a writer, at most.
-const QUEUED: usize = 2 * THREADS;
+const QUEUED: usize = 64;
+/// Files a writer thread syncs at once: a sync costs about as much for one file as for many.
+const BATCH: usize = 128;
 
 /// Which document (input and index) and which of its outputs a write belongs to.
 pub(crate) type Key = ((String, usize), usize);
@@ -76,16 +79,38 @@ pub(crate) fn with_writer<R>(put: Put, f: impl FnOnce(&Writer) -> R) -> (R, Vec<
     (result, failures)
 }
 
-/// One writer thread: takes files off the queue until it is closed and empty.
+/// One writer thread: takes files off the queue until it is closed and empty, writing them in
+/// batches of [`BATCH`].
 fn drain(tasks: &Mutex<Receiver<Task>>, failures: &Mutex<Vec<(Key, Error)>>, put: Put) {
+    let mut batch: Vec<(Staged, Key)> = Vec::with_capacity(BATCH);
+    let fail = |key: Key, e: Error| {
+        failures
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((key, e));
+    };
     loop {
         let next = tasks.lock().unwrap_or_else(PoisonError::into_inner).recv();
-        let Ok(task) = next else { return };
-        if let Err(e) = write_file(&task.path, &task.bytes, put) {
-            failures
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push((task.key, e));
+        let Ok(task) = next else { break };
+        match stage(&task.path, &task.bytes, put) {
+            Ok(Some(staged)) => batch.push((staged, task.key)),
+            Ok(None) => {}
+            Err(e) => fail(task.key, e),
+        }
+        if batch.len() >= BATCH {
+            finish(&mut batch, &fail);
+        }
+    }
+    finish(&mut batch, &fail);
+}
+
+/// Syncs and renames the files of `batch`, reporting those that failed; empties it.
+fn finish(batch: &mut Vec<(Staged, Key)>, fail: &impl Fn(Key, Error)) {
+    let (staged, keys): (Vec<Staged>, Vec<Key>) = batch.drain(..).unzip();
+    let mut keys: Vec<Option<Key>> = keys.into_iter().map(Some).collect();
+    for (i, e) in commit(&staged) {
+        if let Some(key) = keys.get_mut(i).and_then(Option::take) {
+            fail(key, e);
         }
     }
 }

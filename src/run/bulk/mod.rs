@@ -38,6 +38,7 @@ use crate::run::bulk::write::{mark_failed, previous, write_job};
 use crate::run::files::{
     Put, create_folder, load_overrides, put_all, read_source, remove_stale_temporaries, write_file,
 };
+use crate::run::staged::sync;
 use crate::run::writer::with_writer;
 
 /// Everything `hkret bulk` was asked.
@@ -337,10 +338,10 @@ fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
         generator: format!("hkret {}", env!("CARGO_PKG_VERSION")),
         documents,
     };
-    let saved = write_file(
-        &options.out.join(manifest::FILE),
-        manifest.to_json().as_bytes(),
-        ctx.put,
-    );
+    let path = options.out.join(manifest::FILE);
+    let saved = write_file(&path, manifest.to_json().as_bytes(), ctx.put).and_then(|()| {
+        // The last batches' renames, and the manifest's, made durable before the run ends.
+        sync(std::iter::once(path.as_path())).map_err(|e| Error::io(&path, e))
+    });
     Ok(report::finish(&manifest, &unwritten, options, saved))
 }
