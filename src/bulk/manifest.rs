@@ -71,9 +71,82 @@ impl Manifest {
     }
 }
 
+/// The manifest's JSON a piece at a time, so that a run can write it as documents finish
+/// instead of holding every entry: [`Pieces::start`], each entry, [`Pieces::end`] give the
+/// same text as [`Manifest::to_json`].
+#[derive(Debug, Default)]
+pub struct Pieces {
+    /// Entries given so far.
+    entries: usize,
+}
+
+impl Pieces {
+    /// The text before the first entry.
+    pub fn start(generator: &str) -> String {
+        let generator = serde_json::to_string(generator).unwrap_or_default();
+        format!("{{\n  \"generator\": {generator},\n  \"documents\": [")
+    }
+
+    /// The text of the next entry, after a comma if it is not the first.
+    pub fn entry(&mut self, entry: &Entry) -> String {
+        let json = serde_json::to_string_pretty(entry).unwrap_or_default();
+        let mut text = String::with_capacity(json.len() + json.len() / 8 + 8);
+        if self.entries > 0 {
+            text.push(',');
+        }
+        for line in json.lines() {
+            text.push_str("\n    ");
+            text.push_str(line);
+        }
+        self.entries += 1;
+        text
+    }
+
+    /// The text after the last entry.
+    pub fn end(&self) -> &'static str {
+        if self.entries == 0 {
+            "]\n}\n"
+        } else {
+            "\n  ]\n}\n"
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::sha256;
+    use super::{Entry, Manifest, Output, Pieces, Status, sha256};
+
+    #[test]
+    fn the_manifest_in_pieces_is_the_manifest_whole() {
+        let entry = |index, status, outputs: Vec<Output>, diagnostics: Vec<String>| Entry {
+            input: "in/\"odd\" name.yaml".into(),
+            index,
+            status,
+            outputs,
+            diagnostics,
+        };
+        let output = Output {
+            file: "01723-2026-01-31.pdf".into(),
+            sha256: sha256(b"x"),
+        };
+        let documents = vec![
+            entry(1, Status::Written, vec![output.clone(), output], vec![]),
+            entry(2, Status::Invalid, vec![], vec!["a:1:2: error: no".into()]),
+        ];
+        for documents in [vec![], documents] {
+            let manifest = Manifest {
+                generator: "hkret 9".into(),
+                documents,
+            };
+            let mut pieces = Pieces::default();
+            let mut text = Pieces::start(&manifest.generator);
+            for e in &manifest.documents {
+                text.push_str(&pieces.entry(e));
+            }
+            text.push_str(pieces.end());
+            assert_eq!(text, manifest.to_json());
+        }
+    }
 
     #[test]
     fn sha256_is_the_standard_digest() {

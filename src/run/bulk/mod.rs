@@ -1,13 +1,15 @@
 //! `hkret bulk`: a month of returns in one run, in parallel, every file written atomically, one
 //! bad document never stopping the others, and a manifest of what was written.
 //!
-//! Two passes keep memory flat however many documents there are: the first (`plan`) reads and
-//! checks every document and keeps only its name and status, so that clashing names are refused
-//! before anything is written; the second (`write`) renders and writes, one job (file or data row)
-//! at a time per thread, and keeps only each document's manifest entry. Files are written by a few
-//! I/O threads (`run::writer`), so that rendering never waits for the disk. This module holds the
-//! run itself: the jobs, the two passes in order, the manifest and the summary, and `verify`.
+//! Two passes (`passes`), each a chunk of jobs at a time, keep memory flat however many documents
+//! there are: the first (`plan`) reads and checks every document and keeps only a hash of each name
+//! it gives, so that clashing names are refused before anything is written; the second (`write`)
+//! renders and writes, and lists each chunk in the manifest as it is done (`listing`). Files are
+//! written by I/O threads (`run::writer`), so that rendering never waits for the disk. This module
+//! holds the jobs, the options and the run's set-up; `report` the summary and `verify`.
 
+mod listing;
+mod passes;
 mod plan;
 mod report;
 #[cfg(test)]
@@ -16,14 +18,11 @@ mod write;
 
 pub(crate) use report::verify;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
-use crate::bulk::manifest::{self, Entry, Manifest, Status};
 use crate::bulk::names::NamePattern;
 use crate::bulk::table::{Generator, Row, read_csv, read_yaml};
 use crate::diag::show::MessageFormat;
@@ -33,13 +32,8 @@ use crate::model::Lang;
 use crate::render::Format;
 use crate::render::pdf::PdfRender;
 use crate::render::templates::Templates;
-use crate::run::bulk::plan::{Outcome, Planned, clashes, plan, print_planned};
-use crate::run::bulk::write::{mark_failed, previous, write_job};
-use crate::run::files::{
-    Put, create_folder, load_overrides, put_all, read_source, remove_stale_temporaries, write_file,
-};
-use crate::run::staged::sync;
-use crate::run::writer::with_writer;
+use crate::run::bulk::passes::run_jobs;
+use crate::run::files::{Put, load_overrides, put_all, read_source};
 
 /// Everything `hkret bulk` was asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -265,83 +259,4 @@ fn bulk_with(options: &BulkOptions, messages: MessageFormat, put: Put) -> Result
         .build()
         .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
     pool.install(|| run_jobs(&ctx, &jobs))
-}
-
-fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
-    let options = ctx.options;
-    let planned: Vec<Planned> = jobs.par_iter().flat_map_iter(|j| plan(ctx, j)).collect();
-    print_planned(&planned, ctx.messages);
-    let clash = clashes(&planned);
-    if !clash.is_empty() {
-        return Err(Error::Usage(format!(
-            "two documents would be written to the same file; change --name:\n  {}",
-            clash.join("\n  ")
-        )));
-    }
-    create_folder(&options.out, "--out")?;
-    remove_stale_temporaries(&options.out);
-    let names: BTreeMap<(String, usize), Vec<String>> = planned
-        .iter()
-        .filter_map(|p| p.names().map(|n| ((p.input.clone(), p.index), n.to_vec())))
-        .collect();
-    let before = if options.skip_existing {
-        previous(&options.out)
-    } else {
-        BTreeMap::new()
-    };
-    let bar = progress(names.len(), options.quiet);
-    let (mut written, failed): (Vec<Entry>, _) = with_writer(ctx.put, |writer| {
-        jobs.par_iter()
-            .flat_map_iter(|j| write_job(ctx, j, &names, &before, &bar, writer))
-            .collect()
-    });
-    bar.finish_and_clear();
-    mark_failed(&mut written, failed);
-    // Pass 2's failures (rendering or writing), named at the end; pass 1's were printed with
-    // its diagnostics.
-    let unwritten: Vec<Entry> = written
-        .iter()
-        .filter(|e| e.status == Status::Failed)
-        .cloned()
-        .collect();
-    let mut by_key: BTreeMap<(String, usize), Entry> = written
-        .into_iter()
-        .map(|e| ((e.input.clone(), e.index), e))
-        .collect();
-    let documents: Vec<Entry> = planned
-        .iter()
-        .map(|p| {
-            by_key
-                .remove(&(p.input.clone(), p.index))
-                .unwrap_or_else(|| Entry {
-                    input: p.input.clone(),
-                    index: p.index,
-                    // A named document has no entry only if pass 2 could not read it again.
-                    status: match p.outcome {
-                        Outcome::Invalid => Status::Invalid,
-                        Outcome::Named(_) | Outcome::Failed(_) => Status::Failed,
-                    },
-                    outputs: Vec::new(),
-                    diagnostics: p
-                        .diagnostics
-                        .iter()
-                        .map(ToString::to_string)
-                        .chain(match &p.outcome {
-                            Outcome::Failed(message) => Some(format!("error: {message}")),
-                            _ => None,
-                        })
-                        .collect(),
-                })
-        })
-        .collect();
-    let manifest = Manifest {
-        generator: format!("hkret {}", env!("CARGO_PKG_VERSION")),
-        documents,
-    };
-    let path = options.out.join(manifest::FILE);
-    let saved = write_file(&path, manifest.to_json().as_bytes(), ctx.put).and_then(|()| {
-        // The last batches' renames, and the manifest's, made durable before the run ends.
-        sync(std::iter::once(path.as_path())).map_err(|e| Error::io(&path, e))
-    });
-    Ok(report::finish(&manifest, &unwritten, options, saved))
 }

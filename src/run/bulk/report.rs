@@ -3,9 +3,10 @@
 
 use std::path::Path;
 
-use crate::bulk::manifest::{self, Entry, Manifest, Status};
+use crate::bulk::manifest::{self, Entry, Manifest};
 use crate::error::Error;
 use crate::run::bulk::BulkOptions;
+use crate::run::bulk::listing::Counts;
 use crate::run::terminal::say_line;
 
 /// Reports the end of a run and returns its exit code: each of `unwritten` (the documents that
@@ -13,7 +14,7 @@ use crate::run::terminal::say_line;
 /// what the manifest on disk now is. The summary is printed even with `--quiet` when anything
 /// failed, so that a failure is never silent.
 pub(super) fn finish(
-    manifest: &Manifest,
+    counts: &Counts,
     unwritten: &[Entry],
     options: &BulkOptions,
     saved: Result<(), Error>,
@@ -30,13 +31,12 @@ pub(super) fn finish(
             entry.input, entry.index
         ));
     }
-    let count = |s: Status| manifest.documents.iter().filter(|e| e.status == s).count();
-    let (written, skipped, invalid, failed) = (
-        count(Status::Written),
-        count(Status::Skipped),
-        count(Status::Invalid),
-        count(Status::Failed),
-    );
+    let Counts {
+        written,
+        skipped,
+        invalid,
+        failed,
+    } = *counts;
     let path = options.out.join(manifest::FILE);
     let where_listed = match &saved {
         Ok(()) => format!("manifest in {}", path.display()),
@@ -45,7 +45,7 @@ pub(super) fn finish(
     if !options.quiet || failed > 0 || saved.is_err() {
         say_line(&format!(
             "bulk: {} documents: {written} written, {skipped} skipped, {invalid} invalid, {failed} failed; {where_listed}",
-            manifest.documents.len(),
+            counts.total(),
         ));
     }
     if let Err(e) = &saved {

@@ -7,6 +7,7 @@ use std::path::Path;
 use indicatif::ProgressBar;
 
 use crate::bulk::manifest::{self, Entry, Manifest, Status};
+use crate::bulk::names::NameFields;
 use crate::diag::Diagnostic;
 use crate::diag::show::MessageFormat;
 use crate::error::Error;
@@ -14,7 +15,7 @@ use crate::input::Source;
 use crate::render::pdf::{PdfRender, render_pdf};
 use crate::render::{Format, render_text_in};
 use crate::run::attachment;
-use crate::run::bulk::{Ctx, Job, extension, input_name, row_index, source_of};
+use crate::run::bulk::{Ctx, Job, extension, input_name, row_index, source_of, stem};
 use crate::run::writer::{Key, Writer};
 use crate::validate::build_all;
 
@@ -56,7 +57,7 @@ pub(super) fn complete(
 pub(super) fn write_job(
     ctx: &Ctx<'_>,
     job: &Job,
-    names: &BTreeMap<(String, usize), Vec<String>>,
+    is_named: &dyn Fn(usize) -> bool,
     before: &BTreeMap<(String, usize), Entry>,
     bar: &ProgressBar,
     writer: &Writer,
@@ -91,8 +92,20 @@ pub(super) fn write_job(
         } else {
             i + 1
         };
-        let (Ok(checked), Some(doc_names)) = (doc, names.get(&(input.clone(), index))) else {
+        let Ok(checked) = doc else {
             continue;
+        };
+        if !is_named(index) {
+            continue;
+        }
+        // Named as pass 1 named it; pass 1 kept no names, to keep memory flat.
+        let fields = NameFields::of(&checked.filing, &stem(job, ctx), index);
+        let doc_names = match ctx.pattern.names(&fields, &ctx.options.langs) {
+            Ok(n) => n,
+            Err(e) => {
+                entries.push(failed(index, &e));
+                continue;
+            }
         };
         if ctx.options.skip_existing
             && let Some(e) = before
@@ -112,7 +125,7 @@ pub(super) fn write_job(
             .options
             .langs
             .iter()
-            .zip(doc_names)
+            .zip(&doc_names)
             .flat_map(|(lang, name)| {
                 ctx.options
                     .formats
