@@ -8,6 +8,7 @@ mod golden;
 mod import;
 mod layouts;
 mod outputs;
+mod outputs_bulk;
 mod pdf;
 mod pdf_bbox;
 mod pdf_engine;
