@@ -4,7 +4,8 @@
 //! An output path that names a regular file (or nothing yet) is written atomically: a temporary
 //! file in the same folder, flushed to disk, renamed over it. A symbolic link is followed and its
 //! target written the same way, in the target's folder, so the link stays a link. A character
-//! device, named pipe or socket is opened and written directly, as shell redirection would. A
+//! device, named pipe or socket is opened and written directly, as shell redirection would, and so
+//! is a descriptor of this process (`-o /dev/stdout`). A
 //! directory, a block device, a path under a regular file and a missing folder are clear errors.
 //! Nothing that is not a regular file is ever replaced.
 
@@ -112,7 +113,8 @@ pub(crate) enum Target {
         /// Whether a regular file is there now.
         exists: bool,
     },
-    /// A character device, named pipe or socket: opened and written directly.
+    /// A character device, named pipe or socket, or a descriptor of this process
+    /// (`/dev/stdout`): opened and written directly.
     Direct(PathBuf),
 }
 
@@ -148,6 +150,11 @@ pub(crate) fn target(path: &Path) -> Result<Target, Error> {
         let kind = meta.file_type();
         if kind.is_symlink() {
             let link = fs::read_link(&current).map_err(|e| Error::io(path, e))?;
+            if link.starts_with("/proc") || current.starts_with("/proc") {
+                // A descriptor this process was given (`/dev/stdout` is a link to
+                // `/proc/self/fd/1`): written through it, as the shell opened it, never replaced.
+                return Ok(Target::Direct(current));
+            }
             current = match current.parent() {
                 Some(folder) => folder.join(link),
                 None => link,
@@ -242,8 +249,10 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8], put: Put) -> Result<(), Erro
         Target::Replace { path: file, .. } => {
             write_atomic(&file, bytes, put).map_err(|e| Error::io(path, e))
         }
+        // Appending: a file the shell opened for us with `>` is empty, one opened with `>>` keeps
+        // what it had; to a pipe or a device it makes no difference.
         Target::Direct(special) => fs::OpenOptions::new()
-            .write(true)
+            .append(true)
             .open(&special)
             .and_then(|mut f| put(&mut f, bytes).and_then(|()| f.flush()))
             .map_err(|e| Error::io(path, e)),

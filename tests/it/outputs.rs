@@ -218,6 +218,36 @@ fn init_next_schema_and_man_follow_the_same_rules() {
 }
 
 #[test]
+fn dev_stdout_is_written_through_the_descriptor_the_shell_gave() {
+    let dir = scratch("out-dev-stdout");
+    let file = dir.join("appended.txt");
+    fs::write(&file, "kept\n").expect("file");
+    // As `hkret render moon.yaml -o /dev/stdout >> appended.txt` would run.
+    let appended = fs::OpenOptions::new()
+        .append(true)
+        .open(&file)
+        .expect("open");
+    let status = Command::new(env!("CARGO_BIN_EXE_hkret"))
+        .args(["render", MOON, "-o", "/dev/stdout"])
+        .current_dir(root())
+        .stdout(appended)
+        .status()
+        .expect("hkret runs");
+    assert!(status.success());
+    let mut want = b"kept\n".to_vec();
+    want.extend(moon_text());
+    assert_eq!(
+        fs::read(&file).expect("file"),
+        want,
+        "appended, not replaced"
+    );
+    // Through a pipe too.
+    let out = hkret(&root(), &["render", MOON, "-o", "/dev/stdout"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(out.stdout, moon_text());
+}
+
+#[test]
 fn a_reader_that_goes_away_ends_the_run_quietly() {
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_hkret"))
