@@ -21,7 +21,12 @@ use crate::validate::build_all;
 
 /// The previous run's manifest, by (input, index), for `--skip-existing`.
 pub(super) fn previous(out: &Path) -> BTreeMap<(String, usize), Entry> {
-    let Ok(text) = std::fs::read_to_string(out.join(manifest::FILE)) else {
+    let path = out.join(manifest::FILE);
+    // Only a regular file is read: a named pipe in its place would never end.
+    if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        return BTreeMap::new();
+    }
+    let Ok(text) = std::fs::read_to_string(&path) else {
         return BTreeMap::new();
     };
     let Ok(m) = serde_json::from_str::<Manifest>(&text) else {
