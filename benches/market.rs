@@ -193,7 +193,9 @@ pub(crate) fn issuer(i: usize) -> String {
             "  - id: c{k}\n    class_of_shares: {class}\n    type_of_shares: {kind}\n    listed: {listed}"
         );
         if listed {
-            let _ = writeln!(y, "    stock_code: \"{:05}\"", 10_000 + i);
+            // Five digits: past 90,000 issuers the codes come round again (name such a market's
+            // outputs by file, `--name {{stem}}`).
+            let _ = writeln!(y, "    stock_code: \"{:05}\"", 10_000 + i % 90_000);
         }
         let _ = writeln!(
             y,

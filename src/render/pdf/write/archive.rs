@@ -12,7 +12,7 @@ use xmp_writer::{LangId, Timezone, XmpWriter};
 
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::meta::{Attachment, PdfMeta, PdfaLevel};
-use crate::render::pdf::write::deflate::{Effort, deflate};
+use crate::render::pdf::write::deflate::deflate;
 
 /// The sRGB profile of the output intent (see `assets/README.md`).
 static SRGB: &[u8] = include_bytes!("../assets/sRGB.icc");
@@ -109,7 +109,7 @@ pub(super) fn metadata(pdf: &mut Pdf, id: Ref, meta: &PdfMeta, level: PdfaLevel,
 fn srgb() -> Result<&'static [u8], PdfError> {
     static DEFLATED: OnceLock<Result<Vec<u8>, String>> = OnceLock::new();
     DEFLATED
-        .get_or_init(|| deflate(SRGB, Effort::Small).map_err(|e| e.to_string()))
+        .get_or_init(|| deflate(SRGB).map_err(|e| e.to_string()))
         .as_deref()
         .map_err(|e| PdfError::Write(e.clone()))
 }
@@ -148,7 +148,7 @@ pub(super) fn attachment(
     source: &Attachment,
     date: NaiveDateTime,
 ) -> Result<(), PdfError> {
-    let data = deflate(&source.data, Effort::Fast)?;
+    let data = deflate(&source.data)?;
     let mut embedded = pdf.embedded_file(file, &data);
     embedded.subtype(Name(b"application/yaml"));
     embedded.filter(Filter::FlateDecode);

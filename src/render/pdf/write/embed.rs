@@ -20,7 +20,7 @@ use subsetter::GlyphRemapper;
 
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{Face, FontId, face};
-use crate::render::pdf::write::deflate::{Effort, deflate};
+use crate::render::pdf::write::deflate::deflate;
 use crate::render::pdf::write::unhint::unhint;
 
 /// The glyphs a document uses in one face, each with the character it stands for (the lowest
@@ -49,11 +49,11 @@ pub(super) struct Embedded {
     name: String,
     /// The subset font program, compressed, and its length before compression.
     program: (Vec<u8>, usize),
-    /// Advance of each CID, in thousandths of an em, to a tenth.
+    /// Advance of each CID, in thousandths of an em.
     widths: Vec<f32>,
     /// The `ToUnicode` map, compressed.
     to_unicode: Vec<u8>,
-    /// The `CIDSet`, compressed.
+    /// The `CIDSet`, a few bytes, not compressed (compressing would add more than it saves).
     cid_set: Vec<u8>,
     /// What the font descriptor says of the face.
     metrics: Metrics,
@@ -108,7 +108,7 @@ impl Embedded {
         });
         let cid_set = shared.find(&self.cid_set).unwrap_or_else(|| {
             let id = next();
-            pdf.stream(id, &self.cid_set).filter(Filter::FlateDecode);
+            pdf.stream(id, &self.cid_set);
             shared.0.push((&self.cid_set, id));
             id
         });
@@ -255,9 +255,9 @@ fn build(face_id: FontId, usage: &Usage) -> Result<Embedded, PdfError> {
     }
     Ok(Embedded {
         name: format!("{}+{}", tag(face_id, &glyphs), f.postscript_name),
-        program: (deflate(&subset, Effort::Fast)?, subset.len()),
-        to_unicode: deflate(&cmap.finish(), Effort::Fast)?,
-        cid_set: deflate(&cid_set(widths.len()), Effort::Fast)?,
+        program: (deflate(&subset)?, subset.len()),
+        to_unicode: deflate(&cmap.finish())?,
+        cid_set: cid_set(widths.len()),
         widths,
         to_cid,
         metrics: metrics(face_id, f)?,
