@@ -143,6 +143,9 @@ pub(crate) struct Cell {
     pub(crate) valign: VAlign,
     /// Space between the cell's edges and its content.
     pub(crate) pad: Edges,
+    /// Offset of the first line from the left padding (negative hangs it out to the left),
+    /// as the form sets a numbered item's first line after its number.
+    pub(crate) indent: f32,
     /// Rules on the cell's sides.
     pub(crate) border: Borders,
     /// Grey level of a background fill (0 black, 1 white), if shaded.

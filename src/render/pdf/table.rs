@@ -11,7 +11,7 @@ use crate::render::pdf::doc::{Align, Cell, Content, Table, VAlign};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::layout::{EPS, Flow, baseline, offset};
 use crate::render::pdf::page::{Item, Rect};
-use crate::render::pdf::wrap::{Line, justify, wrap};
+use crate::render::pdf::wrap::{Line, justify, wrap_first};
 
 /// What a prepared cell shows.
 #[derive(Clone, Debug)]
@@ -38,6 +38,9 @@ struct Prepared<'t> {
     w: f32,
     /// Content.
     body: Body,
+    /// Offset of the first line from the left padding: the cell's indent, or 0 for the
+    /// rest of a row split over two pages.
+    indent: f32,
 }
 
 impl Prepared<'_> {
@@ -221,9 +224,17 @@ fn prepare<'t>(flow: &Flow<'_>, table: &'t Table) -> Result<Vec<PRow<'t>>, PdfEr
                         message: format!("a cell {w:.1} pt wide has no room for text"),
                     });
                 }
-                Content::Text(inl) => Body::Lines(wrap(inl, cell.style.size, inner)?.into()),
+                Content::Text(inl) => Body::Lines(
+                    wrap_first(inl, cell.style.size, inner - cell.indent, inner)?.into(),
+                ),
             };
-            cells.push(Prepared { cell, x, w, body });
+            cells.push(Prepared {
+                cell,
+                x,
+                w,
+                body,
+                indent: cell.indent,
+            });
         }
         let height = cells
             .iter()
@@ -273,6 +284,8 @@ fn split<'t>(row: &mut PRow<'t>, avail: f32) -> Option<PRow<'t>> {
             Body::Check { .. } => std::mem::replace(&mut c.body, Body::Lines(VecDeque::new())),
         };
         cells.push(Prepared { body, ..*c });
+        // What stays continues a line already started: no first-line indent.
+        c.indent = 0.0;
     }
     let height = cells
         .iter()
@@ -286,6 +299,19 @@ fn split<'t>(row: &mut PRow<'t>, avail: f32) -> Option<PRow<'t>> {
         header: false,
         line: row.line,
     })
+}
+
+/// How far middle-aligned text sits above the centre of its line box, in ems of its size.
+/// Measured on the exchange's PDF: its middle-aligned cells put the baseline 0.51 pt higher
+/// at 9 pt, 0.45 at 8 and 0.39 at 7 than centring a Liberation Sans line box does.
+const MIDDLE_RISE: f32 = 0.0565;
+
+/// How far a line of `size` text is raised above where its line box puts it.
+fn rise(valign: VAlign, size: f32) -> f32 {
+    match valign {
+        VAlign::Middle => MIDDLE_RISE * size,
+        VAlign::Top | VAlign::Bottom => 0.0,
+    }
 }
 
 /// Draws a row at the cursor and moves the cursor below it: fills, then rules, then text.
@@ -336,15 +362,19 @@ fn draw(flow: &mut Flow<'_>, row: &PRow<'_>) {
             Body::Lines(lines) => {
                 let (size, lh) = (c.cell.style.size, c.lh());
                 for (i, line) in lines.iter().enumerate() {
+                    let (x, avail) = match i {
+                        0 => (inner.x + c.indent, inner.w - c.indent),
+                        _ => (inner.x, inner.w),
+                    };
                     let stretched;
                     let line = if c.cell.align == Align::Justify {
-                        stretched = justify(line, inner.w, size).unwrap_or_else(|_| line.clone());
+                        stretched = justify(line, avail, size).unwrap_or_else(|_| line.clone());
                         &stretched
                     } else {
                         line
                     };
-                    let x = inner.x + offset(c.cell.align, inner.w, line.width);
-                    let base = top + i as f32 * lh + baseline(size, lh);
+                    let x = x + offset(c.cell.align, avail, line.width);
+                    let base = top + i as f32 * lh + baseline(size, lh) - rise(c.cell.valign, size);
                     flow.push_line(line, x, base, size, inner);
                 }
             }

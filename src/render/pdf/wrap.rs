@@ -34,11 +34,22 @@ enum Token {
 /// # Errors
 /// [`PdfError::MissingGlyph`] for a character no font has.
 pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Vec<Line>, PdfError> {
-    let max_em = if size > 0.0 {
-        max / size
-    } else {
-        f32::INFINITY
-    };
+    wrap_first(inlines, size, max, max)
+}
+
+/// Wraps like [`wrap`], the first line at most `first` points wide and the others `max`
+/// (a first line indented or hanging out by the difference).
+///
+/// # Errors
+/// [`PdfError::MissingGlyph`] for a character no font has.
+pub(crate) fn wrap_first(
+    inlines: &[Inline],
+    size: f32,
+    first: f32,
+    max: f32,
+) -> Result<Vec<Line>, PdfError> {
+    let ems = |w: f32| if size > 0.0 { w / size } else { f32::INFINITY };
+    let (first_em, rest_em) = (ems(first), ems(max));
     let (chars, tokens) = tokens(inlines)?;
     let mut lines: Vec<Vec<Set>> = Vec::new();
     let mut cur: Vec<Set> = Vec::new();
@@ -56,6 +67,7 @@ pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Vec<Line>,
             }
             Token::Space(s) => space = (!cur.is_empty()).then_some(*s),
             Token::Atom(range, width) => {
+                let max_em = if lines.is_empty() { first_em } else { rest_em };
                 let sw = space.map_or(0.0, |s| s.advance);
                 if !cur.is_empty() && cur_w + sw + width > max_em + 1e-4 {
                     lines.push(std::mem::take(&mut cur));
@@ -68,6 +80,7 @@ pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Vec<Line>,
                 }
                 for &c in &chars[range.clone()] {
                     // Only a word longer than a whole line gets here with an overflow.
+                    let max_em = if lines.is_empty() { first_em } else { rest_em };
                     if !cur.is_empty() && cur_w + c.advance > max_em + 1e-4 {
                         lines.push(std::mem::take(&mut cur));
                         cur_w = 0.0;

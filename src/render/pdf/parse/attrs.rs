@@ -66,6 +66,19 @@ impl Cx<'_> {
         }
     }
 
+    /// A signed numeric attribute (an offset that may point left or up), or 0 when absent.
+    pub(super) fn offset(&self, node: Node<'_, '_>, name: &str) -> Result<f32, PdfError> {
+        match node.attribute(name) {
+            None => Ok(0.0),
+            Some(v) => v
+                .trim()
+                .parse::<f32>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .ok_or_else(|| self.err(node, format!("{name}={v:?} is not an offset in points"))),
+        }
+    }
+
     /// A list of non-negative numbers separated by spaces.
     pub(super) fn nums(
         &self,

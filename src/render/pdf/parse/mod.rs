@@ -253,7 +253,8 @@ impl Cx<'_> {
         self.allow(
             node,
             &[
-                "span", "align", "valign", "pad", "border", "fill", "size", "bold", "leading",
+                "span", "align", "valign", "pad", "indent", "border", "fill", "size", "bold",
+                "leading",
             ],
         )?;
         let style = self.style(node, d.style)?;
@@ -289,6 +290,7 @@ impl Cx<'_> {
             align: self.align(node, Align::Left)?,
             valign,
             pad: self.edges_or(node, "pad", d.pad)?,
+            indent: self.offset(node, "indent")?,
             border: if node.has_attribute("border") {
                 self.borders(node, "all")?
             } else {
