@@ -171,13 +171,33 @@ fn moon_example_matches_the_exchange_pdf_page_for_page() {
     }
     let path = write_out("moon-1b.pdf", &render(&yaml, PdfaLevel::A1b).expect("pdf"));
     // Without pdftotext: said (or failed under CI) by `compare_with_reference`.
-    if let Some((percent, total, missed)) = compare_with_reference(&path) {
+    if let Some((percent, total, missed)) = compare_with_reference(&path, 4.0) {
         println!(
             "bbox: {percent:.1}% of the reference's {total} words within 4 pt; missed {missed:?}"
         );
         assert!(
-            percent >= 90.0,
+            percent >= 99.0,
             "only {percent:.1}% of words placed as in the reference"
+        );
+    }
+}
+
+/// Issue 16: the words of Moon Inc.'s return sit where the exchange's own PDF has them, to
+/// the point: at least 95% of the reference's words on the same page within 1 pt (left edge
+/// and baseline).
+#[test]
+fn moon_words_within_one_point_of_the_official_form() {
+    let path = write_out(
+        "moon-1pt.pdf",
+        &render(&moon_yaml(), PdfaLevel::A1b).expect("pdf"),
+    );
+    if let Some((percent, total, missed)) = compare_with_reference(&path, 1.0) {
+        println!(
+            "bbox: {percent:.1}% of the reference's {total} words within 1 pt; missed {missed:?}"
+        );
+        assert!(
+            percent >= 95.0,
+            "only {percent:.1}% of words within 1 pt of the reference; missed {missed:?}"
         );
     }
 }

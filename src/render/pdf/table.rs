@@ -9,6 +9,7 @@ use std::collections::VecDeque;
 
 use crate::render::pdf::doc::{Align, Cell, Content, Table, VAlign};
 use crate::render::pdf::error::PdfError;
+use crate::render::pdf::fonts::{ASCENT, DESCENT};
 use crate::render::pdf::layout::{EPS, Flow, baseline, offset};
 use crate::render::pdf::page::{Item, Rect};
 use crate::render::pdf::wrap::{Line, justify, wrap_first};
@@ -306,10 +307,12 @@ fn split<'t>(row: &mut PRow<'t>, avail: f32) -> Option<PRow<'t>> {
 /// at 9 pt, 0.45 at 8 and 0.39 at 7 than centring a Liberation Sans line box does.
 const MIDDLE_RISE: f32 = 0.0565;
 
-/// How far a line of `size` text is raised above where its line box puts it.
-fn rise(valign: VAlign, size: f32) -> f32 {
+/// How far the lines of a cell are raised above where their line boxes put them: for
+/// middle-aligned text [`MIDDLE_RISE`], but never above the top padding (`slack` is the room
+/// between the top padding and the first line's glyphs).
+fn rise(valign: VAlign, size: f32, slack: f32) -> f32 {
     match valign {
-        VAlign::Middle => MIDDLE_RISE * size,
+        VAlign::Middle => (MIDDLE_RISE * size).min(slack.max(0.0)),
         VAlign::Top | VAlign::Bottom => 0.0,
     }
 }
@@ -361,11 +364,21 @@ fn draw(flow: &mut Flow<'_>, row: &PRow<'_>) {
         match &c.body {
             Body::Lines(lines) => {
                 let (size, lh) = (c.cell.style.size, c.lh());
+                let slack =
+                    (inner.h - c.content_height()) / 2.0 + (lh - size * (ASCENT + DESCENT)) / 2.0;
+                let rise = rise(c.cell.valign, size, slack);
                 for (i, line) in lines.iter().enumerate() {
-                    let (x, avail) = match i {
-                        0 => (inner.x + c.indent, inner.w - c.indent),
-                        _ => (inner.x, inner.w),
+                    // The first line's box starts at the indent (left of the padding when
+                    // it hangs out, as a numbered item's first line may).
+                    let bounds = match i {
+                        0 => Rect {
+                            x: inner.x + c.indent,
+                            w: inner.w - c.indent,
+                            ..inner
+                        },
+                        _ => inner,
                     };
+                    let (x, avail) = (bounds.x, bounds.w);
                     let stretched;
                     let line = if c.cell.align == Align::Justify {
                         stretched = justify(line, avail, size).unwrap_or_else(|_| line.clone());
@@ -374,8 +387,8 @@ fn draw(flow: &mut Flow<'_>, row: &PRow<'_>) {
                         line
                     };
                     let x = x + offset(c.cell.align, avail, line.width);
-                    let base = top + i as f32 * lh + baseline(size, lh) - rise(c.cell.valign, size);
-                    flow.push_line(line, x, base, size, inner);
+                    let base = top + i as f32 * lh + baseline(size, lh) - rise;
+                    flow.push_line(line, x, base, size, bounds);
                 }
             }
             Body::Check { checked, size } => {

@@ -194,3 +194,53 @@ fn same_description_same_bytes_at_every_level() {
         assert!(a == b, "level {level} not deterministic");
     }
 }
+
+/// Baseline and left end of each text run of the first page, in placing order.
+fn placed(pages: &[Page]) -> Vec<(f32, f32, String)> {
+    pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { x, y, text, .. } => Some((*x, *y, text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_cell_indent_moves_only_its_first_line_and_narrows_it() {
+    let words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu";
+    let doc = |indent: &str| {
+        format!(
+            r#"<document><page><table widths="40 150" valign="top"><row><cell>(viii)</cell><cell pad="0 0 0 5"{indent}>{words}</cell></row></table></page></document>"#
+        )
+    };
+    let plain = placed(&layout(&doc("")).expect("layout"));
+    let hung = placed(&layout(&doc(r#" indent="-3""#)).expect("layout"));
+    let pushed = layout(&doc(r#" indent="20""#)).expect("layout");
+    assert_contained(&pushed);
+    let pushed = placed(&pushed);
+    assert!((hung[1].0 - (plain[1].0 - 3.0)).abs() < 0.01, "{hung:?}");
+    assert!((hung[2].0 - plain[2].0).abs() < 0.01, "{hung:?}");
+    assert!((pushed[1].0 - (plain[1].0 + 20.0)).abs() < 0.01, "{pushed:?}");
+    // 20 pt less room on the first line: it holds fewer words, and no line holds more.
+    assert!(pushed[1].2.len() < plain[1].2.len(), "{pushed:?}");
+    assert!(pushed.len() >= plain.len());
+}
+
+#[test]
+fn middle_aligned_text_sits_as_high_as_the_form_sets_it_but_inside_its_padding() {
+    let doc = |height: &str| {
+        format!(
+            r#"<document margin="30 20" leading="1.2"><page><table widths="100 100" pad="0 1.417"><row height="{height}"><cell>Top</cell><cell valign="bottom">Low</cell></row></table></page></document>"#
+        )
+    };
+    let roomy = placed(&layout(&doc("18.142")).expect("layout"));
+    // Row top 30: centred line box 10.8 high at 3.671, baseline 0.9465 em
+    // into it, raised 0.0565 em.
+    let want = 30.0 + (18.142 - 10.8) / 2.0 + 9.0 * 0.9465 - 9.0 * 0.0565;
+    assert!((roomy[0].1 - want).abs() < 0.02, "{roomy:?}");
+    // A row just the glyphs' height leaves no room to raise them.
+    let tight = layout(&doc("10.06")).expect("layout");
+    assert_contained(&tight);
+}
