@@ -186,6 +186,7 @@ fn moon_example_matches_the_exchange_pdf_page_for_page() {
 /// the point: at least 95% of the reference's words on the same page within 1 pt (left edge
 /// and baseline).
 #[test]
+#[allow(clippy::print_stdout, reason = "the figure is the test's report")]
 fn moon_words_within_one_point_of_the_official_form() {
     let path = write_out(
         "moon-1pt.pdf",

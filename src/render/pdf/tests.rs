@@ -222,7 +222,10 @@ fn a_cell_indent_moves_only_its_first_line_and_narrows_it() {
     let pushed = placed(&pushed);
     assert!((hung[1].0 - (plain[1].0 - 3.0)).abs() < 0.01, "{hung:?}");
     assert!((hung[2].0 - plain[2].0).abs() < 0.01, "{hung:?}");
-    assert!((pushed[1].0 - (plain[1].0 + 20.0)).abs() < 0.01, "{pushed:?}");
+    assert!(
+        (pushed[1].0 - (plain[1].0 + 20.0)).abs() < 0.01,
+        "{pushed:?}"
+    );
     // 20 pt less room on the first line: it holds fewer words, and no line holds more.
     assert!(pushed[1].2.len() < plain[1].2.len(), "{pushed:?}");
     assert!(pushed.len() >= plain.len());
