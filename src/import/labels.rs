@@ -136,6 +136,9 @@ impl Form {
             "p3_C_col_desc",
             "p3_D_col_particulars",
             "p3_E_col_event",
+            "p1_col_shares",
+            "p2_col_excl",
+            "p4_col_hdrs",
         ]
         .iter()
         .any(|id| cell.starts_with(self.get(id)))

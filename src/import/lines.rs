@@ -3,9 +3,11 @@
 //! A published text return is already lines of tab-separated cells; a PDF becomes lines of
 //! cells in [`super::pdf`]. The reader of the form ([`super::read`]) sees only [`Line`]s.
 
-/// Where a line came from: a line of a text file.
+/// Where a line came from: a page of a PDF, or a line of a text file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Place {
+    /// 1-based page of a PDF.
+    Page(u32),
     /// 1-based line of a text file.
     Line(u32),
 }
@@ -19,6 +21,7 @@ impl Default for Place {
 impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Self::Page(p) => write!(f, "page {p}"),
             Self::Line(l) => write!(f, "line {l}"),
         }
     }

@@ -1,6 +1,7 @@
 //! Import: a return as the exchange publishes it (its PDF or its text) back to hkret's YAML.
 //!
-//! 1. A text return is split into lines of cells by `lines` (a PDF is refused for now).
+//! 1. `pdf` reads a PDF's text with its positions and the form's cell borders into lines of
+//!    cells as the text form has them; a text return is split into lines of cells by `lines`.
 //! 2. `read` reads the form from those lines, part by part, into a YAML tree, with a note
 //!    for every piece it left out.
 //! 3. `yaml` writes the tree.
@@ -9,6 +10,7 @@
 
 mod labels;
 mod lines;
+mod pdf;
 mod read;
 mod yaml;
 
@@ -35,6 +37,35 @@ pub enum Kind {
     Text,
 }
 
+/// Recognises the layout of `lines` (see [`labels::recognise`]).
+fn recognise_in(lines: &[lines::Line], printed: Option<&str>) -> Result<labels::Form, String> {
+    let current = labels::Form::new(crate::layout::Layout::current());
+    let month = read::month_of(lines, &current);
+    labels::recognise(lines, printed, month)
+}
+
+/// What to say of a PDF that gives no text.
+fn refusal(why: &pdf::extract::Refusal) -> (String, &'static str) {
+    use pdf::extract::Refusal;
+    match why {
+        Refusal::Unreadable(e) => (
+            format!("the PDF cannot be read ({e})"),
+            "the file may be truncated or damaged: download the return again",
+        ),
+        Refusal::Encrypted => (
+            "the PDF is encrypted".to_owned(),
+            "hkret reads unencrypted PDFs, as the exchange publishes them",
+        ),
+        Refusal::Pages(n) => (
+            format!(
+                "the PDF has {n} pages; a monthly return has between 1 and {}",
+                pdf::extract::MAX_PAGES
+            ),
+            "give the PDF of one monthly return",
+        ),
+    }
+}
+
 /// Tells a PDF from text by its first bytes.
 pub fn kind(bytes: &[u8]) -> Kind {
     let head = &bytes[..bytes.len().min(1024)];
@@ -53,15 +84,36 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, Diagnostics> {
         r.error(Loc::default(), "", message).hint(hint);
         r.finish()
     };
-    let lines = match kind(bytes) {
+    let recognise = |lines: &[lines::Line], printed: Option<&str>| {
+        recognise_in(lines, printed).map_err(|m| {
+            fail(
+                m,
+                "hkret imports the monthly return FF301 in the layouts of templates/layouts.yaml",
+            )
+        })
+    };
+    let (lines, printed) = match kind(bytes) {
         Kind::Pdf => {
-            return Err(fail(
-                "reading PDFs is not available in this build".to_owned(),
-                "import the published text return instead",
-            ));
+            let pages = pdf::extract::read(bytes).map_err(|why| {
+                let (message, hint) = refusal(&why);
+                fail(message, hint)
+            })?;
+            let lines = pdf::lines(&pages);
+            if lines.is_empty() {
+                return Err(fail(
+                    "the PDF has no text: it may be scanned pages (images)".to_owned(),
+                    "hkret reads the text of the exchange's e-form PDF; a scanned return must be typed in",
+                ));
+            }
+            let form = recognise(&lines, None)?;
+            let (lines, printed) = pdf::normalise(lines, &form);
+            (lines, printed)
         }
         Kind::Text => match std::str::from_utf8(bytes) {
-            Ok(text) => lines::from_text(text.strip_prefix('\u{feff}').unwrap_or(text)),
+            Ok(text) => (
+                lines::from_text(text.strip_prefix('\u{feff}').unwrap_or(text)),
+                None,
+            ),
             Err(e) => {
                 return Err(fail(
                     format!("the file is neither a PDF nor UTF-8 text ({e})"),
@@ -70,16 +122,14 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, Diagnostics> {
             }
         },
     };
-    let done = read::read(&lines, None).map_err(|m| {
-        fail(
-            m,
-            "hkret imports the monthly return FF301 in the layouts of templates/layouts.yaml",
-        )
-    })?;
+    let form = recognise(&lines, printed.as_deref())?;
+    let done = read::read(&lines, &form, printed.as_deref());
     let mut r = Reporter::new(name);
     for note in &done.notes {
-        let lines::Place::Line(l) = note.place;
-        let (loc, at) = (Loc::new(l, 1), "");
+        let (loc, at) = match note.place {
+            lines::Place::Line(l) => (Loc::new(l, 1), String::new()),
+            lines::Place::Page(p) => (Loc::default(), format!("page {p}: ")),
+        };
         let message = if note.text.is_empty() {
             format!("{at}{}", note.message)
         } else {

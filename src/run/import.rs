@@ -111,3 +111,66 @@ fn print(problems: &Diagnostics, source: &Source, messages: MessageFormat) {
         super::terminal::say(&show(&d, messages, text.as_deref()));
     }
 }
+
+/// Whether `path` holds a published return (a PDF, or a `.txt` text return) rather than YAML.
+pub(super) fn is_published(path: &Path, source: &Source) -> bool {
+    kind(&source.bytes) == Kind::Pdf
+        || path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
+}
+
+/// `hkret validate` of a published return: imported, then checked; each problem names the
+/// page (or line) of the source its block is on and the figure as printed. The exit code.
+pub(super) fn validate_published(source: &Source, messages: MessageFormat) -> u8 {
+    let Some(done) = imported(source, messages) else {
+        return INVALID;
+    };
+    let yaml = Source {
+        name: format!("{} (imported)", source.name),
+        bytes: done.yaml.clone().into_bytes(),
+    };
+    let (found, code) = match crate::validate::build(&yaml) {
+        Ok(checked) => (checked.warnings, OK),
+        Err(found) => (found, INVALID),
+    };
+    let mut located = Diagnostics::default();
+    for mut d in found.sorted() {
+        let (place, printed) = source_of(&done.yaml, d.loc.line, d.loc.column);
+        let at = place.map(|p| format!("{p}: ")).unwrap_or_default();
+        d.message = match printed {
+            Some(p) => format!("{at}{} (printed: {p})", d.message),
+            None => format!("{at}{}", d.message),
+        };
+        d.file = source.name.as_str().into();
+        d.loc = crate::diag::Loc::default();
+        located.push(d);
+    }
+    print(&located, source, messages);
+    code
+}
+
+/// The source place of the block around YAML line `line` (from the import's comments) and the
+/// figure at `line`:`column` as the form prints it.
+fn source_of(yaml: &str, line: u32, column: u32) -> (Option<String>, Option<String>) {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let at = usize::try_from(line).unwrap_or(0);
+    let place = lines[..at.min(lines.len())].iter().rev().find_map(|l| {
+        let (_, comment) = l.split_once("  # ")?;
+        comment.strip_suffix(" of the source").map(str::to_owned)
+    });
+    let value = lines
+        .get(at.wrapping_sub(1))
+        .and_then(|l| {
+            let start = usize::try_from(column).unwrap_or(1).saturating_sub(1);
+            l.chars()
+                .skip(start)
+                .collect::<String>()
+                .split([',', '}', ' '])
+                .next()
+                .map(str::to_owned)
+        })
+        .and_then(|v| v.trim_matches('"').parse::<i128>().ok())
+        .map(crate::render::format::count_wide);
+    (place, value)
+}

@@ -11,6 +11,11 @@ mod cursor;
 mod parts;
 mod rows;
 pub(crate) use cursor::strip_number as strip_item;
+
+/// Whether `cell` starts a table's row (`1). ...`).
+pub(crate) fn row_number_of(cell: &str) -> bool {
+    cursor::row_number(cell).is_some()
+}
 pub(crate) mod figures;
 mod tables;
 mod tail;
@@ -19,6 +24,7 @@ mod unprinted;
 pub(crate) use cursor::{Level, Note};
 
 use super::labels::{self, Form, id};
+
 use super::lines::{Line, Place};
 use super::yaml::{MapBuilder, Node};
 use classes::ClassHeader;
@@ -35,31 +41,33 @@ pub(crate) struct Read {
     pub(crate) notes: Vec<Note>,
 }
 
-/// Reads a return; `printed` is the version a PDF prints in its footer. `Err` when the lines
-/// are not a monthly return at all (the message says why).
-pub(crate) fn read(lines: &[Line], printed: Option<&str>) -> Result<Read, String> {
-    let month = lines.iter().find_map(|l| {
+/// The month ended as the header prints it, for choosing among layouts of the same wording.
+pub(crate) fn month_of(lines: &[Line], form: &Form) -> Option<chrono::NaiveDate> {
+    lines.iter().find_map(|l| {
         let text = l.joined();
-        let rest = text.split_once("For the month ended:")?.1;
+        let rest = text.split_once(form.get("hdr_month_ended"))?.1;
         let date: String = rest
             .split_whitespace()
             .take(3)
             .collect::<Vec<_>>()
             .join(" ");
         figures::date(&date)
-    });
-    let form = labels::recognise(lines, printed, month)?;
+    })
+}
+
+/// Reads a return in the layout `form`; `printed` is the version a PDF prints in its footer.
+pub(crate) fn read(lines: &[Line], form: &Form, printed: Option<&str>) -> Read {
     let mut r = Reader {
         c: Cursor::new(lines),
-        form: &form,
+        form,
     };
     let root = r.whole(printed);
     let notes = r.c.notes;
-    Ok(Read {
+    Read {
         root,
         version: form.version(),
         notes,
-    })
+    }
 }
 
 /// The reading in progress.

@@ -213,7 +213,12 @@ impl<'a> Reader<'a> {
                 return false;
             }
             let key = if issued { "total" } else { "total_treasury" };
-            let value = line.cell(1);
+            // The figure: the second cell of the text form; in a PDF whose blank cell is not
+            // kept, the label of the class stands there instead.
+            let value = match line.cell(1) {
+                v if figures::count(v).is_some() || line.tabbed => v,
+                _ => "",
+            };
             if !value.is_empty() {
                 match figures::count(value) {
                     Some(v) => {
@@ -263,7 +268,19 @@ impl<'a> Reader<'a> {
                 } else {
                     "issued"
                 };
-                (line.cell(2).to_owned(), line.cell(1).to_owned(), key)
+                let figure = line.cells[1..]
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .find(|t| figures::count(t).is_some())
+                    .unwrap_or_default();
+                let label = line
+                    .cells
+                    .last()
+                    .map(|c| c.text.as_str())
+                    .unwrap_or_default();
+                let label = if line.tabbed { line.cell(2) } else { label };
+                let figure = if line.tabbed { line.cell(1) } else { figure };
+                (label.to_owned(), figure.to_owned(), key)
             } else {
                 // "Total increase / decrease (-) in {class} during the month (...) {figure}"
                 let template = self.form.get("p3_grand_total");

@@ -1,0 +1,227 @@
+//! A PDF's lines made into the lines of the text form, so that one reader reads both: the page
+//! header and footer taken out (the footer's version kept), a table's row cells put under its
+//! column titles, labels that wrap over lines joined with their values, the ticked box of the
+//! public float written `[x]`, and the items of Part V joined over their lines.
+
+use super::super::labels::{Form, id};
+use super::super::lines::{Cell, Line};
+use super::super::read::strip_item;
+
+/// The tick the exchange's e-form prints in a ticked box.
+const TICKS: [&str; 3] = ["✔", "✓", "x"];
+
+/// The lines of the text form, and the version the page footers print.
+pub(crate) fn normalise(lines: Vec<Line>, form: &Form) -> (Vec<Line>, Option<String>) {
+    let mut version = None;
+    let mut out: Vec<Line> = Vec::new();
+    let mut columns: Option<Vec<f32>> = None;
+    let details = detail_labels(form);
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        i += 1;
+        let text = line.joined();
+        if text == form.get("hdr_code") {
+            continue;
+        }
+        if let Some(v) = footer_version(&text) {
+            version = Some(v);
+            continue;
+        }
+        let body = strip_item(&text);
+        let title = ['A', 'B', 'C', 'D', 'E']
+            .iter()
+            .any(|l| text.starts_with(form.table_title(*l)));
+        if title || form.is_class_header(body) && body != text {
+            columns = None;
+        }
+        if line.tabbed && form.is_column_title(line.cell(0)) {
+            let starts: Vec<f32> = line
+                .cells
+                .iter()
+                .filter(|c| !c.text.is_empty())
+                .map(|c| c.x0)
+                .collect();
+            columns = Some(match columns.take() {
+                Some(mut old) if out.last().is_some_and(|l| form.is_column_title(l.cell(0))) => {
+                    old.extend(starts);
+                    old.sort_by(f32::total_cmp);
+                    old.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+                    old
+                }
+                _ => starts,
+            });
+            out.push(line.clone());
+            continue;
+        }
+        if line.tabbed
+            && super::super::read::row_number_of(line.cell(0))
+            && let Some(starts) = &columns
+        {
+            out.push(under_columns(line, starts));
+            continue;
+        }
+        if TICKS.contains(&line.cell(0)) && line.cells.len() > 1 {
+            let rest: Vec<&str> = line.cells[1..].iter().map(|c| c.text.as_str()).collect();
+            out.push(plain(line, &format!("[x] {}", rest.join(" "))));
+            continue;
+        }
+        if let Some(joined) = join_label(&lines, &mut i, line, &details) {
+            out.push(joined);
+            continue;
+        }
+        out.push(line.clone());
+    }
+    (join_items(out, form), version)
+}
+
+/// `v 1.2.0` at the end of a page footer (`Page 1 of 10 v 1.2.0`).
+fn footer_version(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("Page ")?;
+    let (_, v) = rest.rsplit_once(" v ")?;
+    v.split('.')
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| v.to_owned())
+}
+
+/// A line of one cell.
+fn plain(like: &Line, text: &str) -> Line {
+    Line {
+        place: like.place,
+        cells: vec![Cell {
+            text: text.to_owned(),
+            x0: like.cells.first().map_or(0.0, |c| c.x0),
+            x1: like.cells.last().map_or(0.0, |c| c.x1),
+        }],
+        tabbed: false,
+    }
+}
+
+/// A row's cells regrouped under the table's column titles, which start at `starts`.
+fn under_columns(line: &Line, starts: &[f32]) -> Line {
+    let mut cells: Vec<Cell> = starts
+        .iter()
+        .enumerate()
+        .map(|(k, x0)| Cell {
+            text: String::new(),
+            x0: *x0,
+            x1: starts.get(k + 1).copied().unwrap_or(f32::INFINITY),
+        })
+        .collect();
+    for c in line.cells.iter().filter(|c| !c.text.is_empty()) {
+        let k = starts.iter().rposition(|x| *x <= c.x0 + 1.0).unwrap_or(0);
+        let cell = &mut cells[k];
+        if !cell.text.is_empty() {
+            cell.text.push(' ');
+        }
+        cell.text.push_str(&c.text);
+    }
+    Line {
+        place: line.place,
+        cells,
+        tabbed: true,
+    }
+}
+
+/// The labels under a row of (B) and (C) and the approval date, which the form breaks over
+/// lines.
+fn detail_labels(form: &Form) -> Vec<String> {
+    [
+        "p3_B_type",
+        "p3_B_stock_code",
+        "p3_B_price",
+        "p3_C_type",
+        "p3_C_stock_code",
+        "p3_C_price",
+        "p3_gm_date",
+    ]
+    .iter()
+    .map(|l| form.get(l).to_owned())
+    .filter(|l| !l.is_empty())
+    .collect()
+}
+
+/// A label broken over lines (or a column of labels in one cell), with the values printed
+/// beside it: one line per label, `[label, values...]`.
+fn join_label(lines: &[Line], i: &mut usize, line: &Line, labels: &[String]) -> Option<Line> {
+    let first = line.cell(0);
+    if first.is_empty()
+        || !labels.iter().any(|l| {
+            l.starts_with(first) && l.as_str() != first
+                || first.starts_with(l.as_str()) && first.len() > l.len()
+        })
+    {
+        return None;
+    }
+    if line.tabbed {
+        return None;
+    }
+    let label_x = line.cells[0].x0;
+    let mut label = first.to_owned();
+    let mut values: Vec<Cell> = line.cells[1..].to_vec();
+    while *i < lines.len() && !labels.contains(&label) {
+        let next = &lines[*i];
+        if next.tabbed || next.place != line.place {
+            break;
+        }
+        let (head, rest): (Vec<&Cell>, Vec<&Cell>) = next
+            .cells
+            .iter()
+            .partition(|c| (c.x0 - label_x).abs() < 2.0);
+        let candidate = head.first().map(|c| format!("{label} {}", c.text));
+        match candidate {
+            Some(c) if labels.iter().any(|l| l.starts_with(c.as_str())) => label = c,
+            None if !rest.is_empty() => {}
+            _ => break,
+        }
+        values.extend(rest.into_iter().cloned());
+        *i += 1;
+    }
+    let mut cells = vec![Cell {
+        text: label,
+        x0: label_x,
+        x1: label_x,
+    }];
+    cells.extend(values);
+    Some(Line {
+        place: line.place,
+        cells,
+        tabbed: true,
+    })
+}
+
+/// Part V's items, each joined over the lines it wraps on, as `- (i) ...`.
+fn join_items(lines: Vec<Line>, form: &Form) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut in_items = false;
+    for line in lines {
+        let text = line.joined();
+        if text.starts_with(form.get(id::PART_V)) {
+            in_items = true;
+        } else if text.starts_with(form.get(id::SUBMITTED_BY)) {
+            in_items = false;
+        }
+        let item = in_items && !line.tabbed && is_item(&text);
+        if item {
+            out.push(plain(&line, &format!("- {text}")));
+        } else if in_items
+            && !line.tabbed
+            && out.last().is_some_and(|l| l.joined().starts_with("- ("))
+        {
+            if let Some(last) = out.last_mut() {
+                last.cells[0].text.push(' ');
+                last.cells[0].text.push_str(&text);
+            }
+        } else {
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// `(iv) all the securities ...`: an item of Part V.
+fn is_item(text: &str) -> bool {
+    text.strip_prefix('(')
+        .and_then(|r| r.split_once(") "))
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+}
