@@ -8,6 +8,7 @@
 //! written by I/O threads (`run::writer`), so that rendering never waits for the disk. This module
 //! holds the jobs, the options and the run's set-up; `report` the summary and `verify`.
 
+mod jobs;
 mod listing;
 mod passes;
 mod plan;
@@ -32,6 +33,7 @@ use crate::model::Lang;
 use crate::render::Format;
 use crate::render::pdf::PdfRender;
 use crate::render::templates::Templates;
+use crate::run::bulk::jobs::JobList;
 use crate::run::bulk::passes::run_jobs;
 use crate::run::files::{Put, load_overrides, put_all, read_source};
 
@@ -79,30 +81,6 @@ pub(super) struct Ctx<'a> {
     messages: MessageFormat,
     /// How bytes reach an output file.
     put: Put,
-}
-
-fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-fn jobs(options: &BulkOptions, rows: Vec<Row>) -> Result<Vec<Job>, Error> {
-    let mut jobs = Vec::new();
-    for input in &options.inputs {
-        if input.is_dir() {
-            jobs.extend(yaml_files(input)?.into_iter().map(Job::File));
-        } else {
-            jobs.push(Job::File(input.clone()));
-        }
-    }
-    jobs.extend(rows.into_iter().map(Job::Row));
-    Ok(jobs)
 }
 
 /// The source of a job's documents: a file's bytes, or the return generated for a row.
@@ -253,7 +231,7 @@ fn bulk_with(options: &BulkOptions, messages: MessageFormat, put: Put) -> Result
         messages,
         put,
     };
-    let jobs = jobs(options, rows)?;
+    let jobs = JobList::new(options, rows)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.unwrap_or(0))
         .build()

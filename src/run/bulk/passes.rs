@@ -10,10 +10,11 @@ use rayon::prelude::*;
 
 use crate::bulk::manifest::{self, Entry, Status};
 use crate::error::Error;
+use crate::run::bulk::jobs::JobList;
 use crate::run::bulk::listing::Listing;
 use crate::run::bulk::plan::{Outcome, Planned, clashes, plan, print_planned};
 use crate::run::bulk::write::{mark_failed, previous, write_job};
-use crate::run::bulk::{Ctx, Job, input_name, progress, report};
+use crate::run::bulk::{Ctx, input_name, progress, report};
 use crate::run::files::{create_folder, remove_stale_temporaries};
 use crate::run::staged::sync;
 use crate::run::writer::with_writer;
@@ -47,14 +48,15 @@ fn small(n: usize) -> u32 {
 }
 
 /// Pass 1 over every job, a chunk at a time, its diagnostics printed in input order.
-fn pass1(ctx: &Ctx<'_>, jobs: &[Job]) -> Pass1 {
+fn pass1(ctx: &Ctx<'_>, jobs: &JobList) -> Pass1 {
     let mut kept = Pass1::default();
-    for (c, chunk) in jobs.chunks(CHUNK).enumerate() {
+    for first in (0..jobs.len()).step_by(CHUNK) {
+        let chunk = jobs.chunk(first, CHUNK);
         let planned: Vec<(u32, Planned)> = chunk
             .par_iter()
             .enumerate()
             .flat_map_iter(|(j, job)| {
-                let number = small(c * CHUNK + j);
+                let number = small(first + j);
                 plan(ctx, job).into_iter().map(move |p| (number, p))
             })
             .collect();
@@ -76,7 +78,7 @@ fn pass1(ctx: &Ctx<'_>, jobs: &[Job]) -> Pass1 {
 
 /// The names given to more than one document, with the inputs involved, in input order. Only
 /// the jobs whose name hashes meet are read again, for their names.
-fn clash_check(ctx: &Ctx<'_>, jobs: &[Job], names: &mut [(u64, u32, u32)]) -> Vec<String> {
+fn clash_check(ctx: &Ctx<'_>, jobs: &JobList, names: &mut [(u64, u32, u32)]) -> Vec<String> {
     names.sort_unstable();
     let mut suspects: Vec<u32> = names
         .windows(2)
@@ -88,7 +90,7 @@ fn clash_check(ctx: &Ctx<'_>, jobs: &[Job], names: &mut [(u64, u32, u32)]) -> Ve
     let planned: Vec<Planned> = suspects
         .iter()
         .filter_map(|&j| jobs.get(j as usize))
-        .flat_map(|job| plan(ctx, job))
+        .flat_map(|job| plan(ctx, &job))
         .collect();
     clashes(&planned)
 }
@@ -97,7 +99,7 @@ fn clash_check(ctx: &Ctx<'_>, jobs: &[Job], names: &mut [(u64, u32, u32)]) -> Ve
 ///
 /// # Errors
 /// Clashing names, or an output directory that cannot be created.
-pub(super) fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
+pub(super) fn run_jobs(ctx: &Ctx<'_>, jobs: &JobList) -> Result<u8, Error> {
     let options = ctx.options;
     let mut kept = pass1(ctx, jobs);
     let clash = clash_check(ctx, jobs, &mut kept.names);
@@ -120,8 +122,8 @@ pub(super) fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
     let mut listing = Listing::new(&path, ctx.put);
     let mut unwritten: Vec<Entry> = Vec::new();
     let (mut named, mut unnamed) = (&kept.named[..], &kept.unnamed[..]);
-    for (c, chunk) in jobs.chunks(CHUNK).enumerate() {
-        let first = c * CHUNK;
+    for first in (0..jobs.len()).step_by(CHUNK) {
+        let chunk = jobs.chunk(first, CHUNK);
         let (entries, failed): (Vec<Vec<Entry>>, _) = with_writer(ctx.put, |writer| {
             chunk
                 .par_iter()
@@ -151,7 +153,7 @@ pub(super) fn run_jobs(ctx: &Ctx<'_>, jobs: &[Job]) -> Result<u8, Error> {
         let written = owners.into_iter().zip(entries).collect();
         let input_of = |job: u32| {
             jobs.get(job as usize)
-                .map(|j| input_name(j, ctx))
+                .map(|j| input_name(&j, ctx))
                 .unwrap_or_default()
         };
         for document in documents(written, chunk_named, chunk_unnamed, input_of) {
