@@ -148,6 +148,9 @@ pub(crate) struct Cell {
     pub(crate) indent: f32,
     /// Rules on the cell's sides.
     pub(crate) border: Borders,
+    /// How far each rule is drawn inside the cell's edge (negative: outside), as the form
+    /// draws two underlines with a gap that is on no column line.
+    pub(crate) inset: Edges,
     /// Grey level of a background fill (0 black, 1 white), if shaded.
     pub(crate) fill: Option<f32>,
 }

@@ -334,13 +334,14 @@ fn draw(flow: &mut Flow<'_>, row: &PRow<'_>) {
         }
     }
     for c in &row.cells {
-        let b = c.cell.border;
-        let (x1, x2, y2) = (c.x, c.x + c.w, y + h);
+        let (b, i) = (c.cell.border, c.cell.inset);
+        let (x1, x2) = (c.x + i.left, c.x + c.w - i.right);
+        let (y1, y2) = (y + i.top, y + h - i.bottom);
         let sides = [
-            (b.top, x1, y, x2, y),
+            (b.top, x1, y1, x2, y1),
             (b.bottom, x1, y2, x2, y2),
-            (b.left, x1, y, x1, y2),
-            (b.right, x2, y, x2, y2),
+            (b.left, x1, y1, x1, y2),
+            (b.right, x2, y1, x2, y2),
         ];
         for (on, x1, y1, x2, y2) in sides {
             if on {

@@ -247,3 +247,30 @@ fn middle_aligned_text_sits_as_high_as_the_form_sets_it_but_inside_its_padding()
     let tight = layout(&doc("10.06")).expect("layout");
     assert_contained(&tight);
 }
+
+#[test]
+fn an_inset_moves_a_cells_rules_inside_or_outside_its_edges() {
+    let pages = layout(
+        r#"<document margin="30 20"><page><table widths="50 100"><row height="20"><cell border="b" inset="0 10 0 0">HKD</cell><cell border="b" inset="0 -1 0 -8">5</cell></row></table></page></document>"#,
+    )
+    .expect("layout");
+    let rules: Vec<(f32, f32, f32, f32)> = pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Rule { x1, y1, x2, y2 } => Some((*x1, *y1, *x2, *y2)),
+            _ => None,
+        })
+        .collect();
+    // Two underlines at the row's bottom, 2 pt apart: 20..60 and 62..171.
+    assert_eq!(rules.len(), 2, "{rules:?}");
+    let close = |a: f32, b: f32| (a - b).abs() < 0.01;
+    assert!(
+        close(rules[0].0, 20.0) && close(rules[0].2, 60.0) && close(rules[0].1, 50.0),
+        "{rules:?}"
+    );
+    assert!(
+        close(rules[1].0, 62.0) && close(rules[1].2, 171.0) && close(rules[1].3, 50.0),
+        "{rules:?}"
+    );
+}

@@ -79,6 +79,41 @@ impl Cx<'_> {
         }
     }
 
+    /// Four signed offsets in CSS order (1, 2 or 4 numbers), or zeros when absent.
+    pub(super) fn offsets(&self, node: Node<'_, '_>, name: &str) -> Result<Edges, PdfError> {
+        let Some(v) = node.attribute(name) else {
+            return Ok(Edges::default());
+        };
+        let nums: Option<Vec<f32>> = v
+            .split_whitespace()
+            .map(|p| p.parse::<f32>().ok().filter(|n| n.is_finite()))
+            .collect();
+        match nums.as_deref() {
+            Some([a]) => Ok(Edges {
+                top: *a,
+                right: *a,
+                bottom: *a,
+                left: *a,
+            }),
+            Some([v, h]) => Ok(Edges {
+                top: *v,
+                right: *h,
+                bottom: *v,
+                left: *h,
+            }),
+            Some([t, r, b, l]) => Ok(Edges {
+                top: *t,
+                right: *r,
+                bottom: *b,
+                left: *l,
+            }),
+            _ => Err(self.err(
+                node,
+                format!("{name}={v:?} needs 1, 2 or 4 offsets in points"),
+            )),
+        }
+    }
+
     /// A list of non-negative numbers separated by spaces.
     pub(super) fn nums(
         &self,

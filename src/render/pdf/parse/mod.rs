@@ -253,8 +253,8 @@ impl Cx<'_> {
         self.allow(
             node,
             &[
-                "span", "align", "valign", "pad", "indent", "border", "fill", "size", "bold",
-                "leading",
+                "span", "align", "valign", "pad", "indent", "border", "inset", "fill", "size",
+                "bold", "leading",
             ],
         )?;
         let style = self.style(node, d.style)?;
@@ -291,6 +291,7 @@ impl Cx<'_> {
             valign,
             pad: self.edges_or(node, "pad", d.pad)?,
             indent: self.offset(node, "indent")?,
+            inset: self.offsets(node, "inset")?,
             border: if node.has_attribute("border") {
                 self.borders(node, "all")?
             } else {
