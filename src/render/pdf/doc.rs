@@ -151,6 +151,9 @@ pub(crate) struct Cell {
     /// How far each rule is drawn inside the cell's edge (negative: outside), as the form
     /// draws two underlines with a gap that is on no column line.
     pub(crate) inset: Edges,
+    /// A rectangle (width, height) drawn from the cell's top-left corner besides its rules:
+    /// the box the form draws around a drop-down's value inside a taller cell.
+    pub(crate) frame: Option<(f32, f32)>,
     /// Grey level of a background fill (0 black, 1 white), if shaded.
     pub(crate) fill: Option<f32>,
 }

@@ -348,6 +348,17 @@ fn draw(flow: &mut Flow<'_>, row: &PRow<'_>) {
                 flow.push(Item::Rule { x1, y1, x2, y2 });
             }
         }
+        if let Some((w, bh)) = c.cell.frame {
+            let (x2, y2) = (c.x + w, y + bh.min(h));
+            for (x1, y1, x2, y2) in [
+                (c.x, y, x2, y),
+                (c.x, y2, x2, y2),
+                (c.x, y, c.x, y2),
+                (x2, y, x2, y2),
+            ] {
+                flow.push(Item::Rule { x1, y1, x2, y2 });
+            }
+        }
     }
     for c in &row.cells {
         let pad = c.cell.pad;

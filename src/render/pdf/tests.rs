@@ -274,3 +274,23 @@ fn an_inset_moves_a_cells_rules_inside_or_outside_its_edges() {
         "{rules:?}"
     );
 }
+
+#[test]
+fn a_cell_box_is_drawn_from_its_top_left_corner_besides_its_rules() {
+    let pages = layout(
+        r#"<document margin="30 20"><page><table widths="50 100"><row height="25"><cell border="tlb" box="50 18">Issued</cell><cell border="trb"/></row></table></page></document>"#,
+    )
+    .expect("layout");
+    let rules: Vec<(f32, f32, f32, f32)> = pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Rule { x1, y1, x2, y2 } => Some((*x1, *y1, *x2, *y2)),
+            _ => None,
+        })
+        .collect();
+    // The box's bottom at 30 + 18, its right side from 30 to 48 at x 70; no full divider.
+    assert!(rules.contains(&(20.0, 48.0, 70.0, 48.0)), "{rules:?}");
+    assert!(rules.contains(&(70.0, 30.0, 70.0, 48.0)), "{rules:?}");
+    assert!(!rules.contains(&(70.0, 30.0, 70.0, 55.0)), "{rules:?}");
+}

@@ -253,8 +253,8 @@ impl Cx<'_> {
         self.allow(
             node,
             &[
-                "span", "align", "valign", "pad", "indent", "border", "inset", "fill", "size",
-                "bold", "leading",
+                "span", "align", "valign", "pad", "indent", "border", "inset", "box", "fill",
+                "size", "bold", "leading",
             ],
         )?;
         let style = self.style(node, d.style)?;
@@ -292,6 +292,15 @@ impl Cx<'_> {
             pad: self.edges_or(node, "pad", d.pad)?,
             indent: self.offset(node, "indent")?,
             inset: self.offsets(node, "inset")?,
+            frame: match node.attribute("box") {
+                None => None,
+                Some(v) => match self.nums(node, "box", v)?.as_slice() {
+                    [w, h] => Some((*w, *h)),
+                    _ => {
+                        return Err(self.err(node, format!("box={v:?} needs a width and a height")));
+                    }
+                },
+            },
             border: if node.has_attribute("border") {
                 self.borders(node, "all")?
             } else {
