@@ -60,8 +60,10 @@ fn pass1(ctx: &Ctx<'_>, jobs: &JobList) -> Pass1 {
                 plan(ctx, job).into_iter().map(move |p| (number, p))
             })
             .collect();
-        for (job, p) in planned {
+        for (job, mut p) in planned {
             print_planned(std::slice::from_ref(&p), ctx.messages);
+            // Printed: the source shown beside the diagnostics is not needed any more.
+            p.source = None;
             match p.names() {
                 Some(names) => {
                     for name in names {
