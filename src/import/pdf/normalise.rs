@@ -66,6 +66,14 @@ pub(crate) fn normalise(lines: Vec<Line>, form: &Form) -> (Vec<Line>, Option<Str
             out.push(plain(line, &format!("[x] {}", rest.join(" "))));
             continue;
         }
+        if !form.treasury()
+            && line.cells.len() == 2
+            && in_part_ii(&out, form)
+            && let Some(row) = one_column_row(line, form)
+        {
+            out.push(row);
+            continue;
+        }
         if let Some(joined) = join_label(&lines, &mut i, line, &details) {
             out.push(joined);
             continue;
@@ -73,6 +81,40 @@ pub(crate) fn normalise(lines: Vec<Line>, form: &Form) -> (Vec<Line>, Option<Str
         out.push(line.clone());
     }
     (join_items(out, form), version)
+}
+
+/// Whether the lines so far are in Part II (after its heading, before Part III's).
+fn in_part_ii(out: &[Line], form: &Form) -> bool {
+    let heading = |id: &str| {
+        out.iter()
+            .rposition(|l| l.joined().starts_with(form.get(id)))
+    };
+    heading(id::PART_II).is_some_and(|ii| heading(id::PART_III).is_none_or(|iii| iii < ii))
+}
+
+/// A balance row of Part II in the layouts without treasury shares, whose one figure the text
+/// form prints in its third cell: `[label, "", figure]`.
+fn one_column_row(line: &Line, form: &Form) -> Option<Line> {
+    let label = line.cell(0);
+    [id::PRECEDING, id::MOVEMENT, id::CLOSING]
+        .iter()
+        .any(|r| label == form.get(r))
+        .then(|| {
+            let mut cells = vec![
+                line.cells[0].clone(),
+                Cell {
+                    text: String::new(),
+                    x0: 0.0,
+                    x1: 0.0,
+                },
+            ];
+            cells.extend(line.cells[1..].iter().cloned());
+            Line {
+                place: line.place,
+                cells,
+                tabbed: true,
+            }
+        })
 }
 
 /// `v 1.2.0` at the end of a page footer (`Page 1 of 10 v 1.2.0`).
