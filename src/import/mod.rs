@@ -22,7 +22,7 @@ use read::Level;
 pub struct Imported {
     /// hkret's YAML input for the return.
     pub yaml: String,
-    /// The layout recognised ("1.2.0", "1.0.1").
+    /// The version of the layout recognised, as its descriptor names it.
     pub layout: &'static str,
     /// Warnings: every piece of the source left out or read with a doubt.
     pub warnings: Diagnostics,
