@@ -226,6 +226,22 @@ mod tests {
         }
     }
 
+    /// A skeleton with every value marked FILL IN given, as a filer would, for February 2026.
+    fn fill_in(text: &str) -> String {
+        text.replace("date_submitted: ~", "date_submitted: 2026-03-03")
+            .replace(
+                "shares: { preceding: ~, closing: ~ }",
+                "shares: { preceding: 1000000, closing: 1000000 }",
+            )
+            .replace("amount: ~", "amount: \"0.1\"")
+            .replace(
+                "excluding_treasury: { preceding: ~, closing: ~ }",
+                "excluding_treasury: { preceding: 500000, closing: 500000 }",
+            )
+            .replace("  name: ~", "  name: Chan Tai Man")
+            .replace("  title: ~", "  title: Company Secretary")
+    }
+
     #[test]
     fn the_bare_skeleton_names_each_missing_value() {
         let text = skeleton(
@@ -264,19 +280,7 @@ mod tests {
             file: "new.yaml".into(),
         };
         let text = skeleton(&options, &Templates::built_in().expect("templates")).expect("renders");
-        let filled = text
-            .replace("date_submitted: ~", "date_submitted: 2026-03-03")
-            .replace(
-                "shares: { preceding: ~, closing: ~ }",
-                "shares: { preceding: 1000000, closing: 1000000 }",
-            )
-            .replace("amount: ~", "amount: \"0.1\"")
-            .replace(
-                "excluding_treasury: { preceding: ~, closing: ~ }",
-                "excluding_treasury: { preceding: 500000, closing: 500000 }",
-            )
-            .replace("  name: ~", "  name: Chan Tai Man")
-            .replace("  title: ~", "  title: Company Secretary");
+        let filled = fill_in(&text);
         assert!(!filled.contains(": ~"), "{filled}");
         assert_eq!(messages(&filled), Vec::<String>::new());
     }
@@ -303,19 +307,7 @@ mod tests {
             ..InitOptions::default()
         };
         let text = skeleton(&options, &Templates::built_in().expect("templates")).expect("renders");
-        let filled = text
-            .replace("date_submitted: ~", "date_submitted: 2026-03-03")
-            .replace(
-                "shares: { preceding: ~, closing: ~ }",
-                "shares: { preceding: 1000000, closing: 1000000 }",
-            )
-            .replace("amount: ~", "amount: \"0.1\"")
-            .replace(
-                "excluding_treasury: { preceding: ~, closing: ~ }",
-                "excluding_treasury: { preceding: 500000, closing: 500000 }",
-            )
-            .replace("  name: ~", "  name: Chan Tai Man")
-            .replace("  title: ~", "  title: Company Secretary");
+        let filled = fill_in(&text);
         assert_eq!(messages(&filled), Vec::<String>::new(), "{filled}");
         assert!(filled.contains("stock_code: \"601899\""), "{filled}");
     }
