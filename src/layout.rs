@@ -8,56 +8,19 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 
-/// One layout's description, as written in `templates/layouts.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Descriptor {
-    /// The version the return names and the footer prints, such as `1.2.0`.
-    pub version: String,
-    /// The first month ended the layout is in force for, `YYYY-MM`.
-    pub from: String,
-    /// The template set drawing it (a folder under `templates/`).
-    pub templates: String,
-    /// Label variants used, most specific first.
-    pub wording: Vec<String>,
-    /// Treasury shares: three Part II columns, (X1)/(X2) in Part III, two grand totals a class.
-    pub treasury_shares: bool,
-    /// A public float sufficiency confirmation per listed class in Part II.
-    pub public_float: bool,
-    /// Multi-counter stock code rows under a class's stock code.
-    pub multi_counters: bool,
-    /// Part III's tables follow one another on a page (else each starts a new page).
-    pub part_iii_flows: bool,
-    /// "Class of shares" printed before "Type of shares".
-    pub class_first: bool,
-    /// The notes at the end of the form, in order, by name.
-    pub notes: Vec<String>,
-    /// What of the layout is inferred rather than read on a real return; empty when nothing.
-    pub inferred: String,
-}
+mod file;
 
-/// A version of the form the Exchange published, drawn by hkret or not.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Published {
-    /// The version, such as `1.1.1`.
-    pub version: String,
-    /// A return that prints it.
-    pub seen: String,
-}
+pub use file::{Descriptor, Published};
+use file::File;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    layouts: Vec<Descriptor>,
-    #[serde(default)]
-    published: Vec<Published>,
-}
-
-/// The layouts file, read once.
+/// The layouts file, read once: as the build script left it, or else as YAML.
 static FILE: LazyLock<File> = LazyLock::new(|| {
+    if let Some(json) = crate::assets::precompiled("layouts.yaml")
+        && let Ok(file) = serde_json::from_str(json)
+    {
+        return file;
+    }
     let text = crate::assets::get("layouts.yaml").unwrap_or_default();
     serde_saphyr::from_str(text).expect("templates/layouts.yaml is valid (a test reads it)")
 });
@@ -164,7 +127,16 @@ impl Layout {
 
 #[cfg(test)]
 mod tests {
-    use super::Layout;
+    use super::{File, Layout};
+
+    #[test]
+    fn the_precompiled_layouts_file_is_the_yaml_as_read() {
+        let text = crate::assets::get("layouts.yaml").expect("built in");
+        let yaml: File = serde_saphyr::from_str(text).expect("layouts.yaml reads");
+        let json = crate::assets::precompiled("layouts.yaml").expect("precompiled");
+        let json: File = serde_json::from_str(json).expect("the JSON reads");
+        assert_eq!(format!("{yaml:?}"), format!("{json:?}"));
+    }
 
     #[test]
     fn the_layouts_file_reads_and_is_in_order() {

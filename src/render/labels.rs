@@ -10,27 +10,14 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+mod file;
+
+pub use file::{Entry, LabelFile, Language, Variant};
 
 use crate::layout::Layout;
 use crate::model::Lang;
-
-/// How a language writes what is not a label: dates.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Language {
-    /// BCP 47 tag, such as `en` or `zh-Hant`.
-    pub tag: String,
-    /// A date's pattern: `{d}`/`{dd}` day, `{m}`/`{mm}` month number, `{month}` its name,
-    /// `{yyyy}` year.
-    pub date: String,
-    /// The names of the months, January first.
-    pub months: Vec<String>,
-    /// The layouts (by version) this file words; empty: every layout. The Chinese file words
-    /// only the layouts whose Chinese is known.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub versions: Vec<String>,
-}
 
 impl Language {
     /// `d` written the language's way: `02 February 2026`, `2026年2月2日`.
@@ -62,46 +49,6 @@ impl Language {
     pub fn date_opt(&self, d: Option<NaiveDate>) -> String {
         d.map(|d| self.date(d)).unwrap_or_default()
     }
-}
-
-/// One wording of a label, with where it comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Variant {
-    /// The text as printed.
-    pub text: String,
-    /// `READ <source id>` or `INFERRED <why>` (also `READ-304`, `RULE`, `SUMMARY`, `RECON`).
-    pub source: String,
-    /// The text as the PDF prints it, when its typography differs (the official PDF's curly
-    /// quotes, where the published text returns have straight ones).
-    #[serde(default)]
-    pub pdf: Option<String>,
-}
-
-/// A label: the current form's wording and its variants for older layouts.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Entry {
-    /// The text as printed by the current layout.
-    pub text: String,
-    /// Its provenance.
-    pub source: String,
-    /// The text as the PDF prints it, when its typography differs.
-    #[serde(default)]
-    pub pdf: Option<String>,
-    /// Variants by wording name (`layouts.yaml`, `wording`).
-    #[serde(default)]
-    pub layouts: BTreeMap<String, Variant>,
-}
-
-/// A whole label file.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LabelFile {
-    /// The language descriptor.
-    pub language: Language,
-    /// Every label by id.
-    pub labels: BTreeMap<String, Entry>,
 }
 
 impl LabelFile {
@@ -214,8 +161,13 @@ impl Wording {
     }
 }
 
-/// The built-in English labels.
+/// The built-in English labels, as the build script left them or else read as YAML.
 static ENGLISH: LazyLock<LabelFile> = LazyLock::new(|| {
+    if let Some(json) = crate::assets::precompiled("labels/en.yaml")
+        && let Ok(file) = serde_json::from_str(json)
+    {
+        return file;
+    }
     LabelFile::parse(crate::assets::get("labels/en.yaml").unwrap_or_default())
         .expect("templates/labels/en.yaml is valid (a test reads it)")
 });
@@ -256,6 +208,20 @@ mod tests {
                     assert!(known.contains(w), "{name} {id}: no layout uses wording {w}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_built_in_label_file_is_precompiled_as_it_reads() {
+        for (name, text) in crate::assets::BUILT_IN {
+            if !name.starts_with("labels/") {
+                continue;
+            }
+            let yaml = LabelFile::parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let json = crate::assets::precompiled(name)
+                .unwrap_or_else(|| panic!("{name} is not precompiled"));
+            let json: LabelFile = serde_json::from_str(json).expect("the JSON reads");
+            assert_eq!(yaml, json, "{name}");
         }
     }
 

@@ -15,6 +15,25 @@ use crate::error::Error;
 use crate::layout::Layout;
 use crate::render::labels::{LabelFile, Wording};
 
+/// A label file's text: a user's YAML, or a built-in file as the build script embedded it.
+#[derive(Debug)]
+enum LabelSource {
+    /// YAML (a user's file, or a built-in one the build script could not read).
+    Yaml(String),
+    /// A built-in file as JSON (`crate::assets::precompiled`).
+    Json(&'static str),
+}
+
+impl LabelSource {
+    /// The label file.
+    fn read(&self) -> Result<LabelFile, String> {
+        match self {
+            Self::Yaml(text) => LabelFile::parse(text),
+            Self::Json(json) => serde_json::from_str(json).map_err(|e| e.to_string()),
+        }
+    }
+}
+
 /// The template set with its label files, shared by every document of a run.
 ///
 /// Built-in templates are compiled when first used, each with the templates it includes or
@@ -30,7 +49,7 @@ pub struct Templates {
     compiled: RwLock<BTreeMap<String, Arc<Tera>>>,
     /// Label files by language tag (`en` from `labels/en.yaml`): source, and once read, the file
     /// or what was wrong with it.
-    labels: BTreeMap<String, (String, OnceLock<Result<LabelFile, String>>)>,
+    labels: BTreeMap<String, (LabelSource, OnceLock<Result<LabelFile, String>>)>,
     /// Everything was compiled up front (`compiled[""]`).
     eager: bool,
 }
@@ -55,6 +74,11 @@ impl Templates {
                 .strip_prefix("labels/")
                 .and_then(|n| n.strip_suffix(".yaml"))
             {
+                let overridden = overrides.iter().any(|(n, _)| *n == name);
+                let source = match crate::assets::precompiled(&name) {
+                    Some(json) if !overridden => LabelSource::Json(json),
+                    _ => LabelSource::Yaml(source),
+                };
                 labels.insert(tag.to_owned(), (source, OnceLock::new()));
             } else if name.ends_with(".tera") {
                 sources.insert(name, source);
@@ -147,7 +171,7 @@ impl Templates {
         let Some((source, file)) = self.labels.get(tag) else {
             return Ok(None);
         };
-        file.get_or_init(|| LabelFile::parse(source))
+        file.get_or_init(|| source.read())
             .as_ref()
             .map(Some)
             .map_err(|message| Error::Template {

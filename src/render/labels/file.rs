@@ -1,0 +1,64 @@
+//! The shape of a label file (`templates/labels/<tag>.yaml`), plain data with no other part of
+//! hkret in it: the build script reads the built-in label files into these types too, and
+//! embeds them in a form that is quicker to read than YAML (`crate::assets::PRECOMPILED`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// How a language writes what is not a label: dates.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// BCP 47 tag, such as `en` or `zh-Hant`.
+    pub tag: String,
+    /// A date's pattern: `{d}`/`{dd}` day, `{m}`/`{mm}` month number, `{month}` its name,
+    /// `{yyyy}` year.
+    pub date: String,
+    /// The names of the months, January first.
+    pub months: Vec<String>,
+    /// The layouts (by version) this file words; empty: every layout. The Chinese file words
+    /// only the layouts whose Chinese is known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<String>,
+}
+
+/// One wording of a label, with where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    /// The text as printed.
+    pub text: String,
+    /// `READ <source id>` or `INFERRED <why>` (also `READ-304`, `RULE`, `SUMMARY`, `RECON`).
+    pub source: String,
+    /// The text as the PDF prints it, when its typography differs (the official PDF's curly
+    /// quotes, where the published text returns have straight ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf: Option<String>,
+}
+
+/// A label: the current form's wording and its variants for older layouts.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// The text as printed by the current layout.
+    pub text: String,
+    /// Its provenance.
+    pub source: String,
+    /// The text as the PDF prints it, when its typography differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf: Option<String>,
+    /// Variants by wording name (`layouts.yaml`, `wording`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub layouts: BTreeMap<String, Variant>,
+}
+
+/// A whole label file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelFile {
+    /// The language descriptor.
+    pub language: Language,
+    /// Every label by id.
+    pub labels: BTreeMap<String, Entry>,
+}
