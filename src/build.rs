@@ -12,10 +12,18 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-#[allow(unreachable_pub, dead_code, reason = "shared with hkret, which uses all of it")]
+#[allow(
+    unreachable_pub,
+    dead_code,
+    reason = "shared with hkret, which uses all of it"
+)]
 #[path = "render/labels/file.rs"]
 mod label_file;
-#[allow(unreachable_pub, dead_code, reason = "shared with hkret, which uses all of it")]
+#[allow(
+    unreachable_pub,
+    dead_code,
+    reason = "shared with hkret, which uses all of it"
+)]
 #[path = "layout/file.rs"]
 mod layout_file;
 

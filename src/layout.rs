@@ -11,8 +11,8 @@ use chrono::{Datelike, NaiveDate};
 
 mod file;
 
-pub use file::{Descriptor, Published};
 use file::File;
+pub use file::{Descriptor, Published};
 
 /// The layouts file, read once: as the build script left it, or else as YAML.
 static FILE: LazyLock<File> = LazyLock::new(|| {
