@@ -250,15 +250,17 @@ fn dev_stdout_is_written_through_the_descriptor_the_shell_gave() {
 #[test]
 fn a_reader_that_goes_away_ends_the_run_quietly() {
     use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hkret"))
+    // The reader is gone before hkret starts (closing it after the start raced with a fast
+    // hkret, which could write its whole output into the pipe first).
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let child = Command::new(env!("CARGO_BIN_EXE_hkret"))
         .args(["render", MOON])
         .current_dir(root())
-        .stdout(Stdio::piped())
+        .stdout(writer)
         .stderr(Stdio::piped())
         .spawn()
         .expect("hkret runs");
-    // The reader goes away before hkret writes a byte.
-    drop(child.stdout.take());
     let out = child.wait_with_output().expect("hkret ends");
     assert_eq!(
         out.status.code(),
