@@ -32,8 +32,9 @@ pub(crate) type Metrics = (f32, f32);
 /// Adobe Pi (826/-196), from its font descriptors.
 pub(crate) const REFERENCE_FONTS: &[Metrics] = &[(0.980, 0.303), (1.033, 0.376), (0.826, 0.196)];
 
-/// hkret's PDF: Liberation Sans, both weights (`hhea` 1854/-434 per 2048).
-pub(crate) const HKRET_FONTS: &[Metrics] = &[(0.905_273_4, 0.211_914_1)];
+/// hkret's PDF: Liberation Sans, both weights (`hhea` 1854/-434 per 2048), and the tick's hkret
+/// Symbols (880/-120).
+pub(crate) const HKRET_FONTS: &[Metrics] = &[(0.905_273_4, 0.211_914_1), (0.88, 0.12)];
 
 /// Reads the words of a PDF with `pdftotext -bbox`, its fonts' metrics given; `None` when the
 /// tool is missing (a failure under CI).

@@ -1,7 +1,8 @@
-//! The embedded fonts: Liberation Sans regular and bold (the official form's font) and
-//! Noto Sans TC as the fallback for Chinese. Each is parsed once per process, on first
-//! use; the 7 MB Chinese font is only touched when some text has a character that
-//! Liberation Sans lacks, so the common case never pays for it.
+//! The embedded fonts: Liberation Sans regular and bold (the official form's font), hkret
+//! Symbols (the form's tick ✔ and the bullet ．, two glyphs) and Noto Sans TC as the fallback
+//! for Chinese. Each is parsed once per process, on first use; the 7 MB Chinese font is only
+//! touched when some text has a character the others lack, so the common case never pays for
+//! it.
 //!
 //! Gives glyph ids and advance widths to the layout (text is measured from the real
 //! fonts) and the same faces to the writer. No I/O: the bytes are in the binary.
@@ -21,16 +22,20 @@ pub enum FontId {
     Regular,
     /// Liberation Sans Bold.
     Bold,
+    /// hkret Symbols: the tick ✔ and the bullet ．, glyphs of Noto Sans Symbols 2 and Noto
+    /// Sans SC (`fonts/README.md`), for both weights.
+    Symbol,
     /// Noto Sans TC Regular (Chinese fallback, also for bold text).
     Cjk,
 }
 
 impl FontId {
-    /// Short name used in layout dumps: `R`, `B` or `C`.
+    /// Short name used in layout dumps and as the font's resource name: `R`, `B`, `S` or `C`.
     pub fn code(self) -> &'static str {
         match self {
             Self::Regular => "R",
             Self::Bold => "B",
+            Self::Symbol => "S",
             Self::Cjk => "C",
         }
     }
@@ -112,6 +117,8 @@ impl Face {
 static REGULAR_TTF: &[u8] = include_bytes!("../../../fonts/LiberationSans-Regular.ttf");
 /// Liberation Sans Bold, 2.1.5.
 static BOLD_TTF: &[u8] = include_bytes!("../../../fonts/LiberationSans-Bold.ttf");
+/// hkret Symbols 1.000: ✔ and ．.
+static SYMBOL_TTF: &[u8] = include_bytes!("../../../fonts/HkretSymbols-Regular.ttf");
 /// Noto Sans TC Regular.
 static CJK_TTF: &[u8] = include_bytes!("../../../fonts/NotoSansTC-Regular.ttf");
 
@@ -119,6 +126,8 @@ static CJK_TTF: &[u8] = include_bytes!("../../../fonts/NotoSansTC-Regular.ttf");
 static REGULAR: OnceLock<Option<Face>> = OnceLock::new();
 /// See [`REGULAR`].
 static BOLD: OnceLock<Option<Face>> = OnceLock::new();
+/// See [`REGULAR`].
+static SYMBOL: OnceLock<Option<Face>> = OnceLock::new();
 /// See [`REGULAR`].
 static CJK: OnceLock<Option<Face>> = OnceLock::new();
 
@@ -140,6 +149,12 @@ pub(crate) fn face(id: FontId) -> Result<&'static Face, PdfError> {
             "LiberationSans-Bold.ttf",
             "LiberationSans-Bold",
         ),
+        FontId::Symbol => (
+            &SYMBOL,
+            SYMBOL_TTF,
+            "HkretSymbols-Regular.ttf",
+            "HkretSymbols",
+        ),
         FontId::Cjk => (
             &CJK,
             CJK_TTF,
@@ -158,7 +173,9 @@ pub fn cjk_loaded() -> bool {
 }
 
 /// The face, glyph and advance (ems) that set `ch`: the Latin face of the requested weight if
-/// it has the character, else the Chinese fallback; `None` if no face has it.
+/// it has the character, else the symbol face, else the Chinese fallback; `None` if no face
+/// has it. The symbol face comes before the Chinese one so that the bullet ． (which both
+/// have, drawn alike) never brings a Chinese subset into an English return.
 ///
 /// # Errors
 /// [`PdfError::Font`] if an embedded font is broken.
@@ -166,6 +183,9 @@ pub(crate) fn resolve(ch: char, bold: bool) -> Result<Option<(FontId, GlyphId, f
     let latin = if bold { FontId::Bold } else { FontId::Regular };
     if let Some((g, advance)) = face(latin)?.glyph_advance(ch) {
         return Ok(Some((latin, g, advance)));
+    }
+    if let Some((g, advance)) = face(FontId::Symbol)?.glyph_advance(ch) {
+        return Ok(Some((FontId::Symbol, g, advance)));
     }
     Ok(face(FontId::Cjk)?
         .glyph_advance(ch)
@@ -203,8 +223,22 @@ mod tests {
     }
 
     #[test]
+    fn the_tick_and_the_bullet_come_from_the_symbol_face_in_both_weights() {
+        for ch in ['\u{2714}', '\u{FF0E}'] {
+            for bold in [false, true] {
+                let (id, _, _) = resolve(ch, bold).expect("fonts").expect("has it");
+                assert_eq!(id, FontId::Symbol, "{ch:?}");
+            }
+        }
+        let f = face(FontId::Symbol).expect("symbol");
+        assert!((f.advance(f.glyph('\u{FF0E}').expect("．")) - 1.0).abs() < 1e-6);
+        assert!((f.advance(f.glyph('\u{2714}').expect("✔")) - 0.829).abs() < 1e-6);
+        assert_eq!(f.glyph('A'), None, "only its two symbols");
+    }
+
+    #[test]
     fn cached_glyphs_agree_with_the_character_map() {
-        for id in [FontId::Regular, FontId::Bold, FontId::Cjk] {
+        for id in [FontId::Regular, FontId::Bold, FontId::Symbol, FontId::Cjk] {
             let f = face(id).expect("face");
             for c in 0..0x300 {
                 let Some(ch) = char::from_u32(c) else {

@@ -1,10 +1,11 @@
 //! The PDF renderer: a description (the XML a `*.pdf.tera` template emitted, format in
 //! `templates/README.md`) → typed tree (`parse`) → pages of placed items (`layout`,
-//! `table`, `wrap`, `text`, `fonts`) → PDF/A bytes (`write`).
+//! `table`, `check`, `wrap`, `text`, `fonts`) → PDF/A bytes (`write`).
 //!
 //! Stage 3 (render): pure, no file system, no clock. Layout is plain data that tests can
 //! inspect and dump; only `write` knows about PDF.
 
+mod check;
 mod doc;
 mod error;
 mod filters;

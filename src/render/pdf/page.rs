@@ -69,12 +69,10 @@ pub enum Item {
         /// End y.
         y2: f32,
     },
-    /// A check box, with a tick when `checked`.
+    /// A check box, ruled 0.5 pt (its tick, if any, is a text item: `check.rs`).
     Check {
         /// The box.
         rect: Rect,
-        /// Ticked or not.
-        checked: bool,
     },
 }
 
@@ -153,8 +151,8 @@ pub fn dump(pages: &[Page]) -> String {
                 Item::Rule { x1, y1, x2, y2 } => {
                     writeln!(out, "{n} rule {x1:.2} {y1:.2} {x2:.2} {y2:.2}")
                 }
-                Item::Check { rect: r, checked } => {
-                    writeln!(out, "{n} check {:.2} {:.2} {:.2} {checked}", r.x, r.y, r.w)
+                Item::Check { rect: r } => {
+                    writeln!(out, "{n} check {:.2} {:.2} {:.2}", r.x, r.y, r.w)
                 }
             };
         }

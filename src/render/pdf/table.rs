@@ -7,6 +7,7 @@
 
 use std::collections::VecDeque;
 
+use crate::render::pdf::check::CheckBox;
 use crate::render::pdf::doc::{Align, Cell, Content, Table, VAlign};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{ASCENT, DESCENT};
@@ -19,13 +20,8 @@ use crate::render::pdf::wrap::{Line, justify, wrap_first};
 enum Body {
     /// Wrapped lines of text (a queue: a row split over pages gives up its first lines).
     Lines(VecDeque<Line>),
-    /// A check box.
-    Check {
-        /// Ticked.
-        checked: bool,
-        /// Side of the box.
-        size: f32,
-    },
+    /// A check box, ticked or not.
+    Check(CheckBox),
 }
 
 /// A cell with its geometry and wrapped content.
@@ -54,7 +50,7 @@ impl Prepared<'_> {
     fn content_height(&self) -> f32 {
         match &self.body {
             Body::Lines(lines) => lines.len() as f32 * self.lh(),
-            Body::Check { size, .. } => *size,
+            Body::Check(check) => check.size,
         }
     }
 
@@ -214,10 +210,7 @@ fn prepare<'t>(flow: &Flow<'_>, table: &'t Table) -> Result<Vec<PRow<'t>>, PdfEr
             col += cell.span;
             let inner = w - cell.pad.left - cell.pad.right;
             let body = match &cell.content {
-                Content::Check { checked, size } => Body::Check {
-                    checked: *checked,
-                    size: *size,
-                },
+                Content::Check { checked, size } => Body::Check(CheckBox::new(*checked, *size)?),
                 Content::Text(inl) if inl.is_empty() => Body::Lines(VecDeque::new()),
                 Content::Text(inl) if inner <= 0.0 => {
                     return Err(PdfError::Layout {
@@ -270,8 +263,8 @@ fn split<'t>(row: &mut PRow<'t>, avail: f32) -> Option<PRow<'t>> {
                 }
                 cuts.push(fit.min(lines.len()));
             }
-            Body::Check { size, .. } => {
-                if c.needs() > avail + EPS || *size > avail {
+            Body::Check(check) => {
+                if c.needs() > avail + EPS || check.size > avail {
                     return None;
                 }
                 cuts.push(0);
@@ -282,7 +275,7 @@ fn split<'t>(row: &mut PRow<'t>, avail: f32) -> Option<PRow<'t>> {
     for (c, cut) in row.cells.iter_mut().zip(cuts) {
         let body = match &mut c.body {
             Body::Lines(lines) => Body::Lines(lines.drain(..cut).collect()),
-            Body::Check { .. } => std::mem::replace(&mut c.body, Body::Lines(VecDeque::new())),
+            Body::Check(_) => std::mem::replace(&mut c.body, Body::Lines(VecDeque::new())),
         };
         cells.push(Prepared { body, ..*c });
         // What stays continues a line already started: no first-line indent.
@@ -403,18 +396,11 @@ fn draw(flow: &mut Flow<'_>, row: &PRow<'_>) {
                     flow.push_line(line, x, base, size, bounds);
                 }
             }
-            Body::Check { checked, size } => {
-                let x = inner.x + offset(c.cell.align, inner.w, *size);
-                let rect = Rect {
-                    x,
-                    y: top,
-                    w: *size,
-                    h: *size,
-                };
-                flow.push(Item::Check {
-                    rect,
-                    checked: *checked,
-                });
+            Body::Check(check) => {
+                let x = inner.x + offset(c.cell.align, inner.w, check.size);
+                for item in check.items(x, top) {
+                    flow.push(item);
+                }
             }
         }
     }

@@ -18,14 +18,15 @@ use crate::render::pdf::write::segments::merge;
 const RULE_WIDTH: i64 = 50;
 
 /// The faces, in the order of the arrays indexed by [`slot`].
-pub(super) const FACES: [FontId; 3] = [FontId::Regular, FontId::Bold, FontId::Cjk];
+pub(super) const FACES: [FontId; 4] = [FontId::Regular, FontId::Bold, FontId::Symbol, FontId::Cjk];
 
 /// Index of `face` in [`FACES`].
 pub(super) fn slot(face: FontId) -> usize {
     match face {
         FontId::Regular => 0,
         FontId::Bold => 1,
-        FontId::Cjk => 2,
+        FontId::Symbol => 2,
+        FontId::Cjk => 3,
     }
 }
 
@@ -34,13 +35,14 @@ pub(super) fn slot(face: FontId) -> usize {
 ///
 /// # Errors
 /// [`PdfError::MissingGlyph`] if a run has a character its face lacks.
-pub(super) fn usage(pages: &[Page]) -> Result<[Option<Usage>; 3], PdfError> {
+pub(super) fn usage(pages: &[Page]) -> Result<[Option<Usage>; 4], PdfError> {
     let commons = [
         common(FontId::Regular)?,
         common(FontId::Bold)?,
+        common(FontId::Symbol)?,
         common(FontId::Cjk)?,
     ];
-    let mut used: [Option<Usage>; 3] = Default::default();
+    let mut used: [Option<Usage>; 4] = Default::default();
     for page in pages {
         for item in &page.items {
             if let Item::Text { font, text, .. } = item {
@@ -78,7 +80,7 @@ pub(super) struct PageWriter<'a> {
     /// The operators so far.
     ops: Ops,
     /// The document's fonts, by [`slot`].
-    fonts: &'a [Option<Arc<Embedded>>; 3],
+    fonts: &'a [Option<Arc<Embedded>>; 4],
     /// Page height in hundredths, to turn top-down positions into PDF's bottom-up ones.
     height: i64,
     /// Inside a text object: its current line start, in hundredths.
@@ -88,7 +90,7 @@ pub(super) struct PageWriter<'a> {
     /// Grey level of the current fill colour, hundredths (0 black).
     fill: i64,
     /// Faces used on the page, by [`slot`].
-    used: [bool; 3],
+    used: [bool; 4],
 }
 
 impl<'a> PageWriter<'a> {
@@ -99,8 +101,8 @@ impl<'a> PageWriter<'a> {
     /// subsets are made from the same pages, so only a broken font gets here).
     pub(super) fn write(
         page: &Page,
-        fonts: &'a [Option<Arc<Embedded>>; 3],
-    ) -> Result<(Vec<u8>, [bool; 3]), PdfError> {
+        fonts: &'a [Option<Arc<Embedded>>; 4],
+    ) -> Result<(Vec<u8>, [bool; 4]), PdfError> {
         let mut w = Self {
             ops: Ops::with_capacity(32 * page.items.len()),
             fonts,
@@ -108,7 +110,7 @@ impl<'a> PageWriter<'a> {
             text: None,
             font: None,
             fill: 0,
-            used: [false; 3],
+            used: [false; 4],
         };
         w.ops.rgb(0, false);
         w.ops.rgb(0, true);
@@ -149,13 +151,10 @@ impl<'a> PageWriter<'a> {
                 self.ops.fill();
             }
             Item::Rule { .. } => self.rules(std::slice::from_ref(item)),
-            Item::Check { rect, checked } => {
+            Item::Check { rect } => {
                 self.end_text();
                 self.rect(*rect);
                 self.ops.stroke();
-                if *checked {
-                    self.tick(*rect);
-                }
             }
         }
         Ok(())
@@ -195,23 +194,6 @@ impl<'a> PageWriter<'a> {
         let (x, top) = (hundredths(r.x), hundredths(r.y));
         let (w, h) = (hundredths(r.w).max(1), hundredths(r.h).max(1));
         self.ops.rect(x, self.height - top - h, w, h);
-    }
-
-    /// The tick of a checked box: a polyline whose stroke scales with the box.
-    fn tick(&mut self, r: Rect) {
-        let point = |fx: f32, fy: f32| {
-            (
-                hundredths(r.x + fx * r.w),
-                self.height - hundredths(r.y + fy * r.h),
-            )
-        };
-        let [a, b, c] = [point(0.2, 0.55), point(0.42, 0.8), point(0.8, 0.18)];
-        self.ops.line_width(hundredths(r.w * 0.09));
-        self.ops.move_to(a.0, a.1);
-        self.ops.line_to(b.0, b.1);
-        self.ops.line_to(c.0, c.1);
-        self.ops.stroke();
-        self.ops.line_width(RULE_WIDTH);
     }
 
     /// Sets the fill colour to grey `level` (hundredths), if it is not already.
@@ -363,6 +345,6 @@ mod tests {
         assert_eq!(content.matches("BT").count(), content.matches("ET").count());
         // The font is set when it changes, not for every run.
         assert_eq!(content.matches(" Tf").count(), 3, "{content}");
-        assert_eq!(faces, [true, true, false]);
+        assert_eq!(faces, [true, true, false, false]);
     }
 }

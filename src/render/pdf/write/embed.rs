@@ -6,12 +6,13 @@
 //! every return sets its Latin text in the same few characters. So each Latin face has a
 //! *common subset*, the characters of [`COMMON`], built once per process and shared by every
 //! document whose text stays inside it; a document that needs more gets its own subset of the
-//! common characters and its own. A document's bytes depend on that document alone.
+//! common characters and its own. The symbol face's common subset is the whole face (its two
+//! glyphs). A document's bytes depend on that document alone.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
 use sha2::{Digest, Sha256};
 use skrifa::instance::{LocationRef, Size};
@@ -21,6 +22,7 @@ use subsetter::GlyphRemapper;
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{Face, FontId, face};
 use crate::render::pdf::write::deflate::deflate;
+use crate::render::pdf::write::tounicode::to_unicode;
 use crate::render::pdf::write::unhint::unhint;
 
 /// The glyphs a document uses in one face, each with the character it stands for (the lowest
@@ -33,6 +35,9 @@ const COMMON: &str = concat!(
     "abcdefghijklmnopqrstuvwxyz{|}~",
     "\u{a0}\u{2022}\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{2192}",
 );
+
+/// The characters of the symbol face's common subset: all it has, the tick and the bullet.
+const SYMBOLS: &str = "\u{2714}\u{ff0e}";
 
 /// The collection every subset's glyph ids belong to.
 const IDENTITY: SystemInfo<'static> = SystemInfo {
@@ -185,9 +190,11 @@ pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfE
 pub(super) fn common(face_id: FontId) -> Result<Option<Arc<Embedded>>, PdfError> {
     static REGULAR: OnceLock<Result<Arc<Embedded>, String>> = OnceLock::new();
     static BOLD: OnceLock<Result<Arc<Embedded>, String>> = OnceLock::new();
+    static SYMBOL: OnceLock<Result<Arc<Embedded>, String>> = OnceLock::new();
     let cell = match face_id {
         FontId::Regular => &REGULAR,
         FontId::Bold => &BOLD,
+        FontId::Symbol => &SYMBOL,
         FontId::Cjk => return Ok(None),
     };
     cell.get_or_init(|| {
@@ -216,11 +223,17 @@ pub(super) fn record(usage: &mut Usage, glyph: u16, ch: char) {
         .or_insert(ch);
 }
 
-/// The glyphs of [`COMMON`] in `face_id`.
+/// The glyphs of a face's common subset: [`SYMBOLS`] in the symbol face, [`COMMON`] in the
+/// others.
 fn common_usage(face_id: FontId) -> Result<Usage, PdfError> {
     let f = face(face_id)?;
+    let chars = if face_id == FontId::Symbol {
+        SYMBOLS
+    } else {
+        COMMON
+    };
     let mut usage = Usage::new();
-    for ch in COMMON.chars() {
+    for ch in chars.chars() {
         if let Some(g) = glyph(f, ch) {
             record(&mut usage, g, ch);
         }
@@ -247,16 +260,15 @@ fn build(face_id: FontId, usage: &Usage) -> Result<Embedded, PdfError> {
         // for agreement within one unit), and half the digits.
         widths.push(f.advance(GlyphId::new(u32::from(old))) * 1000.0);
     }
-    let mut cmap = UnicodeCmap::new(Name(b"Custom"), IDENTITY);
-    for (&old, &ch) in usage {
-        if let Some(&cid) = to_cid.get(usize::from(old)) {
-            cmap.pair(cid, ch);
-        }
-    }
+    let mut pairs: Vec<(u16, char)> = usage
+        .iter()
+        .filter_map(|(&old, &ch)| Some((*to_cid.get(usize::from(old))?, ch)))
+        .collect();
+    pairs.sort_unstable();
     Ok(Embedded {
         name: format!("{}+{}", tag(face_id, &glyphs), f.postscript_name),
         program: (deflate(&subset)?, subset.len()),
-        to_unicode: deflate(&cmap.finish())?,
+        to_unicode: deflate(&to_unicode(&pairs))?,
         cid_set: cid_set(widths.len()),
         widths,
         to_cid,

@@ -14,6 +14,7 @@ mod deflate;
 mod embed;
 mod ops;
 mod segments;
+mod tounicode;
 mod unhint;
 
 use std::sync::Arc;
@@ -29,7 +30,7 @@ use crate::render::pdf::write::deflate::deflate;
 use crate::render::pdf::write::embed::{Embedded, Shared, embed};
 
 /// The fonts of a document, by [`slot`].
-type Fonts = [Option<Arc<Embedded>>; 3];
+type Fonts = [Option<Arc<Embedded>>; 4];
 
 /// Writes `pages` as a PDF/A file.
 ///
@@ -160,7 +161,7 @@ fn write_tree(
     tree: Ref,
     page_ids: &[[Ref; 2]],
     size: Option<Rect>,
-    font_refs: &[Option<Ref>; 3],
+    font_refs: &[Option<Ref>; 4],
     count: usize,
 ) {
     let mut node = pdf.pages(tree);

@@ -1,8 +1,12 @@
-//! Takes the hinting out of a TrueType font program: the `fpgm`, `prep` and `cvt ` tables and
-//! the instructions of every glyph. Hinting bends outlines to the pixel grid of a screen at
-//! small sizes; it is half of Liberation Sans' bytes, PDF viewers mostly ignore it (`MuPDF` and
-//! poppler render without it by default) and a printer never needs it. The outlines, metrics
-//! and glyph order stay exactly as they were.
+//! Takes out of a TrueType font program what a PDF never reads: the hinting (the `fpgm`,
+//! `prep` and `cvt ` tables and the instructions of every glyph), the glyph names of `post`,
+//! and the `name` records other than the notices. Hinting bends outlines to the pixel grid of
+//! a screen at small sizes; it is half of Liberation Sans' bytes, PDF viewers mostly ignore it
+//! (`MuPDF` and poppler render without it by default) and a printer never needs it. Glyph
+//! names are for fonts addressed by name; a PDF addresses a subset's glyphs by number and
+//! extracts text through its `ToUnicode` map. Of `name`, the family, style, copyright and
+//! licence records stay: the font still says what it is and under what terms it may be used.
+//! The outlines, metrics and glyph order stay exactly as they were.
 //!
 //! A font whose outlines are not TrueType (`glyf`) is returned as it is.
 //!
@@ -15,6 +19,10 @@ use crate::render::pdf::error::PdfError;
 const HINTING: [&[u8; 4]; 7] = [
     b"fpgm", b"prep", b"cvt ", b"hdmx", b"LTSH", b"VDMX", b"gasp",
 ];
+
+/// The `name` records kept: copyright (0), family (1), style (2), licence (13) and its address
+/// (14).
+const NOTICES: [u16; 5] = [0, 1, 2, 13, 14];
 
 /// Composite glyph flags (`glyf` table, OpenType specification).
 mod flag {
@@ -93,12 +101,58 @@ fn unhint_tables(font: &[u8]) -> Option<Vec<u8>> {
         limits.fill(0);
         limits[1] = 1;
     }
+    if let Some(post) = find(&tables, b"post") {
+        tables[post].1 = post_without_names(&tables[post].1)?;
+    }
+    if let Some(name) = find(&tables, b"name") {
+        tables[name].1 = notices(&tables[name].1)?;
+    }
     tables[head].1.get_mut(8..12)?.fill(0);
     let mut out = assemble(font.get(0..4)?, &tables)?;
     let adjustment = 0xB1B0_AFBA_u32.wrapping_sub(checksum(&out));
     let head_offset = usize::try_from(u32_at(&out, 12 + 16 * head + 8)?).ok()?;
     out.get_mut(head_offset + 8..head_offset + 12)?
         .copy_from_slice(&adjustment.to_be_bytes());
+    Some(out)
+}
+
+/// A `post` table of version 3: the same header, no glyph names.
+fn post_without_names(post: &[u8]) -> Option<Vec<u8>> {
+    let mut out = post.get(..32)?.to_vec();
+    out[..4].copy_from_slice(&0x0003_0000_u32.to_be_bytes());
+    Some(out)
+}
+
+/// A `name` table (format 0) with only the records of [`NOTICES`]; another format as it is.
+fn notices(name: &[u8]) -> Option<Vec<u8>> {
+    if u16_at(name, 0)? != 0 {
+        return Some(name.to_vec());
+    }
+    let count = usize::from(u16_at(name, 2)?);
+    let storage = name.get(usize::from(u16_at(name, 4)?)..)?;
+    let mut records = Vec::new();
+    let mut strings = Vec::new();
+    for i in 0..count {
+        let record = name.get(6 + 12 * i..18 + 12 * i)?;
+        if !NOTICES.contains(&u16_at(record, 6)?) {
+            continue;
+        }
+        let (length, offset) = (
+            usize::from(u16_at(record, 8)?),
+            usize::from(u16_at(record, 10)?),
+        );
+        records.extend_from_slice(&record[..8]);
+        records.extend_from_slice(&u16::try_from(length).ok()?.to_be_bytes());
+        records.extend_from_slice(&u16::try_from(strings.len()).ok()?.to_be_bytes());
+        strings.extend_from_slice(storage.get(offset..offset.checked_add(length)?)?);
+    }
+    let kept = u16::try_from(records.len() / 12).ok()?;
+    let mut out = Vec::with_capacity(6 + records.len() + strings.len());
+    out.extend_from_slice(&0u16.to_be_bytes());
+    out.extend_from_slice(&kept.to_be_bytes());
+    out.extend_from_slice(&u16::try_from(6 + records.len()).ok()?.to_be_bytes());
+    out.extend_from_slice(&records);
+    out.extend_from_slice(&strings);
     Some(out)
 }
 
@@ -202,7 +256,7 @@ fn strip_glyph(glyph: &[u8], out: &mut Vec<u8>) -> Option<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::{checksum, strip_glyph, u16_at, unhint};
+    use super::{NOTICES, checksum, strip_glyph, u16_at, unhint};
     use crate::render::pdf::fonts::{FontId, face};
 
     /// The tags of a font's tables.
@@ -319,6 +373,30 @@ mod tests {
             let (before, after) = (outlines(hinted), outlines(&plain));
             assert!(before.len() > 2000);
             assert_eq!(before, after);
+            let font = skrifa::FontRef::new(&plain).expect("font");
+            assert_eq!(
+                font.post().expect("post").version().to_major_minor(),
+                (3, 0)
+            );
+            let names = font.name().expect("name");
+            let mut ids: Vec<u16> = names
+                .name_record()
+                .iter()
+                .map(|r| r.name_id().to_u16())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids, NOTICES, "{id:?}");
+            let copyright = names
+                .name_record()
+                .iter()
+                .find(|r| r.name_id().to_u16() == 0 && r.platform_id() == 3)
+                .and_then(|r| r.string(names.string_data()).ok())
+                .map(|s| s.chars().collect::<String>());
+            assert!(
+                copyright.is_some_and(|c| c.contains("Red Hat")),
+                "the copyright notice stays"
+            );
         }
     }
 }
