@@ -303,6 +303,12 @@ fn a_killed_run_leaves_no_partial_file_and_a_rerun_completes() {
                 bytes.windows(5).rev().take(16).any(|w| w == b"%%EOF"),
                 "{name} is truncated"
             );
+        } else if name == "manifest.json" {
+            // On a loaded machine the run may finish before the kill: its manifest is whole.
+            assert!(
+                String::from_utf8_lossy(&bytes).trim_end().ends_with('}'),
+                "{name} is truncated"
+            );
         } else {
             assert!(
                 String::from_utf8_lossy(&bytes).contains("rank pari passu"),
