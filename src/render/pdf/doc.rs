@@ -146,6 +146,9 @@ pub(crate) struct Cell {
     /// Offset of the first line from the left padding (negative hangs it out to the left),
     /// as the form sets a numbered item's first line after its number.
     pub(crate) indent: f32,
+    /// How far the cell's text is raised above where its alignment puts it (negative lowers
+    /// it), as the form sets note 6's bullets a little above their item's line.
+    pub(crate) rise: f32,
     /// Rules on the cell's sides.
     pub(crate) border: Borders,
     /// How far each rule is drawn inside the cell's edge (negative: outside), as the form

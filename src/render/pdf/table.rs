@@ -371,17 +371,22 @@ fn draw(flow: &mut Flow<'_>, row: &PRow<'_>) {
                 let (size, lh) = (c.cell.style.size, c.lh());
                 let slack =
                     (inner.h - c.content_height()) / 2.0 + (lh - size * (ASCENT + DESCENT)) / 2.0;
-                let rise = rise(c.cell.valign, size, slack);
+                let rise = rise(c.cell.valign, size, slack) + c.cell.rise;
+                // A cell's own rise moves its content box with its text.
+                let raised = Rect {
+                    y: inner.y - c.cell.rise,
+                    ..inner
+                };
                 for (i, line) in lines.iter().enumerate() {
                     // The first line's box starts at the indent (left of the padding when
                     // it hangs out, as a numbered item's first line may).
                     let bounds = match i {
                         0 => Rect {
-                            x: inner.x + c.indent,
-                            w: inner.w - c.indent,
-                            ..inner
+                            x: raised.x + c.indent,
+                            w: raised.w - c.indent,
+                            ..raised
                         },
-                        _ => inner,
+                        _ => raised,
                     };
                     let (x, avail) = (bounds.x, bounds.w);
                     let stretched;

@@ -233,6 +233,30 @@ fn a_cell_indent_moves_only_its_first_line_and_narrows_it() {
 }
 
 #[test]
+fn a_cell_rise_lifts_its_text_and_its_box_and_nothing_else() {
+    let doc = |rise: &str| {
+        format!(
+            r#"<document><page><space h="20"/><table widths="30 150" valign="top"><row><cell{rise}>．</cell><cell>the securities</cell></row></table></page></document>"#
+        )
+    };
+    let plain = placed(&layout(&doc("")).expect("layout"));
+    let raised = layout(&doc(r#" rise="1.197""#)).expect("layout");
+    assert_contained(&raised);
+    let raised = placed(&raised);
+    assert!(
+        (raised[0].1 - (plain[0].1 - 1.197)).abs() < 0.001,
+        "{raised:?}"
+    );
+    assert!((raised[0].0 - plain[0].0).abs() < 0.001);
+    assert_eq!(raised[1], plain[1], "the other cell stays");
+    let lowered = placed(&layout(&doc(r#" rise="-2""#)).expect("layout"));
+    assert!(
+        (lowered[0].1 - (plain[0].1 + 2.0)).abs() < 0.001,
+        "{lowered:?}"
+    );
+}
+
+#[test]
 fn middle_aligned_text_sits_as_high_as_the_form_sets_it_but_inside_its_padding() {
     let doc = |height: &str| {
         format!(

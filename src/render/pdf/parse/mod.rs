@@ -253,8 +253,8 @@ impl Cx<'_> {
         self.allow(
             node,
             &[
-                "span", "align", "valign", "pad", "indent", "border", "inset", "box", "fill",
-                "size", "bold", "leading",
+                "span", "align", "valign", "pad", "indent", "rise", "border", "inset", "box",
+                "fill", "size", "bold", "leading",
             ],
         )?;
         let style = self.style(node, d.style)?;
@@ -291,6 +291,7 @@ impl Cx<'_> {
             valign,
             pad: self.edges_or(node, "pad", d.pad)?,
             indent: self.offset(node, "indent")?,
+            rise: self.offset(node, "rise")?,
             inset: self.offsets(node, "inset")?,
             frame: match node.attribute("box") {
                 None => None,

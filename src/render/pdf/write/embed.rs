@@ -6,8 +6,9 @@
 //! every return sets its Latin text in the same few characters. So each Latin face has a
 //! *common subset*, the characters of [`COMMON`], built once per process and shared by every
 //! document whose text stays inside it; a document that needs more gets its own subset of the
-//! common characters and its own. The symbol face's common subset is the whole face (its two
-//! glyphs). A document's bytes depend on that document alone.
+//! common characters and its own. The symbol face has no common subset but few enough glyphs
+//! that each of its subsets is built once per process. A document's bytes depend on that
+//! document alone.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -35,9 +36,6 @@ const COMMON: &str = concat!(
     "abcdefghijklmnopqrstuvwxyz{|}~",
     "\u{a0}\u{2022}\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{2192}",
 );
-
-/// The characters of the symbol face's common subset: all it has, the tick and the bullet.
-const SYMBOLS: &str = "\u{2714}\u{ff0e}";
 
 /// The collection every subset's glyph ids belong to.
 const IDENTITY: SystemInfo<'static> = SystemInfo {
@@ -169,6 +167,9 @@ impl Shared<'_> {
 /// # Errors
 /// [`PdfError::Font`] or [`PdfError::Write`] if the embedded font cannot be read or subset.
 pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfError> {
+    if face_id == FontId::Symbol {
+        return symbols(used);
+    }
     let Some(common) = common(face_id)? else {
         return build(face_id, used).map(Arc::new);
     };
@@ -183,19 +184,18 @@ pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfE
 }
 
 /// The common subset of a face, built on first use; `None` for the Chinese face, which has
-/// none (Chinese text differs from return to return).
+/// none (Chinese text differs from return to return), and for the symbol face, whose every
+/// subset is shared ([`symbols`]).
 ///
 /// # Errors
 /// As [`embed`].
 pub(super) fn common(face_id: FontId) -> Result<Option<Arc<Embedded>>, PdfError> {
     static REGULAR: OnceLock<Result<Arc<Embedded>, String>> = OnceLock::new();
     static BOLD: OnceLock<Result<Arc<Embedded>, String>> = OnceLock::new();
-    static SYMBOL: OnceLock<Result<Arc<Embedded>, String>> = OnceLock::new();
     let cell = match face_id {
         FontId::Regular => &REGULAR,
         FontId::Bold => &BOLD,
-        FontId::Symbol => &SYMBOL,
-        FontId::Cjk => return Ok(None),
+        FontId::Symbol | FontId::Cjk => return Ok(None),
     };
     cell.get_or_init(|| {
         common_usage(face_id)
@@ -223,17 +223,35 @@ pub(super) fn record(usage: &mut Usage, glyph: u16, ch: char) {
         .or_insert(ch);
 }
 
-/// The glyphs of a face's common subset: [`SYMBOLS`] in the symbol face, [`COMMON`] in the
-/// others.
+/// The subset of the symbol face with the glyphs of `used`: the tick, the bullet or both (a
+/// 1.0.x return has no tick), each built on first use and shared by every document that uses
+/// the same glyphs.
+///
+/// # Errors
+/// As [`embed`].
+fn symbols(used: &Usage) -> Result<Arc<Embedded>, PdfError> {
+    static SUBSETS: [OnceLock<Result<Arc<Embedded>, String>>; 4] = [const { OnceLock::new() }; 4];
+    // The face's glyphs are 1 and 2 (0 is .notdef): one bit each.
+    let mask = used.keys().try_fold(0, |mask, &g| {
+        (1..=2).contains(&g).then(|| mask | 1 << (g - 1))
+    });
+    let Some(cell) = mask.and_then(|m: usize| SUBSETS.get(m)) else {
+        return build(FontId::Symbol, used).map(Arc::new);
+    };
+    cell.get_or_init(|| {
+        build(FontId::Symbol, used)
+            .map(Arc::new)
+            .map_err(|e| e.to_string())
+    })
+    .clone()
+    .map_err(PdfError::Write)
+}
+
+/// The glyphs of [`COMMON`] in `face_id`.
 fn common_usage(face_id: FontId) -> Result<Usage, PdfError> {
     let f = face(face_id)?;
-    let chars = if face_id == FontId::Symbol {
-        SYMBOLS
-    } else {
-        COMMON
-    };
     let mut usage = Usage::new();
-    for ch in chars.chars() {
+    for ch in COMMON.chars() {
         if let Some(g) = glyph(f, ch) {
             record(&mut usage, g, ch);
         }
@@ -372,6 +390,18 @@ mod tests {
         assert_eq!(font.widths.len(), used.len() + 1, "the glyphs and .notdef");
         assert!(font.widths[1..].iter().all(|&w| w == 1000.0));
         assert!(font.name.ends_with("+NotoSansTC-Regular"));
+    }
+
+    #[test]
+    fn the_symbol_face_is_subset_to_what_is_used_and_each_subset_shared() {
+        let bullet = embed(FontId::Symbol, &usage(FontId::Symbol, "\u{ff0e}")).expect("．");
+        let both = embed(FontId::Symbol, &usage(FontId::Symbol, "\u{2714}\u{ff0e}")).expect("both");
+        assert_eq!(bullet.widths.len(), 2, ".notdef and ．");
+        assert_eq!(both.widths.len(), 3, ".notdef, ✔ and ．");
+        assert!(both.name.ends_with("+HkretSymbols"));
+        let again = embed(FontId::Symbol, &usage(FontId::Symbol, "\u{ff0e}\u{ff0e}")).expect("．");
+        assert!(std::sync::Arc::ptr_eq(&bullet, &again));
+        assert!(!std::sync::Arc::ptr_eq(&bullet, &both));
     }
 
     #[test]
