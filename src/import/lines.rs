@@ -29,7 +29,7 @@ impl std::fmt::Display for Place {
 
 /// One cell of a line: its text and horizontal extent (points on a PDF page; the cell's
 /// index for a text file).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Cell {
     /// The text, trimmed.
     pub(crate) text: String,
@@ -37,6 +37,9 @@ pub(crate) struct Cell {
     pub(crate) x0: f32,
     /// Right edge.
     pub(crate) x1: f32,
+    /// A ruled cell of a PDF: its lines top to bottom, each cut into pieces where the gap is
+    /// wider than a space (`text` is all of them joined). Empty for a text file's cell.
+    pub(crate) parts: Vec<Vec<String>>,
 }
 
 /// One line of the source.
@@ -121,6 +124,7 @@ fn tabbed(place: Place, raw: &str) -> Line {
                 text: t.trim().to_owned(),
                 x0: x,
                 x1: x,
+                parts: Vec::new(),
             }
         })
         .collect();

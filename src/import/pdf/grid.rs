@@ -66,15 +66,22 @@ fn bounds(run: &Run, vertical: &[&Rule], horizontal: &[&Rule]) -> Option<Bounds>
     })
 }
 
-/// The text of a cell's runs: lines top to bottom, each cut where the gap is wide.
-fn text_of(runs: &[Run]) -> String {
+/// The text of a cell's runs (lines top to bottom, joined), and its lines each cut into
+/// pieces where the gap is wide.
+fn text_of(runs: &[Run]) -> (String, Vec<Vec<String>>) {
     let lines = free_lines(runs.to_vec());
-    lines
+    let text = lines
         .iter()
         .map(PageLine::joined)
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    let parts = lines
+        .into_iter()
+        .map(|l| l.cells.into_iter().map(|c| c.text).collect::<Vec<_>>())
+        .filter(|p| !p.is_empty())
+        .collect();
+    (text, parts)
 }
 
 /// The lines of every page: ruled rows and free text, top to bottom.
@@ -136,12 +143,17 @@ pub(crate) fn lines(pages: &Pages) -> Vec<Line> {
             let mut cells_out = Vec::new();
             for pair in xs.windows(2) {
                 let (x0, x1) = (pair[0], pair[1]);
-                let text = boxes
+                let (text, parts) = boxes
                     .values()
                     .find(|(b, _)| (b.left - x0).abs() < SLACK)
                     .map(|(_, runs)| text_of(runs))
                     .unwrap_or_default();
-                cells_out.push(Cell { text, x0, x1 });
+                cells_out.push(Cell {
+                    text,
+                    x0,
+                    x1,
+                    parts,
+                });
             }
             join_item_numbers(&mut cells_out);
             placed.push((
@@ -178,5 +190,9 @@ fn join_item_numbers(cells_out: &mut Vec<Cell>) {
         let next = &mut cells_out[0];
         next.text = format!("{} {}", first.text, next.text).trim().to_owned();
         next.x0 = first.x0;
+        match next.parts.first_mut() {
+            Some(line) => line.insert(0, first.text),
+            None => next.parts.push(vec![first.text]),
+        }
     }
 }

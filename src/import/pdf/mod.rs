@@ -5,6 +5,7 @@
 //! outside the ruled cells makes lines by baseline, cut into cells where the gap is wider than
 //! a space.
 
+mod columns;
 pub(crate) mod extract;
 mod grid;
 mod normalise;
@@ -101,6 +102,7 @@ fn cells(runs: &[Run]) -> Vec<Cell> {
                 text: run.text.clone(),
                 x0: run.x0,
                 x1: run.x1,
+                parts: Vec::new(),
             }),
         }
     }

@@ -6,15 +6,26 @@
 use super::super::labels::{Form, id};
 use super::super::lines::{Cell, Line};
 use super::super::read::strip_item;
+use super::columns::Columns;
 
 /// The tick the exchange's e-form prints in a ticked box.
 const TICKS: [&str; 3] = ["✔", "✓", "x"];
+
+/// A table's columns as its title line gives them.
+enum Titles {
+    /// Matched to the text template's title line: how many cells of the text each takes.
+    Template(Columns),
+    /// Where each column starts, one cell of the text each.
+    Starts(Vec<f32>),
+}
 
 /// The lines of the text form, and the version the page footers print.
 pub(crate) fn normalise(lines: Vec<Line>, form: &Form) -> (Vec<Line>, Option<String>) {
     let mut version = None;
     let mut out: Vec<Line> = Vec::new();
-    let mut columns: Option<Vec<f32>> = None;
+    let mut columns: Option<Titles> = None;
+    // Whether the line before was a table's titles (and the next may be its sub-titles).
+    let mut sub_titles = false;
     let details = detail_labels(form);
     let mut i = 0;
     while i < lines.len() {
@@ -36,30 +47,44 @@ pub(crate) fn normalise(lines: Vec<Line>, form: &Form) -> (Vec<Line>, Option<Str
             columns = None;
         }
         if line.tabbed && form.is_column_title(line.cell(0)) {
+            if let Some(c) = Columns::of_titles(line, form) {
+                out.extend(c.regroup(line, form));
+                columns = Some(Titles::Template(c));
+                sub_titles = true;
+                continue;
+            }
             let starts: Vec<f32> = line
                 .cells
                 .iter()
                 .filter(|c| !c.text.is_empty())
                 .map(|c| c.x0)
                 .collect();
-            columns = Some(match columns.take() {
-                Some(mut old) if out.last().is_some_and(|l| form.is_column_title(l.cell(0))) => {
+            columns = Some(Titles::Starts(match columns.take() {
+                Some(Titles::Starts(mut old))
+                    if out.last().is_some_and(|l| form.is_column_title(l.cell(0))) =>
+                {
                     old.extend(starts);
                     old.sort_by(f32::total_cmp);
                     old.dedup_by(|a, b| (*a - *b).abs() < 1.0);
                     old
                 }
                 _ => starts,
-            });
+            }));
             out.push(line.clone());
             continue;
         }
-        if line.tabbed
-            && super::super::read::row_number_of(line.cell(0))
-            && let Some(starts) = &columns
-        {
-            out.push(under_columns(line, starts));
-            continue;
+        let row = line.tabbed && super::super::read::row_number_of(line.cell(0));
+        match &columns {
+            Some(Titles::Template(c)) if row || sub_titles && line.tabbed => {
+                sub_titles = false;
+                out.extend(c.regroup(line, form));
+                continue;
+            }
+            Some(Titles::Starts(starts)) if row => {
+                out.push(under_columns(line, starts));
+                continue;
+            }
+            _ => sub_titles = false,
         }
         if TICKS.contains(&line.cell(0)) && line.cells.len() > 1 {
             let rest: Vec<&str> = line.cells[1..].iter().map(|c| c.text.as_str()).collect();
@@ -106,6 +131,7 @@ fn one_column_row(line: &Line, form: &Form) -> Option<Line> {
                     text: String::new(),
                     x0: 0.0,
                     x1: 0.0,
+                    ..Cell::default()
                 },
             ];
             cells.extend(line.cells[1..].iter().cloned());
@@ -134,6 +160,7 @@ fn plain(like: &Line, text: &str) -> Line {
             text: text.to_owned(),
             x0: like.cells.first().map_or(0.0, |c| c.x0),
             x1: like.cells.last().map_or(0.0, |c| c.x1),
+            ..Cell::default()
         }],
         tabbed: false,
     }
@@ -148,6 +175,7 @@ fn under_columns(line: &Line, starts: &[f32]) -> Line {
             text: String::new(),
             x0: *x0,
             x1: starts.get(k + 1).copied().unwrap_or(f32::INFINITY),
+            ..Cell::default()
         })
         .collect();
     for c in line.cells.iter().filter(|c| !c.text.is_empty()) {
@@ -223,6 +251,7 @@ fn join_label(lines: &[Line], i: &mut usize, line: &Line, labels: &[String]) -> 
         text: label,
         x0: label_x,
         x1: label_x,
+        ..Cell::default()
     }];
     cells.extend(values);
     Some(Line {

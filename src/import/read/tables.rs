@@ -135,15 +135,22 @@ impl<'a> Reader<'a> {
         }
         let mut entries = Vec::new();
         let mut footer = MapBuilder::new();
+        // Whether the line before was the column titles (repeated on a page the table
+        // continues on, with their sub-titles under them).
+        let mut after_titles = false;
         while let Some(line) = self.c.peek() {
             if self.c.at_any(stops) || self.at_class_header() {
                 break;
             }
+            let titles = self.form.is_column_title(line.cell(0));
+            let sub_titles = after_titles && line.cell(0).is_empty();
+            after_titles = titles;
             if row_number(line.cell(0)).is_some() {
                 self.c.take();
                 entries.push(self.entry(letter, line));
             } else if self.footer(letter, line, &mut footer)
-                || self.form.is_column_title(line.cell(0))
+                || titles
+                || sub_titles
                 || line.cell(0).is_empty() && entries.is_empty()
             {
                 // A footer is read by `footer`; column titles carry no figure.
