@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::extract::{Pages, Rule, Run};
-use super::{PageLine, free_lines};
+use super::{PageLine, free_lines, join_wrapped};
 use crate::import::lines::{Cell, Line, Place};
 
 /// How far a string may stand over a border and still be inside, in points.
@@ -165,7 +165,7 @@ pub(crate) fn lines(pages: &Pages) -> Vec<Line> {
                 },
             ));
         }
-        for line in free_lines(free) {
+        for line in join_wrapped(free_lines(free)) {
             let top = line.y + line.size;
             placed.push((top, line.to_line()));
         }

@@ -82,6 +82,53 @@ pub(crate) fn free_lines(mut runs: Vec<Run>) -> Vec<PageLine> {
         .collect()
 }
 
+/// A label beside a figure that wraps over lines (a long class name beside a total, set
+/// centred on the total's line): a line of one piece standing where the last piece of a line
+/// next to it starts, and nearer to that line than a line and a half, joins that piece,
+/// before it when above, after it when below. Lines of one page, top to bottom.
+pub(crate) fn join_wrapped(lines: Vec<PageLine>) -> Vec<PageLine> {
+    let mut out: Vec<PageLine> = Vec::with_capacity(lines.len());
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        if !is_piece(&line) {
+            out.push(line);
+            continue;
+        }
+        let piece = &line.cells[0];
+        let dist = |other: &PageLine| {
+            let beside = other.cells.len() > 1
+                && other.page == line.page
+                && other
+                    .cells
+                    .last()
+                    .is_some_and(|c| (c.x0 - piece.x0).abs() < 1.0);
+            let d = (other.y - line.y).abs();
+            (beside && d <= line.size * 1.5).then_some(d)
+        };
+        let before = out.last().and_then(dist);
+        let after = lines.peek().and_then(dist);
+        match (before, after) {
+            (Some(b), a) if a.is_none_or(|a| b < a) => {
+                if let Some(last) = out.last_mut().and_then(|l| l.cells.last_mut()) {
+                    last.text = format!("{} {}", last.text, piece.text);
+                }
+            }
+            (_, Some(_)) => {
+                if let Some(last) = lines.peek_mut().and_then(|l| l.cells.last_mut()) {
+                    last.text = format!("{} {}", piece.text, last.text);
+                }
+            }
+            _ => out.push(line),
+        }
+    }
+    out
+}
+
+/// A line of one piece (a candidate part of a wrapped label).
+fn is_piece(line: &PageLine) -> bool {
+    line.cells.len() == 1
+}
+
 /// Runs closer than about a space apart are one cell; a wider gap starts the next.
 fn cells(runs: &[Run]) -> Vec<Cell> {
     let mut out: Vec<Cell> = Vec::new();
