@@ -65,6 +65,9 @@ pub struct OptionScheme {
     pub remaining_capacity: Count,
     /// Exercise price, when funds raised are to be computed.
     pub exercise_price: Option<Money>,
+    /// The return was imported from a published one that does not print the scheme's exercise
+    /// price (`exercise_price: not_printed`): the funds raised as printed are taken as given.
+    pub exercise_price_not_printed: bool,
     /// Shares each option gives (blank: 1; options over ADSs give several shares).
     pub shares_per_option: Count,
     /// Where the scheme is written.

@@ -4,9 +4,13 @@
 //! location and path kept for the rules. A figure left out becomes a blank that points at the
 //! mapping where it would have been written.
 
+use crate::input::tree::Value;
 use crate::model::{Amount, AmountBalance, Balance, Count, Money, Src, Text};
 use crate::validate::currency::is_currency;
 use crate::validate::read::{Fields, Reader};
+
+/// The value of a figure the source of an imported return does not print.
+pub(crate) const NOT_PRINTED: &str = "not_printed";
 
 impl Reader {
     /// Where `key` of `fields` is (or would be) written.
@@ -136,6 +140,15 @@ impl Reader {
             amount: amount?,
             src,
         })
+    }
+
+    /// Whether `key` is written `not_printed`: a figure the published return an import was
+    /// read from does not print (a share option scheme's exercise price); any other value is
+    /// read as usual.
+    pub(crate) fn not_printed(&mut self, fields: &mut Fields<'_>, key: &'static str) -> bool {
+        self.present(fields, key).is_some_and(
+            |v| matches!(&v.value, Value::Scalar { text, plain: true } if text == NOT_PRINTED),
+        )
     }
 
     /// A stock code: five digits, written as text so that leading zeros stay.

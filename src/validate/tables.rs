@@ -271,6 +271,7 @@ fn option_scheme(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Optio
         ("particulars", "particulars_zh"),
         "the particulars of the share option scheme",
     );
+    let price_not_printed = r.not_printed(e, "exercise_price");
     Some(OptionScheme {
         approval_date: r.dated_at(e, "general_meeting_approval_date"),
         outstanding_preceding: r.required_count(
@@ -291,7 +292,10 @@ fn option_scheme(r: &mut Reader, e: &mut Fields<'_>, _: Option<Layout>) -> Optio
         treasury_transferred: r.unsigned_at(e, "treasury_shares_transferred"),
         may_be_issued: r.unsigned_at(e, "shares_which_may_be_issued"),
         remaining_capacity: r.unsigned_at(e, "remaining_capacity"),
-        exercise_price: r.money_at(e, "exercise_price"),
+        exercise_price: (!price_not_printed)
+            .then(|| r.money_at(e, "exercise_price"))
+            .flatten(),
+        exercise_price_not_printed: price_not_printed,
         shares_per_option: shares_per_option(r, e),
         particulars: particulars?,
         src: entry_src(e),

@@ -6,6 +6,7 @@ mod chinese;
 mod cli;
 mod golden;
 mod import;
+mod import_pdf;
 mod layouts;
 mod outputs;
 mod outputs_bulk;
@@ -13,7 +14,7 @@ mod pdf;
 mod pdf_bbox;
 mod pdf_engine;
 mod pdf_support;
-mod props;
+pub(crate) mod props;
 mod schema;
 mod support;
 

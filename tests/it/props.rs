@@ -39,7 +39,7 @@ const TIED: &[&str] = &[
 /// where the layout has none, and for a layout without treasury shares one Part II column and
 /// the old wording of a repurchase. `None` when the return holds treasury shares such a layout
 /// cannot show.
-fn in_layout(text: &str, layout: Layout) -> Option<String> {
+pub(crate) fn in_layout(text: &str, layout: Layout) -> Option<String> {
     let text = text.replace(
         "version: \"1.2.0\"",
         &format!("version: \"{}\"", layout.version()),

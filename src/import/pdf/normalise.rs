@@ -47,6 +47,10 @@ pub(crate) fn normalise(lines: Vec<Line>, form: &Form) -> (Vec<Line>, Option<Str
             columns = None;
         }
         if line.tabbed && form.is_column_title(line.cell(0)) {
+            if columns.is_some() && lines.get(i).is_some_and(|n| is_detail(n, &details)) {
+                // The titles repeated on the next page, over the rest of a row's details.
+                continue;
+            }
             if let Some(c) = Columns::of_titles(line, form) {
                 out.extend(c.regroup(line, form));
                 columns = Some(Titles::Template(c));
@@ -209,6 +213,16 @@ fn detail_labels(form: &Form) -> Vec<String> {
     .map(|l| form.get(l).to_owned())
     .filter(|l| !l.is_empty())
     .collect()
+}
+
+/// Whether `line` starts with one of the labels under a row (or the first line of one broken
+/// over lines).
+fn is_detail(line: &Line, labels: &[String]) -> bool {
+    let first = line.cell(0);
+    !first.is_empty()
+        && labels
+            .iter()
+            .any(|l| l.starts_with(first) || first.starts_with(l.as_str()))
 }
 
 /// A label broken over lines (or a column of labels in one cell), with the values printed

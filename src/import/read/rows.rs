@@ -109,17 +109,25 @@ impl Reader<'_> {
         while let Some(next) = self.c.peek() {
             let text = next.joined();
             if text.starts_with(label("type")) {
-                let v = next.cell(1);
+                let v = value_after(next, label("type"));
                 if !v.is_empty() {
-                    m.put("type", Node::text(v));
+                    m.put("type", Node::text(&v));
                 }
             } else if text.starts_with(label("stock_code")) {
-                let v = next.cell(1);
+                let v = value_after(next, label("stock_code"));
                 if !v.is_empty() {
-                    m.put("stock_code", Node::text(v));
+                    m.put("stock_code", Node::text(&v));
                 }
             } else if text.starts_with(label("price")) {
-                let (currency, amount) = (next.cell(1), next.cell(2));
+                let (currency, amount) = match (next.cell(1), next.cell(2)) {
+                    ("", "") => {
+                        let rest = value_after(next, label("price"));
+                        let (c, a) = rest.split_once(' ').unwrap_or((&rest, ""));
+                        (c.to_owned(), a.to_owned())
+                    }
+                    (c, a) => (c.to_owned(), a.to_owned()),
+                };
+                let (currency, amount) = (currency.as_str(), amount.as_str());
                 if let Some(a) = figures::amount(amount) {
                     let mut p = MapBuilder::new();
                     p.put("currency", Node::text(currency));
@@ -148,7 +156,18 @@ impl Reader<'_> {
             self.c.take();
         }
     }
+}
 
+/// The value beside `label` on `line`: its second cell, or when the label and the value share
+/// one cell (a PDF's ruled cell), the text after the label.
+fn value_after(line: &Line, label: &str) -> String {
+    match line.cell(1) {
+        "" if line.cell(0).len() > label.len() => rest_after(line, label),
+        v => v.to_owned(),
+    }
+}
+
+impl Reader<'_> {
     /// (B) Warrants.
     fn warrant_row(&mut self, m: &mut MapBuilder, line: &Line, first: &str) {
         let (description, expiry) = match first.rsplit_once(" (") {

@@ -176,9 +176,7 @@ impl<'a> Reader<'a> {
                     .map(|e| &e.value),
                 _ => None,
             };
-            if let Err(why) = unprinted::exercise_price(&mut entries, funds) {
-                self.c.warn(header.place, why, "");
-            }
+            unprinted::exercise_price(&mut entries, funds);
         }
         b.put("entries", Node::Seq(entries));
         if let Node::Map(items) = footer {

@@ -1,13 +1,18 @@
 //! Figures hkret's input needs that the form does not print, worked out from those it does,
 //! exactly, and marked in the YAML as worked out: a share option scheme's exercise price (the
 //! block's funds raised over the options exercised, when one scheme of the block was exercised)
-//! and its shares per option (shares which may be issued over options outstanding).
+//! and its shares per option (shares which may be issued over options outstanding). A price
+//! that cannot be worked out exactly is written `not_printed`, never guessed.
 
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
 use super::super::yaml::{Entry, MapBuilder, Node};
+
+/// What `exercise_price` is written when the source does not print it (see
+/// `validate::convert::NOT_PRINTED`).
+const NOT_PRINTED: &str = "not_printed";
 
 /// The plain scalar under `key` of a mapping's entries.
 fn scalar<'n>(entries: &'n [Entry], key: &str) -> Option<&'n str> {
@@ -25,25 +30,22 @@ fn number(s: &str) -> Option<Decimal> {
     Decimal::from_str(s.trim_matches('"')).ok()
 }
 
-/// Adds the exercise price to the exercised schemes of a block whose funds raised are printed:
-/// funds raised over options exercised. One scheme exercised: its price, exactly. Several: the
-/// form prints one total, so their prices cannot be told apart; when one price for all divides
-/// exactly it is written with a comment and `Err` says so (a warning), otherwise no price is
-/// written and `Err` says why.
-pub(super) fn exercise_price(
-    entries: &mut [Node],
-    funds_raised: Option<&Node>,
-) -> Result<(), String> {
+/// Adds the exercise price to the exercised schemes of a block whose funds raised are printed.
+/// One scheme exercised whose funds raised over its options exercised is an exact price: that
+/// price, marked as worked out. Otherwise (several schemes exercised share one printed total,
+/// or the division is not exact) the price cannot be known: each exercised scheme gets
+/// `exercise_price: not_printed`, so that `validate` takes the funds raised as printed and
+/// warns that they cannot be checked, rather than guess a price.
+pub(super) fn exercise_price(entries: &mut [Node], funds_raised: Option<&Node>) {
     let Some(Node::Map(funds)) = funds_raised else {
-        return Ok(());
+        return;
     };
     let (Some(currency), Some(total)) = (
         scalar(funds, "currency"),
         scalar(funds, "amount").and_then(number),
     ) else {
-        return Ok(());
+        return;
     };
-    let shown = currency.trim_matches('"');
     let exercised: Vec<(usize, Decimal)> = entries
         .iter()
         .enumerate()
@@ -55,47 +57,42 @@ pub(super) fn exercise_price(
             _ => None,
         })
         .collect();
-    if exercised.is_empty() {
-        return Ok(());
-    }
-    let options: Decimal = exercised.iter().map(|(_, n)| *n).sum();
-    let price = total.checked_div(options).map(|p| p.normalize());
-    let exact = price.filter(|p| p.checked_mul(options) == Some(total));
-    let several = exercised.len() > 1;
-    let Some(price) = exact else {
-        return Err(format!(
-            "the exercise price is not printed and funds raised of {shown} {total} over {options} options exercised is not an exact price; add `exercise_price` to {}",
-            if several {
-                "each scheme exercised"
-            } else {
-                "the scheme"
-            }
-        ));
-    };
-    let comment = if several {
-        "not printed: one price assumed for the schemes exercised (funds raised / options exercised)"
-    } else {
-        "not printed: funds raised / options exercised"
+    let price = match exercised.as_slice() {
+        [(_, options)] => total
+            .checked_div(*options)
+            .map(|p| p.normalize())
+            .filter(|p| p.checked_mul(*options) == Some(total)),
+        _ => None,
     };
     for (i, _) in &exercised {
-        if let Node::Map(scheme) = &mut entries[*i] {
-            let mut amount = MapBuilder::new();
-            amount.put("currency", Node::Scalar(currency.to_owned()));
-            amount.put("amount", Node::text(&price.to_string()));
-            scheme.push(Entry {
-                key: "exercise_price",
-                value: amount.build(),
-                comment: Some(comment.to_owned()),
-            });
-        }
+        let Node::Map(scheme) = &mut entries[*i] else {
+            continue;
+        };
+        let (value, comment) = match price {
+            Some(p) => {
+                let mut amount = MapBuilder::new();
+                amount.put("currency", Node::Scalar(currency.to_owned()));
+                amount.put("amount", Node::text(&p.to_string()));
+                (
+                    amount.build(),
+                    "not printed: funds raised / options exercised",
+                )
+            }
+            None if exercised.len() > 1 => (
+                Node::plain(NOT_PRINTED),
+                "the form prints one total of funds raised for the schemes exercised",
+            ),
+            None => (
+                Node::plain(NOT_PRINTED),
+                "funds raised / options exercised is not an exact price",
+            ),
+        };
+        scheme.push(Entry {
+            key: "exercise_price",
+            value,
+            comment: Some(comment.to_owned()),
+        });
     }
-    if several {
-        return Err(format!(
-            "the form prints one total of funds raised for {} schemes exercised: each is given the price {shown} {price}; correct the schemes whose price differs",
-            exercised.len()
-        ));
-    }
-    Ok(())
 }
 
 /// Adds `shares_per_option` to a scheme whose shares which may be issued are a whole multiple
@@ -138,15 +135,20 @@ mod tests {
         m.build()
     }
 
+    fn price_of(scheme: &Node) -> Option<&Node> {
+        let Node::Map(m) = scheme else { return None };
+        m.iter()
+            .find(|e| e.key == "exercise_price")
+            .map(|e| &e.value)
+    }
+
     #[test]
     fn one_exercised_scheme_gets_the_exact_price() {
         let mut entries = vec![scheme("-200000"), scheme("null")];
-        exercise_price(&mut entries, Some(&funds("250000"))).expect("exact");
-        let Node::Map(m) = &entries[0] else { panic!() };
-        let price = m.iter().find(|e| e.key == "exercise_price").expect("added");
+        exercise_price(&mut entries, Some(&funds("250000")));
         assert_eq!(
-            price.value,
-            Node::Map(vec![
+            price_of(&entries[0]),
+            Some(&Node::Map(vec![
                 Entry {
                     key: "currency",
                     value: Node::text("USD"),
@@ -157,21 +159,20 @@ mod tests {
                     value: Node::text("1.25"),
                     comment: None
                 },
-            ])
+            ]))
         );
+        assert_eq!(price_of(&entries[1]), None);
     }
 
     #[test]
-    fn two_exercised_schemes_get_one_price_with_a_warning_and_an_inexact_price_none() {
-        let mut two = vec![scheme("-1"), scheme("-2")];
-        let warning = exercise_price(&mut two, Some(&funds("3"))).expect_err("a warning");
-        assert!(warning.contains("USD 1"), "{warning}");
-        assert!(
-            two.iter()
-                .all(|s| matches!(s, Node::Map(m) if m.iter().any(|e| e.key == "exercise_price")))
-        );
+    fn several_exercised_schemes_or_an_inexact_price_are_marked_not_printed() {
+        let mut two = vec![scheme("-1"), scheme("-2"), scheme("null")];
+        exercise_price(&mut two, Some(&funds("3")));
+        assert_eq!(price_of(&two[0]), Some(&Node::plain(NOT_PRINTED)));
+        assert_eq!(price_of(&two[1]), Some(&Node::plain(NOT_PRINTED)));
+        assert_eq!(price_of(&two[2]), None);
         let mut inexact = vec![scheme("-3")];
-        assert!(exercise_price(&mut inexact, Some(&funds("1"))).is_err());
-        assert!(matches!(&inexact[0], Node::Map(m) if m.iter().all(|e| e.key != "exercise_price")));
+        exercise_price(&mut inexact, Some(&funds("1")));
+        assert_eq!(price_of(&inexact[0]), Some(&Node::plain(NOT_PRINTED)));
     }
 }

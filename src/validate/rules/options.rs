@@ -3,7 +3,7 @@
 
 use crate::diag::Reporter;
 use crate::model::compute::{FundsRaised, funds_raised, shares_under_options};
-use crate::model::{Count, Filing, OptionScheme};
+use crate::model::{Block, Count, Filing, OptionScheme};
 use crate::render::format::{amount, count_wide};
 use crate::validate::rules::terms::{Term, sum_text};
 
@@ -119,10 +119,18 @@ pub(crate) fn options_may_be_issued(f: &Filing, r: &mut Reporter) {
 
 /// (A) total funds raised equals the options exercised times their exercise prices, and is
 /// checked even when no option was exercised (then it is 0). A scheme with exercises but no
-/// exercise price is an error at its exercised figure.
+/// exercise price is an error at its exercised figure, unless the return was imported from a
+/// published one that does not print the price (`exercise_price: not_printed`): then the funds
+/// raised as printed are taken as given, with a warning that they cannot be checked.
 pub(crate) fn option_funds_raised(f: &Filing, r: &mut Reporter) {
     for b in f.share_options.iter().flat_map(|t| &t.blocks) {
         let computed = funds_raised(b);
+        if let FundsRaised::MissingPrice(i) = computed
+            && b.entries[i].exercise_price_not_printed
+        {
+            funds_not_checkable(b, &b.entries[i], r);
+            continue;
+        }
         if let FundsRaised::MissingPrice(i) = computed {
             let s = &b.entries[i];
             r.error(
@@ -177,4 +185,29 @@ pub(crate) fn option_funds_raised(f: &Filing, r: &mut Reporter) {
             });
         }
     }
+}
+
+/// The warning of a block whose funds raised cannot be checked: `scheme`, exercised, is imported
+/// from a return that does not print its exercise price.
+fn funds_not_checkable(b: &Block<OptionScheme>, scheme: &OptionScheme, r: &mut Reporter) {
+    let funds = b.funds_raised.as_ref().map_or_else(
+        || "the total funds raised".to_owned(),
+        |m| {
+            format!(
+                "the total funds raised as printed, {} {},",
+                m.currency,
+                amount(m.amount)
+            )
+        },
+    );
+    r.warning(
+        scheme.exercised.src.loc,
+        &scheme.exercised.src.path,
+        format!(
+            "{} options of `{}` were exercised, and the return this was imported from does not print the scheme's exercise price, so {funds} cannot be checked",
+            count_wide(scheme.exercised.or_zero().unsigned_abs().into()),
+            scheme.particulars
+        ),
+    )
+    .hint("replace `exercise_price: not_printed` with the scheme's price to check the funds raised");
 }
