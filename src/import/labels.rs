@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::lines::Line;
 use crate::layout::Layout;
-use crate::render::labels::{Wording, english};
+use crate::render::labels::{LabelFile, Wording, english};
 
 /// Label ids (those of `templates/labels/en.yaml`) the reader looks for.
 pub(crate) mod id {
@@ -265,6 +265,19 @@ impl Form {
     }
 }
 
+/// Whether a line starts the Chinese title of the form (`templates/labels/zh-Hant.yaml`).
+fn is_chinese_return(texts: &[String]) -> bool {
+    let Some(Ok(file)) = crate::assets::get("labels/zh-Hant.yaml").map(LabelFile::parse) else {
+        return false;
+    };
+    let wording = file.resolve(Layout::current());
+    let title: String = wording.get(id::TITLE).split_whitespace().collect();
+    texts.iter().any(|t| {
+        let t: String = t.split_whitespace().collect();
+        t.chars().count() >= 10 && title.starts_with(t.as_str())
+    })
+}
+
 /// Recognises the layout of a return from its wording: the Part II heading and the order of the
 /// class header's labels name the layouts that print them; of those, the one printed in the
 /// footer (`printed`), or else the one in force for the month ended, or else the newest.
@@ -280,6 +293,12 @@ pub(crate) fn recognise(
         .iter()
         .any(|t| t.len() >= 20 && current.get(id::TITLE).starts_with(t.as_str()))
     {
+        if is_chinese_return(&texts) {
+            return Err(
+                "this is the Chinese version of a monthly return: hkret imports the English one (the exchange publishes both)"
+                    .to_owned(),
+            );
+        }
         return Err(format!(
             "this is not a monthly return (form FF301): its title \"{}\" was not found",
             current.get(id::TITLE)
