@@ -3,6 +3,8 @@
 //! templates print; and the recognition of a return's layout from that wording. The reader
 //! matches lines against these labels only; figures are never matched by wording.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 
 use super::lines::Line;
@@ -265,17 +267,29 @@ impl Form {
     }
 }
 
-/// Whether a line starts the Chinese title of the form (`templates/labels/zh-Hant.yaml`).
-fn is_chinese_return(texts: &[String]) -> bool {
-    let Some(Ok(file)) = crate::assets::get("labels/zh-Hant.yaml").map(LabelFile::parse) else {
-        return false;
-    };
-    let wording = file.resolve(Layout::current());
-    let title: String = wording.get(id::TITLE).split_whitespace().collect();
-    texts.iter().any(|t| {
-        let t: String = t.split_whitespace().collect();
-        t.chars().count() >= 10 && title.starts_with(t.as_str())
+/// The Chinese title of the form (`templates/labels/zh-Hant.yaml`), without spaces.
+static CHINESE_TITLE: LazyLock<String> = LazyLock::new(|| {
+    let name = "labels/zh-Hant.yaml";
+    let file = crate::assets::precompiled(name)
+        .and_then(|json| serde_json::from_str::<LabelFile>(json).ok())
+        .or_else(|| LabelFile::parse(crate::assets::get(name)?).ok());
+    file.map(|f| {
+        f.resolve(Layout::current())
+            .get(id::TITLE)
+            .split_whitespace()
+            .collect()
     })
+    .unwrap_or_default()
+});
+
+/// Whether a line starts the Chinese title of the form.
+fn is_chinese_return(texts: &[String]) -> bool {
+    let title = CHINESE_TITLE.as_str();
+    !title.is_empty()
+        && texts.iter().any(|t| {
+            let t: String = t.split_whitespace().collect();
+            t.chars().count() >= 10 && title.starts_with(t.as_str())
+        })
 }
 
 /// Recognises the layout of a return from its wording: the Part II heading and the order of the

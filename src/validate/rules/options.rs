@@ -209,5 +209,5 @@ fn funds_not_checkable(b: &Block<OptionScheme>, scheme: &OptionScheme, r: &mut R
             scheme.particulars
         ),
     )
-    .hint("replace `exercise_price: not_printed` with the scheme's price to check the funds raised");
+    .hint("import the return and replace `exercise_price: not_printed` with the scheme's price to check the funds raised");
 }
