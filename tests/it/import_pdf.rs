@@ -14,13 +14,6 @@ use crate::market;
 use crate::props::in_layout;
 use crate::support::root;
 
-/// Whether hkret's PDF of `layout` can be read back yet: until the public float's tick is drawn
-/// as text (issue 16), it is lines no import can read, and the layouts with a public float
-/// confirmation are left out. (Removed when the tick lands as text.)
-fn readable(layout: Layout) -> bool {
-    !layout.has_public_float()
-}
-
 /// The text rendering and hkret's PDF of a return given as YAML.
 fn text_and_pdf(yaml: &str) -> (String, Vec<u8>) {
     let source = Source {
@@ -69,17 +62,13 @@ fn every_valid_fixture_and_example_round_trips_through_hkrets_pdf() {
         let yaml = std::fs::read_to_string(&file).expect("readable");
         let (text, pdf) = text_and_pdf(&yaml);
         let name = file.display().to_string();
-        if yaml.contains("public_float:") && !readable(Layout::current()) {
-            continue;
-        }
         let back = imported_text(&name, &pdf).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(back, text, "{name}");
         layouts.insert(import(&name, &pdf).map(|d| d.layout).unwrap_or_default());
     }
     // The fixtures draw five of the six layouts (1.1.0 has none); the market covers all six.
-    let drawn = Layout::all().filter(|l| readable(*l)).count();
     assert!(
-        layouts.len() + 1 >= drawn,
+        layouts.len() + 1 >= Layout::all().count(),
         "layouts of the fixtures: {layouts:?}"
     );
 }
@@ -97,7 +86,7 @@ proptest! {
         let layouts: Vec<Layout> = Layout::all().collect();
         let layout = layouts[which.index(layouts.len())];
         let yaml = in_layout(&market::issuer(i), layout);
-        prop_assume!(yaml.is_some() && readable(layout));
+        prop_assume!(yaml.is_some());
         let (text, pdf) = text_and_pdf(&yaml.unwrap_or_default());
         let name = format!("issuer {i} in {}", layout.version());
         let back = imported_text(&name, &pdf).map_err(TestCaseError::fail)?;
@@ -108,7 +97,7 @@ proptest! {
 #[test]
 fn the_first_issuers_of_the_market_round_trip_through_hkrets_pdf_in_every_layout() {
     let mut cases = 0;
-    for layout in Layout::all().filter(|l| readable(*l)) {
+    for layout in Layout::all() {
         for i in 0..20 {
             let Some(yaml) = in_layout(&market::issuer(i), layout) else {
                 continue;
@@ -120,7 +109,7 @@ fn the_first_issuers_of_the_market_round_trip_through_hkrets_pdf_in_every_layout
             cases += 1;
         }
     }
-    assert!(cases >= 70, "{cases} cases");
+    assert!(cases >= 90, "{cases} cases");
 }
 
 #[test]
@@ -150,10 +139,7 @@ fn a_chinese_return_is_refused_saying_that_the_english_one_is_imported() {
 fn validate_of_a_pdf_whose_exercise_prices_are_not_printed_warns_and_passes() {
     // Issuers whose (A) has several schemes exercised in one block: the form prints one total of
     // funds raised, so their prices are not printed.
-    let layout = Layout::all()
-        .filter(|l| readable(*l))
-        .last()
-        .expect("a layout");
+    let layout = Layout::current();
     let dir = crate::support::scratch("import-unprinted-price");
     let mut seen = 0;
     for i in 0..40 {
