@@ -17,6 +17,7 @@ mod pdf_support;
 pub(crate) mod props;
 mod schema;
 mod support;
+mod symbols;
 
 #[path = "../../benches/market.rs"]
 #[allow(dead_code, reason = "the benchmark uses all of it")]
