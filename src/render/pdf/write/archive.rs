@@ -2,8 +2,6 @@
 //! XMP metadata, the sRGB output intent, and for PDF/A-3b the source YAML as an associated
 //! file. Dates come from the caller (the return or `SOURCE_DATE_EPOCH`), never the clock.
 
-use std::sync::OnceLock;
-
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use pdf_writer::types::{AssociationKind, OutputIntentSubtype};
 use pdf_writer::writers::Catalog;
@@ -15,7 +13,13 @@ use crate::render::pdf::meta::{Attachment, PdfMeta, PdfaLevel};
 use crate::render::pdf::write::deflate::deflate;
 
 /// The sRGB profile of the output intent (see `assets/README.md`).
+#[cfg(test)]
 static SRGB: &[u8] = include_bytes!("../assets/sRGB.icc");
+
+/// The sRGB profile as the PDF embeds it, compressed (`assets/sRGB.icc.z`): compressing it
+/// in each process cost half a million instructions; a test checks it is `sRGB.icc`
+/// compressed by [`deflate`].
+static SRGB_DEFLATED: &[u8] = include_bytes!("../assets/sRGB.icc.z");
 
 /// What the document calls its producer.
 const PRODUCER: &str = concat!("hkret ", env!("CARGO_PKG_VERSION"));
@@ -105,24 +109,11 @@ pub(super) fn metadata(pdf: &mut Pdf, id: Ref, meta: &PdfMeta, level: PdfaLevel,
     pdf.metadata(id, xml.as_bytes());
 }
 
-/// The sRGB profile, compressed once per process.
-fn srgb() -> Result<&'static [u8], PdfError> {
-    static DEFLATED: OnceLock<Result<Vec<u8>, String>> = OnceLock::new();
-    DEFLATED
-        .get_or_init(|| deflate(SRGB).map_err(|e| e.to_string()))
-        .as_deref()
-        .map_err(|e| PdfError::Write(e.clone()))
-}
-
 /// Writes the output intent's ICC profile stream.
-///
-/// # Errors
-/// [`PdfError::Write`] if the profile cannot be compressed.
-pub(super) fn icc_profile(pdf: &mut Pdf, id: Ref) -> Result<(), PdfError> {
-    pdf.icc_profile(id, srgb()?)
+pub(super) fn icc_profile(pdf: &mut Pdf, id: Ref) {
+    pdf.icc_profile(id, SRGB_DEFLATED)
         .n(3)
         .filter(Filter::FlateDecode);
-    Ok(())
 }
 
 /// Adds the sRGB output intent, whose profile is `icc`, to the catalog.
@@ -267,6 +258,23 @@ mod tests {
         profile.extend_from_slice(&table);
         profile.extend_from_slice(&data);
         profile
+    }
+
+    #[test]
+    fn the_embedded_srgb_profile_is_the_profile_compressed() {
+        let deflated = crate::render::pdf::write::deflate::deflate(SRGB).expect("compresses");
+        if std::env::var_os("HKRET_BLESS").is_some_and(|v| v == "1") {
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/src/render/pdf/assets/sRGB.icc.z"
+            );
+            std::fs::write(path, &deflated).expect("written");
+        } else {
+            assert!(
+                super::SRGB_DEFLATED == deflated,
+                "assets/sRGB.icc.z is not sRGB.icc as deflate() compresses it; HKRET_BLESS=1 rewrites it"
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //!
 //! Subsetting and compressing a font is most of the cost of writing a return, and nearly
 //! every return sets its Latin text in the same few characters. So each Latin face has a
-//! *common subset*, the characters of [`COMMON`], built once per process and shared by every
+//! *common subset*, the characters of [`COMMON`], made once per process (its font program and
+//! `ToUnicode` map taken ready-made from `fonts/common/`, see `prebuilt`) and shared by every
 //! document whose text stays inside it; a document that needs more gets its own subset of the
 //! common characters and its own. The symbol face has no common subset but few enough glyphs
 //! that each of its subsets is built once per process. A document's bytes depend on that
@@ -23,6 +24,7 @@ use subsetter::GlyphRemapper;
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{Face, FontId, face};
 use crate::render::pdf::write::deflate::deflate;
+use crate::render::pdf::write::prebuilt::{self, Prebuilt};
 use crate::render::pdf::write::tounicode::to_unicode;
 use crate::render::pdf::write::unhint::unhint;
 
@@ -85,6 +87,13 @@ impl Embedded {
             .get(usize::from(old))
             .copied()
             .filter(|&c| c != 0)
+    }
+
+    /// The compressed font program, its length before compression, and the compressed
+    /// `ToUnicode` map.
+    #[cfg(test)]
+    pub(super) fn streams(&self) -> (&[u8], usize, &[u8]) {
+        (&self.program.0, self.program.1, &self.to_unicode)
     }
 
     /// Roughly how many bytes the font's objects take in the file.
@@ -171,7 +180,7 @@ pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfE
         return symbols(used);
     }
     let Some(common) = common(face_id)? else {
-        return build(face_id, used).map(Arc::new);
+        return build(face_id, used, None).map(Arc::new);
     };
     if used.keys().all(|&g| common.cid(g).is_some()) {
         return Ok(common);
@@ -180,7 +189,7 @@ pub(super) fn embed(face_id: FontId, used: &Usage) -> Result<Arc<Embedded>, PdfE
     for (&g, &ch) in used {
         record(&mut all, g, ch);
     }
-    build(face_id, &all).map(Arc::new)
+    build(face_id, &all, None).map(Arc::new)
 }
 
 /// The common subset of a face, built on first use; `None` for the Chinese face, which has
@@ -199,7 +208,11 @@ pub(super) fn common(face_id: FontId) -> Result<Option<Arc<Embedded>>, PdfError>
     };
     cell.get_or_init(|| {
         common_usage(face_id)
-            .and_then(|usage| build(face_id, &usage))
+            .and_then(|usage| {
+                let glyphs: Vec<u16> = usage.keys().copied().collect();
+                let ready = prebuilt::common(face_id, face(face_id)?, &tag(face_id, &glyphs));
+                build(face_id, &usage, ready)
+            })
             .map(Arc::new)
             .map_err(|e| e.to_string())
     })
@@ -236,10 +249,10 @@ fn symbols(used: &Usage) -> Result<Arc<Embedded>, PdfError> {
         (1..=2).contains(&g).then(|| mask | 1 << (g - 1))
     });
     let Some(cell) = mask.and_then(|m: usize| SUBSETS.get(m)) else {
-        return build(FontId::Symbol, used).map(Arc::new);
+        return build(FontId::Symbol, used, None).map(Arc::new);
     };
     cell.get_or_init(|| {
-        build(FontId::Symbol, used)
+        build(FontId::Symbol, used, None)
             .map(Arc::new)
             .map_err(|e| e.to_string())
     })
@@ -248,7 +261,7 @@ fn symbols(used: &Usage) -> Result<Arc<Embedded>, PdfError> {
 }
 
 /// The glyphs of [`COMMON`] in `face_id`.
-fn common_usage(face_id: FontId) -> Result<Usage, PdfError> {
+pub(super) fn common_usage(face_id: FontId) -> Result<Usage, PdfError> {
     let f = face(face_id)?;
     let mut usage = Usage::new();
     for ch in COMMON.chars() {
@@ -260,14 +273,16 @@ fn common_usage(face_id: FontId) -> Result<Usage, PdfError> {
 }
 
 /// Subsets `face_id` to the glyphs of `usage` (and `.notdef`) and prepares everything the PDF
-/// needs of it, compressed.
-fn build(face_id: FontId, usage: &Usage) -> Result<Embedded, PdfError> {
+/// needs of it, compressed; with `ready`, the font program and `ToUnicode` map are taken from it
+/// instead of being made (the committed common subsets).
+pub(super) fn build(
+    face_id: FontId,
+    usage: &Usage,
+    ready: Option<Prebuilt>,
+) -> Result<Embedded, PdfError> {
     let f = face(face_id)?;
     let glyphs: Vec<u16> = usage.keys().copied().collect();
     let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
-    let subset = subsetter::subset(f.bytes, 0, &remapper)
-        .map_err(|e| PdfError::Write(format!("subsetting {}: {e}", f.postscript_name)))?;
-    let subset = unhint(&subset)?;
     let mut to_cid = vec![0; glyphs.last().map_or(0, |&g| usize::from(g) + 1)];
     let mut widths = Vec::with_capacity(glyphs.len() + 1);
     for (cid, old) in remapper.remapped_gids().enumerate() {
@@ -278,15 +293,30 @@ fn build(face_id: FontId, usage: &Usage) -> Result<Embedded, PdfError> {
         // for agreement within one unit), and half the digits.
         widths.push(f.advance(GlyphId::new(u32::from(old))) * 1000.0);
     }
-    let mut pairs: Vec<(u16, char)> = usage
-        .iter()
-        .filter_map(|(&old, &ch)| Some((*to_cid.get(usize::from(old))?, ch)))
-        .collect();
-    pairs.sort_unstable();
+    let (program, to_unicode) = match ready {
+        Some(ready) => (
+            (ready.program.to_vec(), ready.length),
+            ready.to_unicode.to_vec(),
+        ),
+        None => {
+            let subset = subsetter::subset(f.bytes, 0, &remapper)
+                .map_err(|e| PdfError::Write(format!("subsetting {}: {e}", f.postscript_name)))?;
+            let subset = unhint(&subset)?;
+            let mut pairs: Vec<(u16, char)> = usage
+                .iter()
+                .filter_map(|(&old, &ch)| Some((*to_cid.get(usize::from(old))?, ch)))
+                .collect();
+            pairs.sort_unstable();
+            (
+                (deflate(&subset)?, subset.len()),
+                deflate(&to_unicode(&pairs))?,
+            )
+        }
+    };
     Ok(Embedded {
         name: format!("{}+{}", tag(face_id, &glyphs), f.postscript_name),
-        program: (deflate(&subset)?, subset.len()),
-        to_unicode: deflate(&to_unicode(&pairs))?,
+        program,
+        to_unicode,
         cid_set: cid_set(widths.len()),
         widths,
         to_cid,
@@ -296,7 +326,7 @@ fn build(face_id: FontId, usage: &Usage) -> Result<Embedded, PdfError> {
 
 /// The six capital letters that mark a subset: a hash of its glyphs, so that the same subset
 /// always gets the same name and different ones practically never do.
-fn tag(face_id: FontId, glyphs: &[u16]) -> String {
+pub(super) fn tag(face_id: FontId, glyphs: &[u16]) -> String {
     let mut hash = Sha256::new();
     hash.update(face_id.code());
     for g in glyphs {

@@ -13,6 +13,7 @@ mod content;
 mod deflate;
 mod embed;
 mod ops;
+mod prebuilt;
 mod segments;
 mod tounicode;
 mod unhint;
@@ -87,7 +88,7 @@ pub(crate) fn write(
     let hex: String = file_id.iter().map(|b| format!("{b:02x}")).collect();
     archive::info(&mut pdf, info, meta);
     archive::metadata(&mut pdf, metadata, meta, opts.pdfa, &hex);
-    archive::icc_profile(&mut pdf, icc)?;
+    archive::icc_profile(&mut pdf, icc);
     if let Some((refs, source)) = attachment {
         archive::attachment(&mut pdf, refs, source, meta.date)?;
     }
