@@ -49,7 +49,14 @@ fn small(n: usize) -> u32 {
 
 /// Pass 1 over every job, a chunk at a time, its diagnostics printed in input order.
 fn pass1(ctx: &Ctx<'_>, jobs: &JobList) -> Pass1 {
-    let mut kept = Pass1::default();
+    // Room for one document a job, exactly: grown by doubling, these lists were up to twice
+    // as large as they hold.
+    let langs = ctx.options.langs.len().max(1);
+    let mut kept = Pass1 {
+        names: Vec::with_capacity(jobs.len() * langs),
+        named: Vec::with_capacity(jobs.len()),
+        unnamed: Vec::new(),
+    };
     for first in (0..jobs.len()).step_by(CHUNK) {
         let chunk = jobs.chunk(first, CHUNK);
         let planned: Vec<(u32, Planned)> = chunk
