@@ -32,11 +32,12 @@ use crate::render::pdf::write::unhint::unhint;
 /// code point, where several map to one glyph).
 pub(super) type Usage = BTreeMap<u16, char>;
 
-/// The characters of a face's common subset: printable ASCII and the punctuation of the form.
+/// The characters of a face's common subset: printable ASCII and the punctuation of the form
+/// (its bullets are ．, in the symbol face).
 const COMMON: &str = concat!(
     " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`",
     "abcdefghijklmnopqrstuvwxyz{|}~",
-    "\u{a0}\u{2022}\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{2192}",
+    "\u{a0}\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{2192}",
 );
 
 /// The collection every subset's glyph ids belong to.
