@@ -168,3 +168,45 @@ fn validate_of_a_pdf_whose_exercise_prices_are_not_printed_warns_and_passes() {
     }
     panic!("only {seen} issuers with unprinted prices");
 }
+
+/// `fixture` with a long first scheme name and `extra` more schemes without movements in (A):
+/// rows that wrap over lines and a table that goes on over pages, rows cut by page breaks.
+fn stretched(fixture: &str, extra: usize) -> String {
+    let yaml = std::fs::read_to_string(root().join(format!("tests/fixtures/{fixture}/input.yaml")))
+        .expect("fixture");
+    let mut schemes = String::new();
+    for k in 0..extra {
+        schemes.push_str(&format!(
+            "          - particulars: {} Employee Share Option Scheme for directors, senior management and eligible participants of the group, as amended by the board\n            general_meeting_approval_date: 2018-0{}-1{}\n            outstanding_preceding: {n}\n            outstanding_closing: {n}\n            shares_which_may_be_issued: {n}\n            remaining_capacity: 5000000\n",
+            2000 + k,
+            1 + k % 9,
+            k % 9,
+            n = 100_000 + k
+        ));
+    }
+    let at = yaml
+        .find("        funds_raised:")
+        .expect("funds raised in (A)");
+    format!("{}{schemes}{}", &yaml[..at], &yaml[at..]).replacen(
+        "particulars: 2019 Share Option Scheme",
+        "particulars: 2019 Share Option Scheme of the Company adopted for the purpose of providing incentives and rewards to eligible participants who contribute to the success of the group's operations",
+        1,
+    )
+}
+
+#[test]
+fn long_rows_and_rows_cut_by_a_page_break_round_trip_through_hkrets_pdf() {
+    for fixture in [
+        "valid-1.0.1-every-table",
+        "valid-1.1.1-every-table",
+        "valid-1.2.0-every-table",
+    ] {
+        for extra in [6, 10, 14, 18, 24] {
+            let yaml = stretched(fixture, extra);
+            let (text, pdf) = text_and_pdf(&yaml);
+            let name = format!("{fixture} with {extra} more schemes");
+            let back = imported_text(&name, &pdf).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(back, text, "{name}");
+        }
+    }
+}

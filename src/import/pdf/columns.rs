@@ -32,6 +32,89 @@ fn title_rows() -> &'static [TitleRow] {
     })
 }
 
+/// The lines of sub-titles under a table's titles in the text template (`\tCurrency\tAmount`):
+/// the label ids of each.
+fn sub_title_rows() -> &'static [Vec<String>] {
+    static ROWS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        let Some(source) = crate::assets::get(TEXT_TEMPLATE) else {
+            return Vec::new();
+        };
+        source
+            .lines()
+            .filter(|l| l.starts_with('\t'))
+            .filter_map(|l| {
+                let cells: Vec<&str> = l.split('\t').filter(|c| !c.trim().is_empty()).collect();
+                let ids: Option<Vec<String>> = cells.iter().map(|c| label_id(c)).collect();
+                ids.filter(|ids| !ids.is_empty() && ids.iter().all(|id| id.starts_with("p3_")))
+            })
+            .collect()
+    })
+}
+
+/// Whether the PDF's `line` is a table's sub-titles: its texts are the labels of a line of
+/// sub-titles of the text template.
+pub(crate) fn is_sub_titles(line: &Line, form: &Form) -> bool {
+    let texts: Vec<String> = line
+        .cells
+        .iter()
+        .filter(|c| !c.text.is_empty())
+        .flat_map(|c| {
+            if c.parts.is_empty() {
+                vec![c.text.clone()]
+            } else {
+                c.parts.iter().flatten().cloned().collect()
+            }
+        })
+        .map(|t| words(&t))
+        .collect();
+    !texts.is_empty()
+        && sub_title_rows().iter().any(|ids| {
+            ids.len() == texts.len()
+                && ids
+                    .iter()
+                    .zip(&texts)
+                    .all(|(id, t)| words(form.get(id)) == *t)
+        })
+}
+
+/// A row that a page break cut: `row`'s cells with the lines of `more` (its rest, on the next
+/// page under the repeated titles) after theirs, column by column. `more` is a ruled line (its
+/// cells' lines are added) or a free line of text (one line added to each cell it reaches).
+pub(crate) fn continued(row: &Line, more: &Line) -> Line {
+    let mut whole = row.clone();
+    let mut added: Vec<(usize, Vec<String>)> = Vec::new();
+    for cell in more.cells.iter().filter(|c| !c.text.is_empty()) {
+        let at = whole
+            .cells
+            .iter()
+            .rposition(|c| c.x0 <= cell.x0 + 1.0)
+            .unwrap_or(0);
+        let lines = if cell.parts.is_empty() {
+            vec![vec![cell.text.clone()]]
+        } else {
+            cell.parts.clone()
+        };
+        match added.last_mut() {
+            // A free line's pieces in one cell make one line of it.
+            Some((k, last)) if *k == at && !more.tabbed => last.extend(lines.concat()),
+            _ if !more.tabbed => added.push((at, lines.concat())),
+            _ => added.extend(lines.into_iter().map(|l| (at, l))),
+        }
+    }
+    for (at, pieces) in added {
+        let Some(c) = whole.cells.get_mut(at) else {
+            continue;
+        };
+        if c.parts.is_empty() && !c.text.is_empty() {
+            c.parts.push(vec![c.text.clone()]);
+        }
+        c.text = format!("{} {}", c.text, pieces.join(" ")).trim().to_owned();
+        c.parts.push(pieces);
+    }
+    whole
+}
+
 /// `{% ... %}{{ labels.p3_A_col_x }}\t\t{{ labels.y }}`: the ids of a title line of Part III,
 /// `None` for a line that is not one.
 fn title_row(line: &str) -> Option<TitleRow> {
@@ -98,6 +181,16 @@ impl Columns {
                 widths,
             })
         })
+    }
+
+    /// Whether a ruled line has text beyond the first column: part of a table row, not one of
+    /// the labels under a row (which stand in the first column's width).
+    pub(crate) fn reaches_past_first(&self, line: &Line) -> bool {
+        line.tabbed
+            && line
+                .cells
+                .iter()
+                .any(|c| !c.text.is_empty() && self.column_of(c.x0) >= 1)
     }
 
     /// The column whose left edge is at or before `x`.

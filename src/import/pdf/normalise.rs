@@ -6,7 +6,7 @@
 use super::super::labels::{Form, id};
 use super::super::lines::{Cell, Line};
 use super::super::read::strip_item;
-use super::columns::Columns;
+use super::columns::{Columns, continued as continued_row, is_sub_titles};
 
 /// The tick the exchange's e-form prints in a ticked box.
 const TICKS: [&str; 3] = ["✔", "✓", "x"];
@@ -26,6 +26,10 @@ pub(crate) fn normalise(lines: Vec<Line>, form: &Form) -> (Vec<Line>, Option<Str
     let mut columns: Option<Titles> = None;
     // Whether the line before was a table's titles (and the next may be its sub-titles).
     let mut sub_titles = false;
+    // The last row of a table read (where its lines start in `out`, and the row as the PDF
+    // gives it), and whether the titles were just repeated on a new page under it.
+    let mut last_row: Option<(usize, Line)> = None;
+    let mut continued = false;
     let details = detail_labels(form);
     let mut i = 0;
     while i < lines.len() {
@@ -47,11 +51,19 @@ pub(crate) fn normalise(lines: Vec<Line>, form: &Form) -> (Vec<Line>, Option<Str
             columns = None;
         }
         if line.tabbed && form.is_column_title(line.cell(0)) {
-            if columns.is_some() && lines.get(i).is_some_and(|n| is_detail(n, &details)) {
+            let template = Columns::of_titles(line, form);
+            let details_follow = lines.get(i).is_some_and(|n| {
+                is_detail(n, &details)
+                    && !template.as_ref().is_some_and(|c| c.reaches_past_first(n))
+            });
+            if columns.is_some() && details_follow {
                 // The titles repeated on the next page, over the rest of a row's details.
                 continue;
             }
-            if let Some(c) = Columns::of_titles(line, form) {
+            if let Some(c) = template {
+                // Titles repeated on a new page over a table that goes on: what follows them
+                // may be the rest of the row the page break cut.
+                continued = columns.is_some() && last_row.is_some();
                 out.extend(c.regroup(line, form));
                 columns = Some(Titles::Template(c));
                 sub_titles = true;
@@ -77,18 +89,43 @@ pub(crate) fn normalise(lines: Vec<Line>, form: &Form) -> (Vec<Line>, Option<Str
             out.push(line.clone());
             continue;
         }
+        if columns.is_none() {
+            last_row = None;
+        }
         let row = line.tabbed && super::super::read::row_number_of(line.cell(0));
         match &columns {
-            Some(Titles::Template(c)) if row || sub_titles && line.tabbed => {
+            Some(Titles::Template(c)) if row => {
+                (sub_titles, continued) = (false, false);
+                last_row = Some((out.len(), line.clone()));
+                out.extend(c.regroup(line, form));
+                continue;
+            }
+            Some(Titles::Template(c)) if sub_titles && line.tabbed && is_sub_titles(line, form) => {
                 sub_titles = false;
                 out.extend(c.regroup(line, form));
+                continue;
+            }
+            Some(Titles::Template(c))
+                if continued
+                    && (!is_detail(line, &details) || c.reaches_past_first(line))
+                    && !starts_table_line(line, form) =>
+            {
+                if let Some((at, cut)) = last_row.take() {
+                    let whole = continued_row(&cut, line);
+                    out.truncate(at);
+                    out.extend(c.regroup(&whole, form));
+                    last_row = Some((at, whole));
+                }
+                // A ruled line is the whole rest; free lines (a cell's lines alone) come one
+                // by one.
+                (sub_titles, continued) = (false, !line.tabbed);
                 continue;
             }
             Some(Titles::Starts(starts)) if row => {
                 out.push(under_columns(line, starts));
                 continue;
             }
-            _ => sub_titles = false,
+            _ => (sub_titles, continued) = (false, false),
         }
         if TICKS.contains(&line.cell(0)) && line.cells.len() > 1 {
             let rest: Vec<&str> = line.cells[1..].iter().map(|c| c.text.as_str()).collect();
@@ -213,6 +250,18 @@ fn detail_labels(form: &Form) -> Vec<String> {
     .map(|l| form.get(l).to_owned())
     .filter(|l| !l.is_empty())
     .collect()
+}
+
+/// Whether `line` is one of a table's own lines after its rows: a footer's total, funds
+/// raised, remarks (a label the form prints, or free text from the page's left margin, where
+/// no row's cell but the first begins).
+fn starts_table_line(line: &Line, form: &Form) -> bool {
+    let text = line.joined();
+    [id::REMARKS, id::FUNDS_RAISED, id::PART_III, id::PART_IV]
+        .iter()
+        .any(|l| text.starts_with(form.get(l)))
+        || text.starts_with("Total")
+        || !line.tabbed && line.cells.first().is_some_and(|c| c.x0 < 30.0)
 }
 
 /// Whether `line` starts with one of the labels under a row (or the first line of one broken
