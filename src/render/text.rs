@@ -6,12 +6,41 @@ use crate::error::Error;
 use crate::render::templates::Templates;
 use crate::render::view::FormView;
 
-/// Renders `view` with the text template of its layout.
+/// Renders `view` with the text template of its layout, ending as a published return does.
 ///
 /// # Errors
 /// [`Error::Template`] when a template (typically a user's override) fails to render.
 pub fn text(view: &FormView, templates: &Templates) -> Result<String, Error> {
     let name = format!("{}/form.txt.tera", view.layout.templates);
     let context = Context::from_serialize(view).map_err(|e| Error::template(&name, &e))?;
-    templates.render(&name, &context)
+    let mut text = templates.render(&name, &context)?;
+    end_as_published(&mut text);
+    Ok(text)
+}
+
+/// A return published as text ends with its last line: no newline after it (the seed's
+/// published return, `tests/fixtures/reference/`, ends so), and hkret's text is byte for byte
+/// what the exchange publishes. Whatever line ends a template leaves are taken off.
+fn end_as_published(text: &mut String) {
+    let kept = text.trim_end_matches(['\n', '\r']).len();
+    text.truncate(kept);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::end_as_published;
+
+    #[test]
+    fn the_text_ends_with_its_last_line() {
+        for (rendered, published) in [
+            ("Remarks:\n - a\n", "Remarks:\n - a"),
+            ("Remarks:\n - a\n\n\r\n", "Remarks:\n - a"),
+            ("Remarks:\n - a", "Remarks:\n - a"),
+            ("", ""),
+        ] {
+            let mut text = rendered.to_owned();
+            end_as_published(&mut text);
+            assert_eq!(text, published);
+        }
+    }
 }

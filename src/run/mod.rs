@@ -11,6 +11,7 @@ mod writer;
 
 pub use bulk::BulkOptions;
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -299,7 +300,15 @@ fn render(
         }
     }
     let bytes = match format {
-        Format::Text => render_text_in(&checked.filing, &templates, lang)?.into_bytes(),
+        Format::Text => {
+            let mut text = render_text_in(&checked.filing, &templates, lang)?;
+            // The return ends with its last line, as published; a terminal's prompt goes
+            // below it, not after it.
+            if *output == Output::Stdout && std::io::stdout().is_terminal() {
+                text.push('\n');
+            }
+            text.into_bytes()
+        }
         Format::Pdf => {
             let pdf = PdfRender {
                 source: attachment(&source, pdf.pdfa),

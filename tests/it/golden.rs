@@ -104,8 +104,8 @@ fn the_seed_renders_as_published() {
         root().join("tests/fixtures/reference/ff301-v1.0.1-2022-11-qingdao-ainnovation.txt"),
     )
     .expect("reference");
-    // The published file has no newline at its very end; hkret ends its text with one.
-    assert_eq!(actual.strip_suffix('\n').unwrap_or(&actual), published);
+    // Byte for byte, to the published file's last byte (it has no newline after its last line).
+    assert_eq!(actual, published);
 }
 
 #[test]
@@ -120,4 +120,52 @@ fn the_examples_validate_clean() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn the_seed_written_by_render_and_bulk_is_the_published_file_byte_for_byte() {
+    let published = std::fs::read(
+        root().join("tests/fixtures/reference/ff301-v1.0.1-2022-11-qingdao-ainnovation.txt"),
+    )
+    .expect("reference");
+    let example = root().join("examples/ff301-2022-11-qingdao-ainnovation.yaml");
+    let example = example.to_str().expect("UTF-8 path");
+    let dir = crate::support::scratch("seed-as-published");
+
+    let piped = crate::support::hkret(&dir, &["render", example]);
+    assert!(piped.status.success(), "{piped:?}");
+    assert_eq!(piped.stdout, published, "render to a pipe");
+
+    let written = crate::support::hkret(&dir, &["render", example, "-o", "seed.txt"]);
+    assert!(written.status.success(), "{written:?}");
+    assert_eq!(
+        std::fs::read(dir.join("seed.txt")).expect("seed.txt"),
+        published,
+        "render -o"
+    );
+
+    let out = dir.join("bulk");
+    let bulk = crate::support::hkret(
+        &dir,
+        &[
+            "bulk",
+            example,
+            "--format",
+            "text",
+            "--out",
+            out.to_str().expect("UTF-8"),
+        ],
+    );
+    assert!(bulk.status.success(), "{bulk:?}");
+    let texts: Vec<_> = std::fs::read_dir(&out)
+        .expect("bulk output")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert_eq!(
+        std::fs::read(&texts[0]).expect("bulk text"),
+        published,
+        "bulk"
+    );
 }
