@@ -7,7 +7,7 @@
 //! overriding files as text.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -139,7 +139,7 @@ impl LabelFile {
             .collect();
         Wording {
             language: self.language.clone(),
-            labels,
+            labels: Arc::new(labels),
         }
     }
 }
@@ -149,8 +149,8 @@ impl LabelFile {
 pub struct Wording {
     /// How the language writes dates.
     pub language: Language,
-    /// Label id → text.
-    pub labels: BTreeMap<String, String>,
+    /// Label id → text; shared, not copied, by every view of the same wording.
+    pub labels: Arc<BTreeMap<String, String>>,
 }
 
 impl Wording {

@@ -34,6 +34,9 @@ impl LabelSource {
     }
 }
 
+/// A resolved wording's key: layout version, language tag, and whether for a PDF.
+type WordingKey = (&'static str, String, bool);
+
 /// The template set with its label files, shared by every document of a run.
 ///
 /// Built-in templates are compiled when first used, each with the templates it includes or
@@ -52,6 +55,9 @@ pub struct Templates {
     labels: BTreeMap<String, (LabelSource, OnceLock<Result<LabelFile, String>>)>,
     /// Everything was compiled up front (`compiled[""]`).
     eager: bool,
+    /// Wordings resolved so far, by layout version, language tag and whether for a PDF: every
+    /// document of a bulk run asks again for the same few.
+    wordings: RwLock<BTreeMap<WordingKey, Arc<Wording>>>,
 }
 
 impl Templates {
@@ -89,6 +95,7 @@ impl Templates {
             compiled: RwLock::new(BTreeMap::new()),
             labels,
             eager: !overrides.is_empty(),
+            wordings: RwLock::new(BTreeMap::new()),
         };
         if templates.eager {
             templates.compiled_for("")?;
@@ -184,9 +191,29 @@ impl Templates {
     ///
     /// # Errors
     /// [`Error::Usage`] when there is no label file for the language.
-    pub fn wording(&self, layout: Layout, tag: &str) -> Result<Wording, Error> {
+    pub fn wording(&self, layout: Layout, tag: &str) -> Result<Arc<Wording>, Error> {
+        self.resolved(layout, tag, false)
+    }
+
+    /// The wording of `layout` in `tag` (for a PDF: with its typography), resolved on first use.
+    fn resolved(&self, layout: Layout, tag: &str, pdf: bool) -> Result<Arc<Wording>, Error> {
+        let key = (layout.version(), tag.to_owned(), pdf);
+        let read = self.wordings.read().unwrap_or_else(PoisonError::into_inner);
+        if let Some(w) = read.get(&key) {
+            return Ok(Arc::clone(w));
+        }
+        drop(read);
         let file = self.label_file(layout, tag)?;
-        Ok(file.resolve(layout))
+        let wording = Arc::new(if pdf {
+            file.resolve_for_pdf(layout)
+        } else {
+            file.resolve(layout)
+        });
+        self.wordings
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key, Arc::clone(&wording));
+        Ok(wording)
     }
 
     /// How many labels of `layout` in the language `tag` that `printed` shows were not read
@@ -223,11 +250,8 @@ impl Templates {
     ///
     /// # Errors
     /// [`Error::Usage`] when there is no label file for the language.
-    pub fn pdf_wording(&self, layout: Layout, tag: &str) -> Result<Wording, Error> {
-        let text = self.wording(layout, tag)?;
-        Ok(self
-            .read_labels(tag)?
-            .map_or(text, |f| f.resolve_for_pdf(layout)))
+    pub fn pdf_wording(&self, layout: Layout, tag: &str) -> Result<Arc<Wording>, Error> {
+        self.resolved(layout, tag, true)
     }
 }
 
@@ -249,7 +273,12 @@ fn references(source: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::{Templates, references};
+    use crate::assets::BUILT_IN;
+    use crate::error::Error;
+    use crate::layout::Layout;
 
     #[test]
     fn references_are_the_quoted_names_of_include_extends_and_import() {
@@ -275,5 +304,60 @@ mod tests {
         for name in entries {
             templates.compiled_for(&name).expect(&name);
         }
+    }
+
+    #[test]
+    fn a_pdf_wording_takes_the_pdf_typography_and_is_resolved_once() {
+        let templates = Templates::built_in().expect("templates");
+        let layout = Layout::current();
+        let text = templates.wording(layout, "en").expect("en");
+        let pdf = templates.pdf_wording(layout, "en").expect("en");
+        // A label with a `pdf` typography differs; one without is the text.
+        assert_ne!(
+            text.labels["note_public_float"],
+            pdf.labels["note_public_float"]
+        );
+        assert!(pdf.labels["note_public_float"].contains('\u{201d}'));
+        assert_eq!(text.labels["hdr_code"], pdf.labels["hdr_code"]);
+        // Asked again, the same wording is handed out, not resolved anew.
+        let again = templates.pdf_wording(layout, "en").expect("en");
+        assert!(Arc::ptr_eq(&pdf, &again));
+        assert!(!Arc::ptr_eq(&text, &pdf));
+        // A language whose file has no `pdf` typography prints its text in a PDF.
+        let zh = templates.wording(layout, "zh-Hant").expect("zh");
+        let zh_pdf = templates.pdf_wording(layout, "zh-Hant").expect("zh");
+        assert_eq!(zh.labels, zh_pdf.labels);
+        // A language without a label file is a usage error, for a PDF as for text.
+        for result in [
+            templates.wording(layout, "fr"),
+            templates.pdf_wording(layout, "fr"),
+        ] {
+            assert!(matches!(result, Err(Error::Usage(_))), "{result:?}");
+        }
+    }
+
+    #[test]
+    fn a_users_label_file_words_the_pdf_too() {
+        let (name, en) = BUILT_IN
+            .iter()
+            .find(|(n, _)| *n == "labels/en.yaml")
+            .expect("built-in en labels");
+        let own = en.replace("text: \"FF301\"", "text: \"FF301 (own)\"");
+        assert_ne!(own, *en, "the built-in file still has `text: \"FF301\"`");
+        let templates = Templates::new(&[((*name).to_owned(), own)]).expect("templates");
+        let layout = Layout::current();
+        for wording in [
+            templates.wording(layout, "en").expect("en"),
+            templates.pdf_wording(layout, "en").expect("en"),
+        ] {
+            assert_eq!(wording.labels["hdr_code"], "FF301 (own)");
+        }
+        // A copy of the built-in file, served as a user's YAML, words the PDF as the built-in.
+        let copy = Templates::new(&[((*name).to_owned(), (*en).to_owned())]).expect("templates");
+        let built_in = Templates::built_in().expect("templates");
+        assert_eq!(
+            copy.pdf_wording(layout, "en").expect("en").labels,
+            built_in.pdf_wording(layout, "en").expect("en").labels
+        );
     }
 }

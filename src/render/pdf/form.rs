@@ -70,7 +70,7 @@ pub fn render_pdf(
 ) -> Result<Vec<u8>, Error> {
     let v = view_in(
         filing,
-        &templates.pdf_wording(filing.layout, opts.lang.tag())?,
+        &*templates.pdf_wording(filing.layout, opts.lang.tag())?,
     );
     let desc = description(&v, templates)?;
     let name = format!("{}/form.pdf.tera", v.layout.templates);

@@ -15,6 +15,7 @@ use crate::model::compute::{
     part_ii_treasury_movement, part_iii_total,
 };
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::layout::Descriptor;
 use crate::model::{Balance, Confirmations, Filing, Status, Text};
@@ -33,7 +34,7 @@ pub struct FormView {
     /// The layout's description: its template set and capabilities.
     pub layout: &'static Descriptor,
     /// Every label of the form, by id, worded for the layout and language.
-    pub labels: BTreeMap<String, String>,
+    pub labels: Arc<BTreeMap<String, String>>,
     /// The number of each note the layout has, by name (`public_float` → 4); a note the layout
     /// lacks is absent.
     pub notes: BTreeMap<String, usize>,
@@ -295,7 +296,7 @@ pub fn view_in(f: &Filing, w: &Wording) -> FormView {
     );
     FormView {
         layout: f.layout.descriptor(),
-        labels: w.labels.clone(),
+        labels: Arc::clone(&w.labels),
         notes: f
             .layout
             .descriptor()
