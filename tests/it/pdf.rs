@@ -93,9 +93,14 @@ fn preflight() -> Option<String> {
 fn allowed_beyond_1b(level: PdfaLevel) -> &'static [&'static str] {
     match level {
         PdfaLevel::A1b => &[],
-        PdfaLevel::A2b => &["7.11.2 : Error on MetaData, part must be 1"],
+        // PDF/A-2 allows cross-reference streams (and object streams); PDF/A-1 does not.
+        PdfaLevel::A2b => &[
+            "7.11.2 : Error on MetaData, part must be 1",
+            "1.4 : Trailer Syntax error, /XRef cross reference streams are not allowed",
+        ],
         PdfaLevel::A3b => &[
             "7.11.2 : Error on MetaData, part must be 1",
+            "1.4 : Trailer Syntax error, /XRef cross reference streams are not allowed",
             "1.4.7 : Trailer Syntax error, EmbeddedFile entry is present in the Names dictionary",
             "1.2.9 : Body Syntax error, EmbeddedFile entry is present in a FileSpecification dictionary",
         ],
@@ -261,6 +266,30 @@ fn moon_as_pdf_a_1b_is_at_most_half_the_exchanges_own_file() {
     assert!(pdf.len() <= 35_000, "{} bytes", pdf.len());
 }
 
+/// PDF/A-1 (PDF 1.4) keeps the classic cross-reference table; 2b and 3b (PDF 1.7) put their
+/// dictionaries in an object stream and end with a cross-reference stream, some 4 KB less.
+#[test]
+fn levels_beyond_1b_pack_their_dictionaries_into_an_object_stream() {
+    let has = |pdf: &[u8], what: &[u8]| pdf.windows(what.len()).any(|w| w == what);
+    let classic = render(&moon_yaml(), PdfaLevel::A1b).expect("renders");
+    assert!(has(&classic, b"\nxref\n0 ") && has(&classic, b"trailer"));
+    assert!(!has(&classic, b"/ObjStm") && !has(&classic, b"/XRef"));
+    for level in [PdfaLevel::A2b, PdfaLevel::A3b] {
+        let pdf = render(&moon_yaml(), level).expect("renders");
+        assert!(
+            has(&pdf, b"/Type/ObjStm") && has(&pdf, b"/Type/XRef"),
+            "{level}"
+        );
+        assert!(!has(&pdf, b"\nxref\n") && !has(&pdf, b"trailer"), "{level}");
+        // No dictionary is left outside the object stream: every object is a stream.
+        let objects = pdf.windows(7).filter(|w| w == b" 0 obj\n").count();
+        let streams = pdf.windows(8).filter(|w| w == b"\nstream\n").count();
+        assert_eq!(objects, streams, "{level}");
+    }
+    let two = render(&moon_yaml(), PdfaLevel::A2b).expect("renders");
+    assert!(two.len() + 3_000 <= classic.len(), "2b {} bytes", two.len());
+}
+
 #[test]
 fn the_3b_file_carries_its_yaml_source() {
     let dir = tempdir("attach");
@@ -282,11 +311,24 @@ fn the_3b_file_carries_its_yaml_source() {
     if let Some(list) = run("pdfdetach", &["-list"], &out) {
         assert!(list.contains("ff301-2026-01-moon-inc.yaml"), "{list}");
     }
-    let bytes = std::fs::read(&out).expect("output");
-    assert!(
-        bytes
-            .windows(20)
-            .any(|w| w == b"/AFRelationship /Sou" || w == b"/AFRelationship/Sour")
+    // The catalog's associated file is the source (the dictionaries are compressed in an
+    // object stream, so read with lopdf rather than searched for in the bytes).
+    let doc = lopdf::Document::load(&out).expect("lopdf reads the 3b file");
+    let catalog = doc.catalog().expect("catalog");
+    let af = catalog
+        .get(b"AF")
+        .and_then(lopdf::Object::as_array)
+        .expect("/AF");
+    let spec = af
+        .first()
+        .and_then(|o| o.as_reference().ok())
+        .and_then(|r| doc.get_dictionary(r).ok())
+        .expect("file specification");
+    assert_eq!(
+        spec.get(b"AFRelationship")
+            .and_then(lopdf::Object::as_name)
+            .expect("/AFRelationship"),
+        b"Source"
     );
 }
 

@@ -1,7 +1,8 @@
 //! Turns laid-out pages into PDF/A bytes with `pdf-writer`: one content stream per page
 //! (`content`), the fonts as subsets with `ToUnicode` maps so that text extracts as it was
-//! given (`embed`), and what PDF/A asks besides (`archive`). Deterministic: no clock, no
-//! randomness; the trailer `/ID` is a hash of what the document shows.
+//! given (`embed`), and what PDF/A asks besides (`archive`); for 2b and 3b, the dictionaries
+//! packed into an object stream with a cross-reference stream (`objstm`). Deterministic: no
+//! clock, no randomness; the trailer `/ID` is a hash of what the document shows.
 //!
 //! Why `pdf-writer` and not a higher-level library: see `src/render/pdf/README.md`. In short, a
 //! whole market of returns is written in one run, and only at this level can the work shared
@@ -12,6 +13,7 @@ mod archive;
 mod content;
 mod deflate;
 mod embed;
+mod objstm;
 mod ops;
 mod prebuilt;
 mod segments;
@@ -101,8 +103,19 @@ pub(crate) fn write(
         archive::name_attachment(&mut cat, spec, source);
     }
     cat.finish();
-    pdf.set_file_id((file_id.clone(), file_id));
-    Ok(pdf.finish())
+    pdf.set_file_id((file_id.clone(), file_id.clone()));
+    let classic = pdf.finish();
+    match opts.pdfa {
+        PdfaLevel::A1b => Ok(classic),
+        PdfaLevel::A2b | PdfaLevel::A3b => objstm::pack(
+            &classic,
+            &objstm::Trailer {
+                root: catalog,
+                info,
+                id: &file_id,
+            },
+        ),
+    }
 }
 
 /// The fonts that `pages` need: for each face they use, its common subset or one of its own.
