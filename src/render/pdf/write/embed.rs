@@ -8,8 +8,8 @@
 //! `ToUnicode` map taken ready-made from `fonts/common/`, see `prebuilt`) and shared by every
 //! document whose text stays inside it; a document that needs more gets its own subset of the
 //! common characters and its own. The symbol face has no common subset but few enough glyphs
-//! that each of its subsets is built once per process. A document's bytes depend on that
-//! document alone.
+//! that each of its three subsets is made once per process (ready-made too). A document's
+//! bytes depend on that document alone.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -237,9 +237,13 @@ pub(super) fn record(usage: &mut Usage, glyph: u16, ch: char) {
         .or_insert(ch);
 }
 
+/// The characters of the symbol face: the tick and the bullet.
+const SYMBOLS: [char; 2] = ['\u{2714}', '\u{ff0e}'];
+
 /// The subset of the symbol face with the glyphs of `used`: the tick, the bullet or both (a
-/// 1.0.x return has no tick), each built on first use and shared by every document that uses
-/// the same glyphs.
+/// 1.0.x return has no tick), each made on first use (from `fonts/common/` when `used` is
+/// what the ready-made subset was made of) and shared by every document that uses the same
+/// glyphs for the same characters.
 ///
 /// # Errors
 /// As [`embed`].
@@ -249,16 +253,44 @@ fn symbols(used: &Usage) -> Result<Arc<Embedded>, PdfError> {
     let mask = used.keys().try_fold(0, |mask, &g| {
         (1..=2).contains(&g).then(|| mask | 1 << (g - 1))
     });
-    let Some(cell) = mask.and_then(|m: usize| SUBSETS.get(m)) else {
+    let shared = mask.filter(|&m| symbol_usage(m).is_ok_and(|u| u == *used));
+    let Some(cell) = shared.and_then(|m: usize| SUBSETS.get(m)) else {
         return build(FontId::Symbol, used, None).map(Arc::new);
     };
     cell.get_or_init(|| {
-        build(FontId::Symbol, used, None)
+        let glyphs: Vec<u16> = used.keys().copied().collect();
+        face(FontId::Symbol)
+            .and_then(|f| {
+                let ready = prebuilt::common(FontId::Symbol, f, &tag(FontId::Symbol, &glyphs));
+                build(FontId::Symbol, used, ready)
+            })
             .map(Arc::new)
             .map_err(|e| e.to_string())
     })
     .clone()
     .map_err(PdfError::Write)
+}
+
+/// The symbol face's glyphs named by `mask` (bit 0: glyph 1, bit 1: glyph 2), each with the
+/// character of [`SYMBOLS`] it draws.
+///
+/// # Errors
+/// [`PdfError::Write`] if a glyph of `mask` draws none of them.
+pub(super) fn symbol_usage(mask: usize) -> Result<Usage, PdfError> {
+    let f = face(FontId::Symbol)?;
+    let mut usage = Usage::new();
+    for ch in SYMBOLS {
+        if let Some(g) = glyph(f, ch).filter(|&g| (1..=2).contains(&g) && mask & 1 << (g - 1) != 0)
+        {
+            record(&mut usage, g, ch);
+        }
+    }
+    if usage.len() != mask.count_ones() as usize {
+        return Err(PdfError::Write(format!(
+            "the symbol face has no character for a glyph of subset {mask}"
+        )));
+    }
+    Ok(usage)
 }
 
 /// The glyphs of [`COMMON`] in `face_id`.

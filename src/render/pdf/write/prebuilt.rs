@@ -1,7 +1,9 @@
-//! The common subsets of the Latin faces as committed in `fonts/common/`: the two streams of
-//! each that cost most to make (the subset font program, without hinting, and the `ToUnicode`
-//! map, both compressed) built ahead of time, so that a process rendering one return does not
-//! subset and compress the same fonts again (about 5 million instructions, a sixth of the work).
+//! The common subsets of the Latin faces, and the three subsets of the symbol face (the tick,
+//! the bullet, both), as committed in `fonts/common/`: the two streams of each that cost most
+//! to make (the subset font program, without hinting, and the `ToUnicode` map, both compressed)
+//! built ahead of time, so that a process rendering one return does not subset and compress the
+//! same fonts again (about 5 million instructions for the Latin faces, 1.2 million for the
+//! symbols).
 //!
 //! They are a cache, never a second source of truth: a file is used only when it was made from
 //! the same glyphs (its subset tag) of the same font file (the font's whole-file checksum), and
@@ -22,6 +24,12 @@ use crate::render::pdf::fonts::{Face, FontId};
 static REGULAR: &[u8] = include_bytes!("../../../../fonts/common/LiberationSans-Regular.bin");
 /// Liberation Sans Bold's common subset.
 static BOLD: &[u8] = include_bytes!("../../../../fonts/common/LiberationSans-Bold.bin");
+/// hkret Symbols' subsets: its first glyph, its second, both.
+static SYMBOLS: [&[u8]; 3] = [
+    include_bytes!("../../../../fonts/common/HkretSymbols-1.bin"),
+    include_bytes!("../../../../fonts/common/HkretSymbols-2.bin"),
+    include_bytes!("../../../../fonts/common/HkretSymbols-3.bin"),
+];
 
 /// A common subset's expensive streams, ready to embed.
 pub(super) struct Prebuilt {
@@ -33,13 +41,14 @@ pub(super) struct Prebuilt {
     pub(super) to_unicode: &'static [u8],
 }
 
-/// The file of `face_id`'s common subset (empty for the Chinese and symbol faces, which have
-/// none).
-fn file(face_id: FontId) -> &'static [u8] {
+/// The files of `face_id`'s ready-made subsets (none for the Chinese face, whose text differs
+/// from return to return).
+fn files(face_id: FontId) -> &'static [&'static [u8]] {
     match face_id {
-        FontId::Regular => REGULAR,
-        FontId::Bold => BOLD,
-        FontId::Cjk | FontId::Symbol => &[],
+        FontId::Regular => std::slice::from_ref(&REGULAR),
+        FontId::Bold => std::slice::from_ref(&BOLD),
+        FontId::Symbol => &SYMBOLS,
+        FontId::Cjk => &[],
     }
 }
 
@@ -55,13 +64,14 @@ fn number(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_be_bytes(four))
 }
 
-/// The committed common subset of `face_id`, if it was made from the glyphs `tag` names and
-/// from `face` as it is now.
+/// The committed subset of `face_id` made from the glyphs `tag` names and from `face` as it is
+/// now, if there is one. The caller vouches that the glyphs stand for the characters the
+/// subset was made with (the common characters, or the symbol face's own).
 pub(super) fn common(face_id: FontId, face: &Face, tag: &str) -> Option<Prebuilt> {
-    let bytes = file(face_id);
-    if bytes.get(..6)? != tag.as_bytes() || number(bytes, 6)? != checksum(face)? {
-        return None;
-    }
+    let sum = checksum(face)?;
+    let bytes = files(face_id)
+        .iter()
+        .find(|b| b.get(..6) == Some(tag.as_bytes()) && number(b, 6) == Some(sum))?;
     let length = usize::try_from(number(bytes, 10)?).ok()?;
     let compressed = usize::try_from(number(bytes, 14)?).ok()?;
     let program = bytes.get(18..18 + compressed)?;
@@ -91,19 +101,28 @@ fn encode(tag: &str, face: &Face, program: &[u8], length: usize, to_unicode: &[u
 
 #[cfg(test)]
 mod tests {
-    use super::{common, encode, file};
+    use super::{common, encode, files};
     use crate::render::pdf::fonts::{FontId, face};
-    use crate::render::pdf::write::embed::{build, common_usage, tag};
+    use crate::render::pdf::write::embed::{build, common_usage, symbol_usage, tag};
 
     #[test]
     fn the_committed_common_subsets_are_what_the_writer_builds() {
         let bless = std::env::var_os("HKRET_BLESS").is_some_and(|v| v == "1");
-        for (face_id, name) in [
+        let symbols = (1..=3).map(|mask| {
+            (
+                FontId::Symbol,
+                format!("HkretSymbols-{mask}"),
+                symbol_usage(mask).expect("usage"),
+                mask - 1,
+            )
+        });
+        let latin = [
             (FontId::Regular, "LiberationSans-Regular"),
             (FontId::Bold, "LiberationSans-Bold"),
-        ] {
+        ]
+        .map(|(id, name)| (id, name.to_owned(), common_usage(id).expect("usage"), 0));
+        for (face_id, name, usage, which) in latin.into_iter().chain(symbols) {
             let f = face(face_id).expect("face");
-            let usage = common_usage(face_id).expect("usage");
             let glyphs: Vec<u16> = usage.keys().copied().collect();
             let built = build(face_id, &usage, None).expect("built");
             let (program, length, to_unicode) = built.streams();
@@ -114,8 +133,8 @@ mod tests {
                 continue;
             }
             assert!(
-                file(face_id) == want,
-                "fonts/common/{name}.bin is not the common subset the writer builds now; \
+                files(face_id)[which] == want,
+                "fonts/common/{name}.bin is not the subset the writer builds now; \
                  HKRET_BLESS=1 cargo test --release --lib committed_common rewrites it"
             );
             let prebuilt = common(face_id, f, &tag(face_id, &glyphs)).expect("used");
