@@ -5,12 +5,15 @@
 //! batches' renames, never leave a renamed file incomplete.
 //!
 //! The queue between renderers and writers is bounded, so memory stays flat: when the disk
-//! falls behind, rendering waits. A failed write is recorded against its document and reported
+//! falls behind, rendering waits. A set of writer threads can be closed and waited for later
+//! ([`Writers::close`], [`Closing::wait`]), so that rendering goes on while they sync their
+//! last batch. A failed write is recorded against its document and reported
 //! when the run ends; nothing here prints.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::{Scope, ScopedJoinHandle};
 
 use crate::error::Error;
 use crate::run::files::{Put, write_file};
@@ -57,60 +60,106 @@ impl Writer {
     }
 }
 
+/// Writer threads started in a thread scope, and the [`Writer`] that feeds them.
+pub(crate) struct Writers<'scope> {
+    /// The renderers' handle.
+    writer: Writer,
+    /// The threads, each returning the writes that failed.
+    threads: Vec<ScopedJoinHandle<'scope, Vec<(Key, Error)>>>,
+}
+
+/// Writer threads whose queue is closed: they finish what is queued and stop.
+pub(crate) struct Closing<'scope> {
+    /// The threads.
+    threads: Vec<ScopedJoinHandle<'scope, Vec<(Key, Error)>>>,
+}
+
+impl<'scope> Writers<'scope> {
+    /// Starts the writer threads in `scope`; files are written through `put`.
+    pub(crate) fn start(scope: &'scope Scope<'scope, '_>, put: Put) -> Self {
+        let (queue, tasks) = sync_channel::<Task>(QUEUED);
+        let tasks = Arc::new(Mutex::new(tasks));
+        let threads = (0..THREADS)
+            .map(|_| {
+                let tasks = Arc::clone(&tasks);
+                scope.spawn(move || drain(&tasks, put))
+            })
+            .collect();
+        Self {
+            writer: Writer { queue, put },
+            threads,
+        }
+    }
+
+    /// The handle that queues files.
+    pub(crate) fn writer(&self) -> &Writer {
+        &self.writer
+    }
+
+    /// Closes the queue: the threads write, sync and rename what is queued, then stop, while
+    /// the caller goes on.
+    pub(crate) fn close(self) -> Closing<'scope> {
+        Closing {
+            threads: self.threads,
+        }
+    }
+}
+
+impl Closing<'_> {
+    /// Waits until every queued file is written (synced and renamed); returns the writes that
+    /// failed, in no particular order.
+    pub(crate) fn wait(self) -> Vec<(Key, Error)> {
+        let mut failures = Vec::new();
+        for thread in self.threads {
+            match thread.join() {
+                Ok(failed) => failures.extend(failed),
+                // A writer's panic is the caller's, as if it had written the files itself.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        failures
+    }
+}
+
 /// Runs `f` with a [`Writer`] whose files are written through `put`; returns its result once
 /// every queued file has been written, with the writes that failed, in no particular order.
+#[cfg(test)]
 pub(crate) fn with_writer<R>(put: Put, f: impl FnOnce(&Writer) -> R) -> (R, Vec<(Key, Error)>) {
-    let (queue, tasks) = sync_channel::<Task>(QUEUED);
-    let tasks = Mutex::new(tasks);
-    let failures = Mutex::new(Vec::new());
-    let result = std::thread::scope(|scope| {
-        for _ in 0..THREADS {
-            scope.spawn(|| drain(&tasks, &failures, put));
-        }
-        let writer = Writer { queue, put };
-        let result = f(&writer);
-        // Closing the queue lets the writers finish what is queued and stop.
-        drop(writer);
-        result
-    });
-    let failures = failures
-        .into_inner()
-        .unwrap_or_else(PoisonError::into_inner);
-    (result, failures)
+    std::thread::scope(|scope| {
+        let writers = Writers::start(scope, put);
+        let result = f(writers.writer());
+        (result, writers.close().wait())
+    })
 }
 
 /// One writer thread: takes files off the queue until it is closed and empty, writing them in
-/// batches of [`BATCH`].
-fn drain(tasks: &Mutex<Receiver<Task>>, failures: &Mutex<Vec<(Key, Error)>>, put: Put) {
+/// batches of [`BATCH`]; returns the writes that failed.
+fn drain(tasks: &Mutex<Receiver<Task>>, put: Put) -> Vec<(Key, Error)> {
     let mut batch: Vec<(Staged, Key)> = Vec::with_capacity(BATCH);
-    let fail = |key: Key, e: Error| {
-        failures
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push((key, e));
-    };
+    let mut failures = Vec::new();
     loop {
         let next = tasks.lock().unwrap_or_else(PoisonError::into_inner).recv();
         let Ok(task) = next else { break };
         match stage(&task.path, &task.bytes, put) {
             Ok(Some(staged)) => batch.push((staged, task.key)),
             Ok(None) => {}
-            Err(e) => fail(task.key, e),
+            Err(e) => failures.push((task.key, e)),
         }
         if batch.len() >= BATCH {
-            finish(&mut batch, &fail);
+            finish(&mut batch, &mut failures);
         }
     }
-    finish(&mut batch, &fail);
+    finish(&mut batch, &mut failures);
+    failures
 }
 
 /// Syncs and renames the files of `batch`, reporting those that failed; empties it.
-fn finish(batch: &mut Vec<(Staged, Key)>, fail: &impl Fn(Key, Error)) {
+fn finish(batch: &mut Vec<(Staged, Key)>, failures: &mut Vec<(Key, Error)>) {
     let (staged, keys): (Vec<Staged>, Vec<Key>) = batch.drain(..).unzip();
     let mut keys: Vec<Option<Key>> = keys.into_iter().map(Some).collect();
     for (i, e) in commit(&staged) {
         if let Some(key) = keys.get_mut(i).and_then(Option::take) {
-            fail(key, e);
+            failures.push((key, e));
         }
     }
 }

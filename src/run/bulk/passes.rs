@@ -1,27 +1,38 @@
 //! The two passes of `hkret bulk` over every job, a chunk of jobs at a time, so that memory does
 //! not grow with the number of documents: pass 1 keeps only a compact record of each document it
-//! names (its names hashed, for the clash check) and, whole, the documents that will not be
-//! written (they are few); pass 2 renders a chunk, writes, syncs and lists it in the manifest
-//! before taking the next. A run of 100,000 returns keeps 24 bytes a document or so.
-
+//! names (its names hashed, for the clash check), whole the documents that will not be written
+//! (they are few), and the last [`KEPT`] jobs read and checked, which pass 2 then renders without
+//! reading them again; pass 2 renders a chunk while the writers sync and rename the last files of
+//! the chunk before, and lists each chunk in the manifest once its files are in place. A run of
+//! 100,000 returns keeps 24 bytes a document or so, and [`KEPT`] jobs whole.
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
 use crate::bulk::manifest::{self, Entry, Status};
+use crate::diag::show::MessageFormat;
 use crate::error::Error;
 use crate::run::bulk::jobs::JobList;
 use crate::run::bulk::listing::Listing;
-use crate::run::bulk::plan::{Outcome, Planned, clashes, plan, print_planned};
+use crate::run::bulk::plan::{
+    Outcome, Planned, Read, clashes, plan, plan_read, print_planned, read,
+};
 use crate::run::bulk::write::{mark_failed, previous, write_job};
-use crate::run::bulk::{Ctx, input_name, progress, report};
+use crate::run::bulk::{Ctx, Job, input_name, progress, report};
 use crate::run::files::{create_folder, remove_stale_temporaries};
 use crate::run::staged::sync;
-use crate::run::writer::with_writer;
+use crate::run::writer::{Closing, Key, Writers};
 
-/// Jobs handled at once: pass 2 writes, syncs and lists them in the manifest before it takes
-/// the next.
+/// Jobs handled at once: pass 2 renders a chunk while the chunk before is synced, and lists a
+/// chunk in the manifest once its files are synced and renamed.
 const CHUNK: usize = 512;
+
+/// The last jobs of a run, at most, whose documents pass 1 keeps read and checked for pass 2,
+/// which reads and checks the others again: a run of up to this many jobs reads each input
+/// once, and memory stays flat however many there are (kept whole, a market return with its
+/// source takes about 14 KB, so a chunk about 7 MB; reading and checking a return is 4-6% of
+/// rendering it as text and PDF).
+const KEPT: usize = CHUNK;
 
 /// What pass 1 keeps of the whole run.
 #[derive(Default)]
@@ -32,6 +43,8 @@ struct Pass1 {
     named: Vec<(u32, u32)>,
     /// The documents that are invalid or failed, with their job, in input order.
     unnamed: Vec<(u32, Planned)>,
+    /// The last [`KEPT`] jobs read, with their number, in input order.
+    read: Vec<(u32, Read)>,
 }
 
 /// A name's hash for the clash check.
@@ -56,33 +69,48 @@ fn pass1(ctx: &Ctx<'_>, jobs: &JobList) -> Pass1 {
         names: Vec::with_capacity(jobs.len() * langs),
         named: Vec::with_capacity(jobs.len()),
         unnamed: Vec::new(),
+        read: Vec::new(),
     };
+    let kept_from = jobs.len().saturating_sub(KEPT);
     for first in (0..jobs.len()).step_by(CHUNK) {
         let chunk = jobs.chunk(first, CHUNK);
-        let planned: Vec<(u32, Planned)> = chunk
+        let planned: Vec<_> = chunk
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(j, job)| {
+            .map(|(j, job)| {
                 let number = small(first + j);
-                plan(ctx, job).into_iter().map(move |p| (number, p))
+                let read = read(ctx, job);
+                let planned = plan_read(ctx, job, read.as_ref());
+                let kept = read.ok().filter(|_| first + j >= kept_from);
+                (number, planned, kept)
             })
             .collect();
-        for (job, mut p) in planned {
-            print_planned(std::slice::from_ref(&p), ctx.messages);
-            // Printed: the source shown beside the diagnostics is not needed any more.
-            p.source = None;
-            match p.names() {
-                Some(names) => {
-                    for name in names {
-                        kept.names.push((name_hash(name), job, small(p.index)));
-                    }
-                    kept.named.push((job, small(p.index)));
-                }
-                None => kept.unnamed.push((job, p)),
+        for (job, planned, read) in planned {
+            kept.read.extend(read.map(|r| (job, r)));
+            for p in planned {
+                kept.add(job, p, ctx.messages);
             }
         }
     }
     kept
+}
+
+impl Pass1 {
+    /// Prints what pass 1 found of document `p` of job `job`, and keeps what the run needs.
+    fn add(&mut self, job: u32, mut p: Planned, messages: MessageFormat) {
+        print_planned(std::slice::from_ref(&p), messages);
+        // Printed: the source shown beside the diagnostics is not needed any more.
+        p.source = None;
+        match p.names() {
+            Some(names) => {
+                for name in names {
+                    self.names.push((name_hash(name), job, small(p.index)));
+                }
+                self.named.push((job, small(p.index)));
+            }
+            None => self.unnamed.push((job, p)),
+        }
+    }
 }
 
 /// The names given to more than one document, with the inputs involved, in input order. Only
@@ -121,7 +149,7 @@ pub(super) fn run_jobs(ctx: &Ctx<'_>, jobs: &JobList) -> Result<u8, Error> {
     kept.names = Vec::new();
     create_folder(&options.out, "--out")?;
     remove_stale_temporaries(&options.out);
-    let before = if options.skip_existing {
+    let previous = if options.skip_existing {
         previous(&options.out)
     } else {
         BTreeMap::new()
@@ -130,54 +158,133 @@ pub(super) fn run_jobs(ctx: &Ctx<'_>, jobs: &JobList) -> Result<u8, Error> {
     let path = options.out.join(manifest::FILE);
     let mut listing = Listing::new(&path, ctx.put);
     let mut unwritten: Vec<Entry> = Vec::new();
-    let (mut named, mut unnamed) = (&kept.named[..], &kept.unnamed[..]);
-    for first in (0..jobs.len()).step_by(CHUNK) {
-        let chunk = jobs.chunk(first, CHUNK);
-        let (entries, failed): (Vec<Vec<Entry>>, _) = with_writer(ctx.put, |writer| {
-            chunk
-                .par_iter()
-                .enumerate()
-                .map(|(j, job)| {
-                    let number = small(first + j);
-                    let is_named =
-                        |index: usize| named.binary_search(&(number, small(index))).is_ok();
-                    write_job(ctx, job, &is_named, &before, &bar, writer)
-                })
-                .collect()
-        });
-        let owners: Vec<u32> = entries
-            .iter()
-            .enumerate()
-            .flat_map(|(j, e)| std::iter::repeat_n(small(first + j), e.len()))
-            .collect();
-        let mut entries: Vec<Entry> = entries.into_iter().flatten().collect();
-        mark_failed(&mut entries, failed);
-        let end = small(first + chunk.len());
-        let split = named.partition_point(|&(j, _)| j < end);
-        let chunk_named = &named[..split];
-        named = &named[split..];
-        let split = unnamed.partition_point(|(j, _)| *j < end);
-        let chunk_unnamed = &unnamed[..split];
-        unnamed = &unnamed[split..];
-        let written = owners.into_iter().zip(entries).collect();
-        let input_of = |job: u32| {
-            jobs.get(job as usize)
-                .map(|j| input_name(&j, ctx))
-                .unwrap_or_default()
-        };
-        for document in documents(written, chunk_named, chunk_unnamed, input_of) {
+    let named = &kept.named[..];
+    let mut read = std::mem::take(&mut kept.read).into_iter().peekable();
+    let mut left = Left {
+        named,
+        unnamed: &kept.unnamed,
+    };
+    let mut list = |done: Done, failed| {
+        for document in left.documents(ctx, jobs, done, failed) {
             if document.status == Status::Failed {
                 unwritten.push(document.clone());
             }
             listing.add(&document);
         }
-    }
+    };
+    // Each chunk is rendered while the writers of the one before sync and rename its last
+    // files; a chunk is listed once they have.
+    std::thread::scope(|scope| {
+        let mut before: Option<(Done, Closing<'_>)> = None;
+        for first in (0..jobs.len()).step_by(CHUNK) {
+            let chunk = jobs.chunk(first, CHUNK);
+            // Each job with its documents, if pass 1 kept them.
+            let chunk: Vec<(Job, Option<Read>)> = chunk
+                .into_iter()
+                .enumerate()
+                .map(|(j, job)| {
+                    let number = small(first + j);
+                    (job, read.next_if(|(n, _)| *n == number).map(|(_, r)| r))
+                })
+                .collect();
+            let writers = Writers::start(scope, ctx.put);
+            let count = chunk.len();
+            let entries: Vec<Vec<Entry>> = chunk
+                .into_par_iter()
+                .enumerate()
+                .map(|(j, (job, read))| {
+                    let number = small(first + j);
+                    let is_named =
+                        |index: usize| named.binary_search(&(number, small(index))).is_ok();
+                    write_job(
+                        ctx,
+                        &job,
+                        read,
+                        &is_named,
+                        &previous,
+                        &bar,
+                        writers.writer(),
+                    )
+                })
+                .collect();
+            let done = Done {
+                first,
+                count,
+                entries,
+            };
+            if let Some((done, writers)) = before.replace((done, writers.close())) {
+                list(done, writers.wait());
+            }
+        }
+        if let Some((done, writers)) = before {
+            list(done, writers.wait());
+        }
+    });
     bar.finish_and_clear();
     let (counts, saved) = listing.finish();
     // The last batches' renames, and the manifest's, made durable before the run ends.
     let saved =
         saved.and_then(|()| sync(std::iter::once(path.as_path())).map_err(|e| Error::io(&path, e)));
     Ok(report::finish(&counts, &unwritten, options, saved))
+}
+
+/// A chunk pass 2 has rendered, its files queued.
+struct Done {
+    /// Its first job.
+    first: usize,
+    /// How many jobs it has.
+    count: usize,
+    /// The manifest entries of each job's documents written or kept.
+    entries: Vec<Vec<Entry>>,
+}
+
+/// What pass 1 found of the chunks not yet listed, in input order.
+struct Left<'k> {
+    /// The named documents (job, index).
+    named: &'k [(u32, u32)],
+    /// The documents that are invalid or failed, with their job.
+    unnamed: &'k [(u32, Planned)],
+}
+
+impl Left<'_> {
+    /// The manifest entries of chunk `done` in input order, its writes that `failed` marked
+    /// failed; takes the chunk's part of what pass 1 found.
+    fn documents(
+        &mut self,
+        ctx: &Ctx<'_>,
+        jobs: &JobList,
+        done: Done,
+        failed: Vec<(Key, Error)>,
+    ) -> Vec<Entry> {
+        let owners: Vec<u32> = done
+            .entries
+            .iter()
+            .enumerate()
+            .flat_map(|(j, e)| std::iter::repeat_n(small(done.first + j), e.len()))
+            .collect();
+        let mut entries: Vec<Entry> = done.entries.into_iter().flatten().collect();
+        mark_failed(&mut entries, failed);
+        let end = small(done.first + done.count);
+        let (named, rest) = self
+            .named
+            .split_at(self.named.partition_point(|&(j, _)| j < end));
+        self.named = rest;
+        let (unnamed, rest) = self
+            .unnamed
+            .split_at(self.unnamed.partition_point(|(j, _)| *j < end));
+        self.unnamed = rest;
+        let input_of = |job: u32| {
+            jobs.get(job as usize)
+                .map(|j| input_name(&j, ctx))
+                .unwrap_or_default()
+        };
+        documents(
+            owners.into_iter().zip(entries).collect(),
+            named,
+            unnamed,
+            input_of,
+        )
+    }
 }
 
 /// The manifest entries of a chunk in input order: those pass 2 wrote (`written`, each with

@@ -9,6 +9,7 @@ use crate::bulk::table::{Origin, locate};
 use crate::diag::show::MessageFormat;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::error::Error;
+use crate::input::Source;
 use crate::model::Lang;
 use crate::run::bulk::{Ctx, Job, input_name, row_index, source_of, stem};
 use crate::validate::chinese::missing_chinese;
@@ -71,16 +72,44 @@ impl Planned {
     }
 }
 
+/// A job's source and its documents read and checked: what pass 1 names them from and, kept,
+/// what pass 2 renders without reading them again.
+pub(super) struct Read {
+    /// The source (a file's bytes, or the return generated for a row).
+    pub(super) source: Source,
+    /// Its documents, checked ([`build_all`]).
+    pub(super) docs: Result<Vec<Result<Checked, Diagnostics>>, Diagnostics>,
+}
+
+/// Reads and checks the documents of `job`.
+///
+/// # Errors
+/// An input that cannot be read, or a row whose return cannot be generated.
+pub(super) fn read(ctx: &Ctx<'_>, job: &Job) -> Result<Read, Error> {
+    let (source, _) = source_of(ctx, job)?;
+    let docs = build_all(&source);
+    Ok(Read { source, docs })
+}
+
 /// Pass 1 for one job: every document's name, or its diagnostics.
 pub(super) fn plan(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
+    plan_read(ctx, job, read(ctx, job).as_ref())
+}
+
+/// Pass 1 for one job read (`read`): every document's name, or its diagnostics.
+pub(super) fn plan_read(ctx: &Ctx<'_>, job: &Job, read: Result<&Read, &Error>) -> Vec<Planned> {
     let input = input_name(job, ctx);
-    let (source, row) = match source_of(ctx, job) {
-        Ok(s) => s,
-        Err(e) => return vec![Planned::failed(&input, row_index(job), &e)],
+    let Read { source, docs } = match read {
+        Ok(r) => r,
+        Err(e) => return vec![Planned::failed(&input, row_index(job), e)],
+    };
+    let row = match job {
+        Job::Row(r) => Some(r),
+        Job::File(_) => None,
     };
     let text: Arc<str> = Arc::from(String::from_utf8_lossy(&source.bytes).as_ref());
-    let pointed = |found: Diagnostics| -> Vec<Diagnostic> {
-        let sorted = found.sorted();
+    let pointed = |found: &Diagnostics| -> Vec<Diagnostic> {
+        let sorted = found.clone().sorted();
         match (row, &ctx.generator) {
             (Some(r), Some((generator, template, data))) => {
                 let origin = Origin {
@@ -96,7 +125,7 @@ pub(super) fn plan(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
             _ => sorted,
         }
     };
-    let docs = match build_all(&source) {
+    let docs = match docs {
         Ok(docs) => docs,
         Err(found) => {
             return vec![Planned::new(
@@ -108,7 +137,7 @@ pub(super) fn plan(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
             )];
         }
     };
-    docs.into_iter()
+    docs.iter()
         .enumerate()
         .map(|(i, doc)| {
             let index = if row.is_some() { row_index(job) } else { i + 1 };
@@ -117,22 +146,22 @@ pub(super) fn plan(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
                     let chinese =
                         ctx.options.langs.contains(&Lang::Zh) && !ctx.options.fallback_english;
                     let missing = if chinese {
-                        missing_chinese(&filing, &source.name)
+                        missing_chinese(filing, &source.name)
                     } else {
                         Diagnostics::new()
                     };
                     if missing.has_errors() {
-                        let mut found = warnings;
+                        let mut found = warnings.clone();
                         found.extend(missing);
                         return Planned::new(
                             &input,
                             index,
                             Outcome::Invalid,
-                            pointed(found),
+                            pointed(&found),
                             &text,
                         );
                     }
-                    let fields = NameFields::of(&filing, &stem(job, ctx), index);
+                    let fields = NameFields::of(filing, &stem(job, ctx), index);
                     match ctx.pattern.names(&fields, &ctx.options.langs) {
                         Ok(n) => {
                             Planned::new(&input, index, Outcome::Named(n), pointed(warnings), &text)

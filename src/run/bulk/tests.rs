@@ -138,3 +138,73 @@ fn a_disk_that_fills_up_fails_each_unwritten_document_and_keeps_a_usable_manifes
     assert_eq!(code, 0);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// More inputs than a chunk and than pass 1 keeps read ([`super::passes`]): documents read
+/// twice and documents read once, across chunks rendered while the one before is synced, give
+/// the same files and a manifest in input order, invalid documents and streams included.
+#[test]
+fn a_run_of_several_chunks_lists_every_document_in_input_order() {
+    let (dir, _) = inputs("chunks", 0);
+    let folder = dir.join("in");
+    std::fs::create_dir_all(&folder).expect("in");
+    let moon = include_str!("../../../examples/ff301-2026-01-moon-inc.yaml");
+    let invalid = moon.replace("status: new_submission", "status: new");
+    assert_ne!(invalid, moon, "the example has a status to spoil");
+    // One read twice (early) and one kept from pass 1 (late), of each kind.
+    let special = |i: usize| match i {
+        7 | 1_093 => Some(format!("{moon}---\n{invalid}---\n{moon}")),
+        300 | 1_001 => Some(invalid.clone()),
+        _ => None,
+    };
+    let count = 1_100;
+    for i in 0..count {
+        let text = special(i).unwrap_or_else(|| moon.to_owned());
+        std::fs::write(folder.join(format!("r{i:04}.yaml")), text).expect("input");
+    }
+    let out = dir.join("out");
+    let mut opts = options(vec![folder.clone()], out.clone(), false);
+    opts.formats = vec![Format::Text];
+    opts.name = "{{stem}}-{{index}}".to_owned();
+    let code = bulk_with(&opts, MessageFormat::Short, crate::run::files::put_all)
+        .expect("the run completes");
+    assert_eq!(code, 1, "invalid documents make the exit code 1");
+
+    let alone = {
+        let source = crate::input::Source {
+            name: "moon".to_owned(),
+            bytes: moon.as_bytes().to_vec(),
+        };
+        let filing = crate::validate::build(&source)
+            .expect("moon is valid")
+            .filing;
+        let templates = crate::render::templates::Templates::new(&[]).expect("templates");
+        crate::render::render_text(&filing, &templates).expect("text")
+    };
+    let mut expected = Vec::new();
+    for i in 0..count {
+        let input = folder.join(format!("r{i:04}.yaml")).display().to_string();
+        let statuses: &[Status] = match i {
+            7 | 1_093 => &[Status::Written, Status::Invalid, Status::Written],
+            300 | 1_001 => &[Status::Invalid],
+            _ => &[Status::Written],
+        };
+        for (d, status) in statuses.iter().enumerate() {
+            expected.push((input.clone(), d + 1, *status));
+        }
+    }
+    let listed: Vec<_> = manifest_in(&out)
+        .documents
+        .into_iter()
+        .map(|e| {
+            if e.status == Status::Written {
+                let file = &e.outputs[0].file;
+                let text = std::fs::read_to_string(out.join(file)).expect("written");
+                assert!(text == alone, "{file} is not the return rendered alone");
+                assert_eq!(e.outputs[0].sha256, manifest::sha256(text.as_bytes()));
+            }
+            (e.input, e.index, e.status)
+        })
+        .collect();
+    assert_eq!(listed, expected);
+    let _ = std::fs::remove_dir_all(&dir);
+}

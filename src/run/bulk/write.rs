@@ -15,9 +15,9 @@ use crate::input::Source;
 use crate::render::pdf::{PdfRender, render_pdf};
 use crate::render::{Format, render_text_in};
 use crate::run::attachment;
-use crate::run::bulk::{Ctx, Job, extension, input_name, row_index, source_of, stem};
+use crate::run::bulk::plan::{self, Read};
+use crate::run::bulk::{Ctx, Job, extension, input_name, row_index, stem};
 use crate::run::writer::{Key, Writer};
-use crate::validate::build_all;
 
 /// The previous run's manifest, by (input, index), for `--skip-existing`.
 pub(super) fn previous(out: &Path) -> BTreeMap<(String, usize), Entry> {
@@ -58,10 +58,12 @@ pub(super) fn complete(
         })
 }
 
-/// Pass 2 for one job: render and write every valid document of it.
+/// Pass 2 for one job: render and write every valid document of it, as pass 1 read them
+/// (`read`) if it kept them, else read again.
 pub(super) fn write_job(
     ctx: &Ctx<'_>,
     job: &Job,
+    read: Option<Read>,
     is_named: &dyn Fn(usize) -> bool,
     before: &BTreeMap<(String, usize), Entry>,
     bar: &ProgressBar,
@@ -83,11 +85,11 @@ pub(super) fn write_job(
         outputs: Vec::new(),
         diagnostics: vec![format!("error: {e}")],
     };
-    let (source, _) = match source_of(ctx, job) {
-        Ok(s) => s,
+    let read = match read.map_or_else(|| plan::read(ctx, job), Ok) {
+        Ok(r) => r,
         Err(e) => return vec![failed(row_index(job), &e)],
     };
-    let Ok(docs) = build_all(&source) else {
+    let (source, Ok(docs)) = (read.source, read.docs) else {
         return Vec::new();
     };
     let mut entries = Vec::new();
