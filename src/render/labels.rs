@@ -122,7 +122,7 @@ impl LabelFile {
 
     fn resolve_as(&self, layout: Layout, pdf: bool) -> Wording {
         let wording = &layout.descriptor().wording;
-        let labels = self
+        let labels: BTreeMap<String, String> = self
             .labels
             .iter()
             .map(|(id, e)| {
@@ -139,6 +139,7 @@ impl LabelFile {
             .collect();
         Wording {
             language: self.language.clone(),
+            template_value: tera::Value::from_serializable(&labels),
             labels: Arc::new(labels),
         }
     }
@@ -151,6 +152,11 @@ pub struct Wording {
     pub language: Language,
     /// Label id → text; shared, not copied, by every view of the same wording.
     pub labels: Arc<BTreeMap<String, String>>,
+    /// `labels` as a template value, made once: tera shares it, not copies it, into each
+    /// document's context (serializing the labels anew for each document cost more than the
+    /// rest of its view).
+    #[serde(skip)]
+    pub template_value: tera::Value,
 }
 
 impl Wording {

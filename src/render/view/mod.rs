@@ -34,7 +34,12 @@ pub struct FormView {
     /// The layout's description: its template set and capabilities.
     pub layout: &'static Descriptor,
     /// Every label of the form, by id, worded for the layout and language.
+    #[serde(skip)]
     pub labels: Arc<BTreeMap<String, String>>,
+    /// The same labels as the wording's template value: what templates (and any other
+    /// serialization, as the same map) see as `labels`, shared rather than serialized anew.
+    #[serde(rename = "labels")]
+    pub label_values: tera::Value,
     /// The number of each note the layout has, by name (`public_float` → 4); a note the layout
     /// lacks is absent.
     pub notes: BTreeMap<String, usize>,
@@ -297,6 +302,7 @@ pub fn view_in(f: &Filing, w: &Wording) -> FormView {
     FormView {
         layout: f.layout.descriptor(),
         labels: Arc::clone(&w.labels),
+        label_values: w.template_value.clone(),
         notes: f
             .layout
             .descriptor()
