@@ -4,18 +4,26 @@
 //! return (`--lang zh`: every label and text in Chinese) beside the English one, time and size;
 //! then Moon with a remark of 7,000, 70,000 and 700,000 words (about 10, 100 and 1,000 pages),
 //! each in a process of its own, whose time and peak memory per page must not grow with the
-//! length (a row split over many pages once copied all its lines at every page break).
+//! length (a row split over many pages once copied all its lines at every page break). Also
+//! Moon's size at each PDF/A level (2b and 3b with their dictionaries in an object stream; 3b
+//! with its YAML source attached).
 
 use std::time::{Duration, Instant};
 
 use hkret::input::Source;
 use hkret::model::Lang;
-use hkret::render::pdf::{PdfRender, render_pdf};
+use hkret::render::pdf::{Attachment, PdfRender, PdfaLevel, render_pdf};
 use hkret::render::templates::Templates;
 use hkret::validate::build;
 
-/// Validates and renders one YAML text to a PDF in `lang`; its size in bytes.
+/// Validates and renders one YAML text to a PDF/A-1b in `lang`; its size in bytes.
 fn once(yaml: &[u8], lang: Lang) -> usize {
+    once_at(yaml, lang, PdfaLevel::A1b)
+}
+
+/// Validates and renders one YAML text to a PDF at `pdfa` in `lang` (3b with the YAML
+/// attached, as `hkret render` does); its size in bytes.
+fn once_at(yaml: &[u8], lang: Lang, pdfa: PdfaLevel) -> usize {
     let source = Source {
         name: "moon.yaml".into(),
         bytes: yaml.to_vec(),
@@ -24,6 +32,11 @@ fn once(yaml: &[u8], lang: Lang) -> usize {
     let templates = Templates::built_in().expect("templates");
     let opts = PdfRender {
         lang,
+        pdfa,
+        source: (pdfa == PdfaLevel::A3b).then(|| Attachment {
+            name: "ff301-2026-01-moon-inc.yaml".into(),
+            data: yaml.to_vec(),
+        }),
         ..PdfRender::default()
     };
     render_pdf(&checked.filing, &templates, &opts)
@@ -166,5 +179,8 @@ fn main() {
         "moon, the Chinese return (--lang zh), per document over 200: {:?} ({chinese} bytes, English {size} bytes)",
         per_document(&yaml, 200, Lang::Zh)
     );
+    let [a1, a2, a3] = [PdfaLevel::A1b, PdfaLevel::A2b, PdfaLevel::A3b]
+        .map(|level| once_at(&yaml, Lang::En, level));
+    println!("moon by PDF/A level: 1b {a1} bytes, 2b {a2}, 3b {a3} (with its YAML source)");
     long_remarks();
 }
