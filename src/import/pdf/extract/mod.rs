@@ -7,8 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use lopdf::content::Content;
 use lopdf::Document;
+use lopdf::content::Content;
 
 use content::page_runs;
 use font::Font;
