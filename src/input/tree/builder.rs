@@ -1,70 +1,16 @@
-//! Stage 1: YAML text to a tree of located nodes.
-//!
-//! The tree keeps every scalar as the text the user wrote, so a figure such as `0.000003125` or a
-//! stock code such as `02121` reaches the model exactly; typing happens later, in `validate`.
-//! Duplicate keys, complex keys, tags and runaway aliases are reported here, each at its line and
-//! column. This module knows YAML and nothing of the form.
+//! The building of the tree from the parser's events: collections opened and closed, keys paired
+//! with their values, anchors remembered for their aliases. Duplicate keys, complex keys, tags,
+//! runaway aliases and runaway nesting are reported here, each at its place.
 
 use std::collections::HashMap;
 
-use serde_saphyr::granit_parser::{Event, Marker, Options, Parser, ScalarStyle, ScanError};
+use serde_saphyr::granit_parser::{Event, ScalarStyle};
 
+use super::{Key, MAX_DEPTH, Node, Value};
 use crate::diag::{Loc, Reporter};
 
 /// How many nodes a document may expand to, aliases included: the guard against alias bombs.
 const MAX_NODES: usize = 1_000_000;
-/// How deeply collections may nest; a return needs six levels.
-const MAX_DEPTH: usize = 64;
-
-/// A YAML node with the place it was written.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Node {
-    /// What the node holds.
-    pub(crate) value: Value,
-    /// Where the node starts.
-    pub(crate) loc: Loc,
-}
-
-/// The content of a node.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Value {
-    /// `~`, `null` or nothing at all.
-    Null,
-    /// A scalar as written; `plain` is false for quoted and block scalars.
-    Scalar { text: String, plain: bool },
-    /// A sequence.
-    Seq(Vec<Node>),
-    /// A mapping, in the order written.
-    Map(Vec<(Key, Node)>),
-}
-
-/// A mapping key with its location.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Key {
-    /// The key's text.
-    pub(crate) text: String,
-    /// Where the key is written.
-    pub(crate) loc: Loc,
-}
-
-impl Node {
-    /// A word describing the kind of node, for messages such as "expected a mapping, found a
-    /// sequence".
-    pub(crate) fn kind(&self) -> &'static str {
-        match &self.value {
-            Value::Null => "nothing (null)",
-            Value::Scalar { .. } => "a single value",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
-        }
-    }
-}
-
-fn loc_of(marker: &Marker) -> Loc {
-    let line = u32::try_from(marker.line()).unwrap_or(u32::MAX);
-    let column = u32::try_from(marker.col().saturating_add(1)).unwrap_or(u32::MAX);
-    Loc::new(line, column)
-}
 
 /// A collection being built.
 enum Open {
@@ -82,15 +28,29 @@ enum Open {
 }
 
 /// Builds node trees from parser events, one per document.
-struct Builder<'r> {
-    report: &'r mut Reporter,
+pub(super) struct Builder<'r> {
+    /// Where problems are recorded.
+    pub(super) report: &'r mut Reporter,
     anchors: HashMap<usize, Node>,
     stack: Vec<Open>,
     nodes: usize,
-    documents: Vec<Node>,
+    /// The documents built so far.
+    pub(super) documents: Vec<Node>,
 }
 
-impl Builder<'_> {
+impl<'r> Builder<'r> {
+    /// A builder with nothing built yet.
+    pub(super) fn new(report: &'r mut Reporter) -> Self {
+        Self {
+            report,
+            anchors: HashMap::new(),
+            stack: Vec::new(),
+            nodes: 0,
+            documents: Vec::new(),
+        }
+    }
+
+    /// Counts `n` more nodes at `loc`; `false`, with an error, past the limit.
     fn count(&mut self, n: usize, loc: Loc) -> bool {
         self.nodes = self.nodes.saturating_add(n);
         if self.nodes > MAX_NODES {
@@ -152,7 +112,8 @@ impl Builder<'_> {
         }
     }
 
-    fn event(&mut self, event: Event<'_>, loc: Loc) -> bool {
+    /// Takes one event at `loc`; `false` when reading must stop.
+    pub(super) fn event(&mut self, event: Event<'_>, loc: Loc) -> bool {
         match event {
             Event::Scalar(text, style, anchor, tag) => {
                 if !self.count(1, loc) {
@@ -273,142 +234,5 @@ fn size(node: &Node) -> usize {
             .iter()
             .map(|(_, v)| size(v))
             .fold(1, usize::saturating_add),
-    }
-}
-
-fn scan_message(error: &ScanError) -> String {
-    let text = error.kind().to_string();
-    if text.is_empty() {
-        "the YAML cannot be read here".to_owned()
-    } else {
-        text
-    }
-}
-
-/// Parses every document of a YAML stream. Problems are recorded in `report`; documents are
-/// returned only when the stream was read without an error.
-pub(crate) fn parse_stream(text: &str, report: &mut Reporter) -> Option<Vec<Node>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut options = Options::default();
-    options.block_nesting_limit = MAX_DEPTH;
-    options.flow_nesting_limit = MAX_DEPTH;
-    let mut builder = Builder {
-        report,
-        anchors: HashMap::new(),
-        stack: Vec::new(),
-        nodes: 0,
-        documents: Vec::new(),
-    };
-    for item in Parser::new_from_str_with_options(text, options) {
-        match item {
-            Ok((event, span)) => {
-                if !builder.event(event, loc_of(&span.start)) {
-                    return None;
-                }
-            }
-            Err(error) => {
-                let loc = loc_of(error.marker());
-                builder
-                    .report
-                    .error(loc, "", format!("YAML syntax: {}", scan_message(&error)))
-                    .hint("check the indentation and the `key: value` shape of this line and the one above");
-                return None;
-            }
-        }
-    }
-    if builder.report.has_errors() {
-        None
-    } else {
-        Some(builder.documents)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Value, parse_stream};
-    use crate::diag::{Loc, Reporter};
-
-    fn one(text: &str) -> (Option<Vec<super::Node>>, Vec<crate::diag::Diagnostic>) {
-        let mut report = Reporter::new("t.yaml");
-        let docs = parse_stream(text, &mut report);
-        (docs, report.finish().sorted())
-    }
-
-    #[test]
-    fn scalars_keep_their_text_and_location() {
-        let (docs, diags) = one("a: 0.10\nb: '02121'\nc:\n");
-        assert!(diags.is_empty(), "{diags:?}");
-        let docs = docs.expect("parsed");
-        let Value::Map(entries) = &docs[0].value else {
-            panic!("not a map")
-        };
-        assert_eq!(entries[0].0.text, "a");
-        assert_eq!(
-            entries[0].1.value,
-            Value::Scalar {
-                text: "0.10".into(),
-                plain: true
-            }
-        );
-        assert_eq!(entries[0].1.loc, Loc::new(1, 4));
-        assert_eq!(
-            entries[1].1.value,
-            Value::Scalar {
-                text: "02121".into(),
-                plain: false
-            }
-        );
-        assert_eq!(entries[2].1.value, Value::Null);
-    }
-
-    #[test]
-    fn duplicate_keys_are_reported_at_the_second() {
-        let (docs, diags) = one("a: 1\nb: 2\na: 3\n");
-        assert!(docs.is_none());
-        assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].loc, Loc::new(3, 1));
-        assert!(diags[0].message.contains("duplicate key `a`"));
-    }
-
-    #[test]
-    fn syntax_errors_carry_a_line() {
-        let (docs, diags) = one("a: [1, 2\nb: 3\n");
-        assert!(docs.is_none());
-        assert!(diags[0].message.starts_with("YAML syntax"), "{diags:?}");
-        assert!(diags[0].loc.line >= 1);
-    }
-
-    #[test]
-    fn alias_bombs_stop_early() {
-        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-        for i in 1..12 {
-            let p = i - 1;
-            text.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
-        }
-        let (docs, diags) = one(&text);
-        assert!(docs.is_none());
-        assert!(
-            diags[0].message.contains("expands to more than"),
-            "{diags:?}"
-        );
-    }
-
-    #[test]
-    fn deep_nesting_is_refused() {
-        let text = "[".repeat(100_000);
-        let (docs, diags) = one(&text);
-        assert!(docs.is_none());
-        assert!(!diags.is_empty());
-    }
-
-    #[test]
-    fn byte_order_mark_and_crlf_are_accepted() {
-        let (docs, diags) = one("\u{feff}a: 1\r\nb: 2\r\n");
-        assert!(diags.is_empty(), "{diags:?}");
-        let docs = docs.expect("parsed");
-        let Value::Map(entries) = &docs[0].value else {
-            panic!("not a map")
-        };
-        assert_eq!(entries[1].0.loc, Loc::new(2, 1));
     }
 }
