@@ -36,6 +36,20 @@ fn strip_grouping(text: &str) -> Option<String> {
 }
 
 impl Reader {
+    /// The text of a single value, or an error saying that `what` was expected and what was
+    /// found instead.
+    fn scalar<'n>(&mut self, node: &'n Node, path: &str, what: &str) -> Option<&'n str> {
+        if let Value::Scalar { text, .. } = &node.value {
+            return Some(text);
+        }
+        self.report.error(
+            node.loc,
+            path,
+            format!("expected {what}, found {}", node.kind()),
+        );
+        None
+    }
+
     /// The node's text, for names, descriptions and remarks. Control characters other than
     /// tabs and line breaks cannot be printed on the form and are refused.
     pub(crate) fn text(&mut self, node: &Node, path: &str) -> Option<String> {
@@ -79,14 +93,7 @@ impl Reader {
 
     /// A whole number of shares (or of options, warrants, HDRs), signed as written.
     pub(crate) fn count(&mut self, node: &Node, path: &str) -> Option<i64> {
-        let Value::Scalar { text, .. } = &node.value else {
-            self.report.error(
-                node.loc,
-                path,
-                format!("expected a whole number, found {}", node.kind()),
-            );
-            return None;
-        };
+        let text = self.scalar(node, path, "a whole number")?;
         let digits = strip_grouping(text.trim());
         match digits.as_deref().map(str::parse::<i64>) {
             Some(Ok(n)) => Some(n),
@@ -137,14 +144,7 @@ impl Reader {
 
     /// An exact decimal amount of money or a par value.
     pub(crate) fn decimal(&mut self, node: &Node, path: &str) -> Option<Decimal> {
-        let Value::Scalar { text, .. } = &node.value else {
-            self.report.error(
-                node.loc,
-                path,
-                format!("expected an amount, found {}", node.kind()),
-            );
-            return None;
-        };
+        let text = self.scalar(node, path, "an amount")?;
         let plain = strip_grouping(text.trim());
         let valid = plain.as_deref().is_some_and(|p| {
             let body = p.strip_prefix(['-', '+']).unwrap_or(p);
@@ -170,14 +170,7 @@ impl Reader {
 
     /// A calendar date written as `YYYY-MM-DD`.
     pub(crate) fn date(&mut self, node: &Node, path: &str) -> Option<NaiveDate> {
-        let Value::Scalar { text, .. } = &node.value else {
-            self.report.error(
-                node.loc,
-                path,
-                format!("expected a date, found {}", node.kind()),
-            );
-            return None;
-        };
+        let text = self.scalar(node, path, "a date")?;
         let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
         match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             Ok(date) if shaped => Some(date),
