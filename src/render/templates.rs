@@ -187,6 +187,15 @@ impl Templates {
             })
     }
 
+    /// Whether the language `tag` words `layout`, without resolving its labels (a PDF needs
+    /// its own wording, not the text's).
+    ///
+    /// # Errors
+    /// As [`Templates::wording`].
+    pub fn check_wording(&self, layout: Layout, tag: &str) -> Result<(), Error> {
+        self.label_file(layout, tag).map(|_| ())
+    }
+
     /// The labels of `layout` in the language `tag`.
     ///
     /// # Errors
@@ -334,6 +343,9 @@ mod tests {
         ] {
             assert!(matches!(result, Err(Error::Usage(_))), "{result:?}");
         }
+        let checked = templates.check_wording(layout, "fr");
+        assert!(matches!(checked, Err(Error::Usage(_))), "{checked:?}");
+        assert!(templates.check_wording(layout, "en").is_ok());
     }
 
     #[test]

@@ -285,7 +285,7 @@ fn render(
     let templates = Templates::new(&overrides)?;
     let lang = choice.lang;
     // A layout without wording in the language is refused before its texts are looked at.
-    templates.wording(checked.filing.layout, lang.tag())?;
+    templates.check_wording(checked.filing.layout, lang.tag())?;
     if lang == Lang::Zh {
         let missing = missing_chinese(&checked.filing, &source.name);
         if choice.fallback_english || !missing.has_errors() {
