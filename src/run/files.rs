@@ -29,11 +29,20 @@ pub(crate) fn read_source(path: &Path) -> Result<Source, Error> {
             .map_err(|e| Error::io(path, e))?;
     } else {
         let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        if file.metadata().map_err(|e| Error::io(path, e))?.is_dir() {
+        let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
             return Err(Error::Usage(format!(
                 "{name} is a directory, not a return file"
             )));
         }
+        // Room for the whole file and the read that finds its end: read in two calls, where
+        // a buffer grown as it fills took six or more for a return of a few kilobytes.
+        let expected = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+        bytes.reserve_exact(
+            expected
+                .min(crate::input::MAX_INPUT_BYTES)
+                .saturating_add(1),
+        );
         file.take(crate::input::MAX_INPUT_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io(path, e))?;
