@@ -1,22 +1,12 @@
-//! Breaks inline content into lines no wider than a given width: greedy, at spaces, and
-//! between any two Chinese characters; a word wider than the whole line is broken between
-//! characters rather than allowed to overflow. Part of the layout engine; pure.
+//! The line breaking itself: the inline content set in its fonts and cut into atoms (words,
+//! single Chinese characters, held together where Chinese punctuation may not begin or end a
+//! line), spaces and forced breaks, then filled into lines greedily.
 
+use super::Line;
 use crate::render::pdf::doc::Inline;
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::FontId;
-use crate::render::pdf::text::{Run, Set, runs, set};
-
-/// One wrapped line: its runs (offsets from the line start) and its width.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Line {
-    /// Single-face runs, left to right.
-    pub(crate) runs: Vec<Run>,
-    /// Width of the set text, points (no trailing space).
-    pub(crate) width: f32,
-    /// Whether the line ends its paragraph or a forced break (never justified).
-    pub(crate) last: bool,
-}
+use crate::render::pdf::text::{Set, runs, set};
 
 /// A token of the inline stream; atoms index into the characters as set.
 enum Token {
@@ -29,115 +19,9 @@ enum Token {
     Break,
 }
 
-/// Wraps `inlines` at `size` points into lines at most `max` points wide.
-///
-/// # Errors
-/// [`PdfError::MissingGlyph`] for a character no font has.
-pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Vec<Line>, PdfError> {
-    wrap_first(inlines, size, max, max)
-}
-
-/// Wraps like [`wrap`], the first line at most `first` points wide and the others `max`
-/// (a first line indented or hanging out by the difference).
-///
-/// # Errors
-/// [`PdfError::MissingGlyph`] for a character no font has.
-pub(crate) fn wrap_first(
-    inlines: &[Inline],
-    size: f32,
-    first: f32,
-    max: f32,
-) -> Result<Vec<Line>, PdfError> {
-    RECENT.with_borrow_mut(|recent| recent.wrap(inlines, [size, first, max]))
-}
-
-/// How many wrapped texts a thread remembers before it forgets them all.
-const REMEMBERED: usize = 4096;
-
-thread_local! {
-    /// This thread's recently wrapped texts.
-    static RECENT: std::cell::RefCell<Recent> = std::cell::RefCell::default();
-}
-
-/// Texts wrapped recently, with their lines. Every return prints the same few hundred labels
-/// in the same cells, so a bulk run wraps the same text at the same width thousands of times;
-/// wrapping is a pure function of the text, its weight, size and widths, so its lines can be
-/// reused. At most [`REMEMBERED`] texts are kept, so that memory stays flat however many
-/// documents a thread renders (names and remarks differ from return to return).
-#[derive(Default)]
-struct Recent(std::collections::HashMap<u64, Wrapped>);
-
-/// A text as wrapped: what was asked (each inline's text and weight, `None` for a break; the
-/// size and widths' bits) and the lines.
-struct Wrapped {
-    inlines: Vec<(Option<String>, bool)>,
-    sizes: [u32; 3],
-    lines: Vec<Line>,
-}
-
-impl Wrapped {
-    /// Whether these are the lines of `inlines` at `sizes`.
-    fn is(&self, inlines: &[Inline], sizes: [u32; 3]) -> bool {
-        self.sizes == sizes
-            && self.inlines.len() == inlines.len()
-            && self
-                .inlines
-                .iter()
-                .zip(inlines)
-                .all(|(kept, i)| match (kept, i) {
-                    ((Some(t), b), Inline::Text { text, bold, .. }) => t == text && b == bold,
-                    ((None, _), Inline::Break) => true,
-                    _ => false,
-                })
-    }
-}
-
-impl Recent {
-    /// The lines of `inlines` at `[size, first, max]`, wrapped again only if not kept.
-    fn wrap(
-        &mut self,
-        inlines: &[Inline],
-        [size, first, max]: [f32; 3],
-    ) -> Result<Vec<Line>, PdfError> {
-        use std::hash::{Hash, Hasher};
-        let sizes = [size.to_bits(), first.to_bits(), max.to_bits()];
-        let mut h = std::hash::DefaultHasher::new();
-        sizes.hash(&mut h);
-        for i in inlines {
-            match i {
-                Inline::Text { text, bold, .. } => (text, bold).hash(&mut h),
-                Inline::Break => 0xFFu8.hash(&mut h),
-            }
-        }
-        let key = h.finish();
-        if let Some(w) = self.0.get(&key).filter(|w| w.is(inlines, sizes)) {
-            return Ok(w.lines.clone());
-        }
-        let lines = wrap_uncached(inlines, size, first, max)?;
-        if self.0.len() >= REMEMBERED {
-            self.0.clear();
-        }
-        let kept = inlines
-            .iter()
-            .map(|i| match i {
-                Inline::Text { text, bold, .. } => (Some(text.clone()), *bold),
-                Inline::Break => (None, false),
-            })
-            .collect();
-        self.0.insert(
-            key,
-            Wrapped {
-                inlines: kept,
-                sizes,
-                lines: lines.clone(),
-            },
-        );
-        Ok(lines)
-    }
-}
-
-/// [`wrap_first`], without looking for the lines among the recently wrapped texts.
-fn wrap_uncached(
+/// [`wrap_first`](super::wrap_first), without looking for the lines among the recently wrapped
+/// texts.
+pub(super) fn wrap_uncached(
     inlines: &[Inline],
     size: f32,
     first: f32,
@@ -203,64 +87,6 @@ fn wrap_uncached(
             }
         })
         .collect())
-}
-
-/// Stretches the spaces of `line` so that it fills `avail` points, unless it is the last
-/// line of its paragraph or has no spaces. Runs are split at the spaces.
-///
-/// # Errors
-/// [`PdfError::Font`] if an embedded font is broken.
-pub(crate) fn justify(line: &Line, avail: f32, size: f32) -> Result<Line, PdfError> {
-    let spaces = line
-        .runs
-        .iter()
-        .map(|r| r.text.matches(' ').count())
-        .sum::<usize>();
-    if line.last || spaces == 0 || line.width >= avail {
-        return Ok(line.clone());
-    }
-    let extra = (avail - line.width) / spaces as f32;
-    let mut out = Vec::new();
-    let mut x = 0.0;
-    for run in &line.runs {
-        let face = crate::render::pdf::fonts::face(run.font)?;
-        let mut word = Run {
-            x,
-            font: run.font,
-            text: String::new(),
-            width: 0.0,
-        };
-        for ch in run.text.chars() {
-            let w = face.glyph_advance(ch).map_or(0.0, |(_, a)| a) * size;
-            if ch == ' ' {
-                if !word.text.is_empty() {
-                    out.push(std::mem::replace(
-                        &mut word,
-                        Run {
-                            x,
-                            font: run.font,
-                            text: String::new(),
-                            width: 0.0,
-                        },
-                    ));
-                }
-                x += w + extra;
-                word.x = x;
-            } else {
-                word.text.push(ch);
-                word.width += w;
-                x += w;
-            }
-        }
-        if !word.text.is_empty() {
-            out.push(word);
-        }
-    }
-    Ok(Line {
-        runs: out,
-        width: avail,
-        last: line.last,
-    })
 }
 
 /// Sets the inline content and splits it into atoms, spaces and breaks.
@@ -331,31 +157,8 @@ fn flush(chars: &[Set], word: &mut usize, out: &mut Vec<Token>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{wrap, wrap_uncached};
     use crate::render::pdf::doc::Inline;
-
-    #[test]
-    fn remembered_lines_are_the_lines_of_the_same_text_weight_and_widths_only() {
-        let long = "Balance at close of preceding month of the shares issued";
-        let bold = vec![Inline::Text {
-            text: long.into(),
-            bold: true,
-            line: 1,
-        }];
-        for _ in 0..2 {
-            for width in [60.0, 90.0, 400.0] {
-                for inlines in [text(long), bold.clone()] {
-                    let kept = wrap(&inlines, 9.0, width).expect("wraps");
-                    let fresh = wrap_uncached(&inlines, 9.0, width, width).expect("wraps");
-                    assert_eq!(kept, fresh, "{width}");
-                }
-            }
-        }
-        assert_ne!(
-            wrap(&text(long), 9.0, 60.0).expect("wraps"),
-            wrap(&text(long), 9.0, 90.0).expect("wraps")
-        );
-    }
+    use crate::render::pdf::wrap::{Line, wrap};
 
     fn text(t: &str) -> Vec<Inline> {
         vec![Inline::Text {
@@ -365,7 +168,7 @@ mod tests {
         }]
     }
 
-    fn strings(lines: &[super::Line]) -> Vec<String> {
+    fn strings(lines: &[Line]) -> Vec<String> {
         lines
             .iter()
             .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
