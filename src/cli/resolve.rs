@@ -12,6 +12,7 @@ use super::{Command, Invocation, LangChoice, Output};
 use crate::diag::show::MessageFormat;
 use crate::error::Error;
 use crate::model::Lang;
+use crate::model::calendar::{iso_date, last_of_month};
 use crate::render::Format;
 use crate::render::pdf::PdfRender;
 
@@ -26,8 +27,8 @@ impl From<LangArg> for Lang {
 
 /// The month `YYYY-MM` as its last day.
 fn month_end(text: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
-        .map(crate::model::calendar::last_of_month)
+    iso_date(&format!("{text}-01"))
+        .map(last_of_month)
         .map_err(|_| Error::Usage(format!("--month {text}: expected YYYY-MM, such as 2026-01")))
 }
 
@@ -254,5 +255,9 @@ mod tests {
         );
         assert!(super::month_end("2024-13").is_err());
         assert!(super::month_end("January").is_err());
+        // Only `YYYY-MM`: a sign or a space made chrono read another year (`+026-01` was 0026).
+        for text in ["+026-01", " 2026-01", "2026-1", "2026-01-31"] {
+            assert!(super::month_end(text).is_err(), "{text}");
+        }
     }
 }

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::Reader;
 use crate::input::tree::{Node, Value};
+use crate::model::calendar::{NotADate, iso_date};
 use crate::validate::spelling::closest;
 
 /// Splits an optional sign and checks comma grouping ("1,234,567"), returning the bare digits.
@@ -171,10 +172,9 @@ impl Reader {
     /// A calendar date written as `YYYY-MM-DD`.
     pub(crate) fn date(&mut self, node: &Node, path: &str) -> Option<NaiveDate> {
         let text = self.scalar(node, path, "a date")?;
-        let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
-        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(date) if shaped => Some(date),
-            _ if shaped => {
+        match iso_date(text) {
+            Ok(date) => Some(date),
+            Err(NotADate::Calendar) => {
                 self.report
                     .error(
                         node.loc,
@@ -184,7 +184,7 @@ impl Reader {
                     .hint("check the day of the month; February has 28 days, or 29 in a leap year");
                 None
             }
-            _ => {
+            Err(NotADate::Shape) => {
                 self.report
                     .error(node.loc, path, format!("`{text}` is not a date"))
                     .hint("write dates as YYYY-MM-DD, such as 2026-01-31");
