@@ -91,6 +91,8 @@ pub(super) struct PageWriter<'a> {
     fill: i64,
     /// Faces used on the page, by [`slot`].
     used: [bool; 4],
+    /// The glyph codes of the run being shown (kept from run to run).
+    codes: Vec<u16>,
 }
 
 impl<'a> PageWriter<'a> {
@@ -111,6 +113,7 @@ impl<'a> PageWriter<'a> {
             font: None,
             fill: 0,
             used: [false; 4],
+            codes: Vec::new(),
         };
         w.ops.rgb(0, false);
         w.ops.rgb(0, true);
@@ -217,7 +220,8 @@ impl<'a> PageWriter<'a> {
             .as_deref()
             .ok_or_else(|| PdfError::Write(format!("no {font:?} font embedded")))?;
         let f = face(font)?;
-        let mut codes = Vec::with_capacity(text.len());
+        let mut codes = std::mem::take(&mut self.codes);
+        codes.clear();
         for ch in text.chars() {
             let cid = glyph(f, ch)
                 .and_then(|g| embedded.cid(g))
@@ -241,6 +245,7 @@ impl<'a> PageWriter<'a> {
         }
         self.ops.next_line(x - x0, y - y0);
         self.ops.show(&codes);
+        self.codes = codes;
         self.text = Some((x, y));
         self.used[slot(font)] = true;
         Ok(())

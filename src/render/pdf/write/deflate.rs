@@ -20,11 +20,22 @@ use crate::render::pdf::error::PdfError;
 /// The compression level (libdeflate's 1 to 12).
 const LEVEL: i32 = 1;
 
+/// A thread's compressor and its output buffer, both kept from stream to stream.
+struct Deflater {
+    /// The compressor (zlib format, as `FlateDecode` expects).
+    compressor: Compressor,
+    /// Room for the largest stream compressed so far: libdeflate writes into a buffer as
+    /// long as its bound for the input, which would otherwise be allocated and zeroed for
+    /// every stream, only for a quarter of it to be used.
+    buffer: Vec<u8>,
+}
+
 thread_local! {
-    /// This thread's compressor (zlib format, as `FlateDecode` expects).
-    static COMPRESSOR: RefCell<Compressor> = RefCell::new(Compressor::new(
-        CompressionLvl::new(LEVEL).unwrap_or_default(),
-    ));
+    /// This thread's compressor.
+    static DEFLATER: RefCell<Deflater> = RefCell::new(Deflater {
+        compressor: Compressor::new(CompressionLvl::new(LEVEL).unwrap_or_default()),
+        buffer: Vec::new(),
+    });
 }
 
 /// `data` compressed in the zlib format.
@@ -33,13 +44,16 @@ thread_local! {
 /// [`PdfError::Write`] if the compressor fails, which it does not on any input: the output
 /// buffer has libdeflate's bound for the input's length.
 pub(crate) fn deflate(data: &[u8]) -> Result<Vec<u8>, PdfError> {
-    COMPRESSOR.with_borrow_mut(|c| {
-        let mut out = vec![0; c.zlib_compress_bound(data.len())];
-        let written = c
-            .zlib_compress(data, &mut out)
+    DEFLATER.with_borrow_mut(|d| {
+        let bound = d.compressor.zlib_compress_bound(data.len());
+        if d.buffer.len() < bound {
+            d.buffer.resize(bound, 0);
+        }
+        let written = d
+            .compressor
+            .zlib_compress(data, &mut d.buffer)
             .map_err(|e| PdfError::Write(format!("compression failed: {e:?}")))?;
-        out.truncate(written);
-        Ok(out)
+        Ok(d.buffer[..written].to_vec())
     })
 }
 
