@@ -4,6 +4,8 @@
 //! first ` (`, say), which is geometry, not wording. Registered by the Tera set-up through
 //! [`register_filters`].
 
+use std::borrow::Cow;
+
 use tera::{Kwargs, State, Tera, Value};
 
 /// Registers the `pdf` and `break_before` filters on `tera`.
@@ -28,8 +30,15 @@ pub(crate) fn break_before(value: &str, at: &str) -> String {
     }
 }
 
-/// Escapes `&`, `<`, `>`, `"` and `'`, and maps line ends to `<br/>`.
-pub(crate) fn escape(value: &str) -> String {
+/// Escapes `&`, `<`, `>`, `"` and `'`, and maps line ends to `<br/>`; most values (figures,
+/// dates, names, nearly every label) have none of these and are returned as they are.
+pub(crate) fn escape(value: &str) -> Cow<'_, str> {
+    if !value
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | b'\r' | b'\n'))
+    {
+        return Cow::Borrowed(value);
+    }
     let mut out = String::with_capacity(value.len() + 8);
     let mut chars = value.chars().peekable();
     while let Some(c) = chars.next() {
@@ -48,7 +57,7 @@ pub(crate) fn escape(value: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
