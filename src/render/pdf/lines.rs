@@ -1,45 +1,26 @@
-//! Line numbers of a description, for error messages and for the `line` every piece of text
-//! carries. The starts of all lines are found once, so that a node's line is a binary search
-//! rather than a count of the newlines before it (which made parsing quadratic in the length
-//! of the description). Part of the description parser; knows nothing about XML.
+//! Line numbers of a description for error messages. The reader counts lines as it moves on
+//! (the `line` of every element and text); a problem found in the middle of a tag is placed
+//! by counting the newlines before it, once, when the error is made. Part of the description
+//! parser; knows nothing about XML.
 
-/// The byte offsets at which the lines of a text start.
-pub(crate) struct Lines {
-    /// Offset of the first byte of each line after the first.
-    starts: Vec<usize>,
-}
-
-impl Lines {
-    /// Indexes `text`. Lines end at `\n`, as roxmltree counts them.
-    pub(crate) fn new(text: &str) -> Self {
-        Self {
-            starts: text
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1)
-                .collect(),
-        }
-    }
-
-    /// The 1-based line of the byte at `pos`.
-    pub(crate) fn at(&self, pos: usize) -> u32 {
-        let line = self.starts.partition_point(|&start| start <= pos) + 1;
-        u32::try_from(line).unwrap_or(u32::MAX)
-    }
+/// The 1-based line of the byte at `pos` of `text` (lines end at `\n`, as roxmltree counts
+/// them); the last line for a position past the end.
+pub(crate) fn line_at(text: &str, pos: usize) -> u32 {
+    let before = text.as_bytes().get(..pos).unwrap_or(text.as_bytes());
+    let newlines = before.iter().filter(|&&b| b == b'\n').count();
+    u32::try_from(newlines + 1).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Lines;
+    use super::line_at;
 
     #[test]
     fn agrees_with_roxmltree() {
         let text = "<a>\n  <b>x</b>\n\n<c/>\r\n</a>\n";
-        let lines = Lines::new(text);
         let xml = roxmltree::Document::parse(text).expect("xml");
         for pos in 0..=text.len() {
-            assert_eq!(lines.at(pos), xml.text_pos_at(pos).row, "at {pos}");
+            assert_eq!(line_at(text, pos), xml.text_pos_at(pos).row, "at {pos}");
         }
     }
 }
