@@ -1,5 +1,5 @@
 //! Tests of the description parser: the typed tree of small descriptions, the errors and their
-//! lines, and the reader against roxmltree on every description the built-in templates give.
+//! lines, and the fast reading of numbers (the XML reader's own tests are in `xml/tests.rs`).
 
 use crate::render::pdf::doc::{Block, Content, Inline};
 use crate::render::pdf::error::PdfError;
