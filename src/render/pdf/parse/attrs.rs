@@ -171,8 +171,49 @@ fn edges((nums, count): ([f32; 4], usize)) -> Option<Edges> {
 }
 
 /// The parts of `v` between whitespace, as `str::split_whitespace` gives them.
-fn words(v: &str) -> impl Iterator<Item = &str> {
-    v.split_whitespace()
+pub(super) fn words(v: &str) -> Words<'_> {
+    if v.is_ascii() {
+        Words::Ascii(v)
+    } else {
+        Words::Unicode(v.split_whitespace())
+    }
+}
+
+/// The parts of a list: split byte by byte when it is ASCII (every list a template writes),
+/// where Unicode's whitespace is ASCII's six.
+pub(super) enum Words<'a> {
+    /// The rest of an ASCII list.
+    Ascii(&'a str),
+    /// Any other list.
+    Unicode(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = match self {
+            Words::Unicode(words) => return words.next(),
+            Words::Ascii(rest) => rest,
+        };
+        let is_space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ');
+        let bytes = rest.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() && is_space(bytes[start]) {
+            start += 1;
+        }
+        if start == bytes.len() {
+            *rest = "";
+            return None;
+        }
+        let mut end = start + 1;
+        while end < bytes.len() && !is_space(bytes[end]) {
+            end += 1;
+        }
+        let word = &rest[start..end];
+        *rest = &rest[end..];
+        Some(word)
+    }
 }
 
 /// `s` read as `str::parse::<f32>` reads it. A plain decimal (`-`, then at most 7 digits with

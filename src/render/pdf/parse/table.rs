@@ -93,7 +93,7 @@ fn row(
         pad: tag.edges_or("pad", d.pad)?,
         valign: tag.valign(d.valign)?,
     };
-    let mut cells = Vec::new();
+    let mut cells = Vec::with_capacity(columns);
     while let Some(cell_tag) = r.child()? {
         cells.push(cell(r, &cell_tag, &d)?);
         r.recycle(cell_tag);

@@ -113,3 +113,19 @@ fn numbers_read_as_the_standard_parser_reads_them() {
         assert_eq!(ours, s.parse::<f32>().ok().map(f32::to_bits), "{s:?}");
     }
 }
+
+#[test]
+fn lists_split_as_split_whitespace_splits_them() {
+    for v in [
+        "",
+        " ",
+        "1",
+        " 1 2\t3\n4\r5\u{B}6\u{C}7  ",
+        "a\u{A0}b c",
+        "\u{3000}1\u{2003}2 3",
+        "1\u{85}2",
+    ] {
+        let ours: Vec<&str> = crate::render::pdf::parse::attrs::words(v).collect();
+        assert_eq!(ours, v.split_whitespace().collect::<Vec<_>>(), "{v:?}");
+    }
+}
