@@ -129,3 +129,25 @@ fn lists_split_as_split_whitespace_splits_them() {
         assert_eq!(ours, v.split_whitespace().collect::<Vec<_>>(), "{v:?}");
     }
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let deep = format!(
+        "<document><page>{}<p>x</p>{}</page></document>",
+        "<keep>\n".repeat(100_000),
+        "</keep>".repeat(100_000)
+    );
+    match parse(&deep) {
+        Err(PdfError::Description { line, message }) => {
+            assert_eq!(line, 255, "{message}");
+            assert!(message.contains("nested more than 256"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let shallow = format!(
+        "<document><page>{}<p>x</p>{}</page></document>",
+        "<keep>".repeat(200),
+        "</keep>".repeat(200)
+    );
+    assert!(parse(&shallow).is_ok());
+}

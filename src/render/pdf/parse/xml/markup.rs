@@ -8,6 +8,10 @@ use crate::render::pdf::error::PdfError;
 use crate::render::pdf::lines::line_at;
 use crate::render::pdf::parse::xml::{Event, Reader, Tag, decode};
 
+/// How deep elements may nest: far beyond any template (a description nests about 8 deep), and
+/// shallow enough that the parser's recursion through blocks and runs cannot exhaust a stack.
+const MAX_DEPTH: usize = 256;
+
 /// Byte classes: a name's first byte.
 pub(super) const NAME_START: u8 = 1;
 /// A name's later bytes.
@@ -211,6 +215,10 @@ impl<'a> Reader<'a> {
                     attrs.push((attr, value));
                 }
             }
+        }
+        if self.open.len() >= MAX_DEPTH {
+            let message = format!("<{name}> is nested more than {MAX_DEPTH} elements deep");
+            return Err(self.fail(start, message));
         }
         self.open.push((name, start));
         Ok(Tag { name, attrs, line })
