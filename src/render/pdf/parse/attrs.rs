@@ -64,7 +64,7 @@ impl Tag<'_> {
 
     /// A list of non-negative numbers separated by spaces.
     pub(super) fn nums(&self, name: &str, v: &str) -> Result<Vec<f32>, PdfError> {
-        words(v)
+        v.split_whitespace()
             .map(|p| {
                 number(p)
                     .filter(|n| n.is_finite() && *n >= 0.0)
@@ -134,7 +134,7 @@ impl Tag<'_> {
 fn numbers(v: &str, ok: impl Fn(f32) -> bool) -> Result<([f32; 4], usize), &str> {
     let mut nums = [0.0; 4];
     let mut count = 0;
-    for p in words(v) {
+    for p in v.split_whitespace() {
         let n = number(p).filter(|n| ok(*n)).ok_or(p)?;
         if let Some(slot) = nums.get_mut(count) {
             *slot = n;
@@ -167,52 +167,6 @@ fn edges((nums, count): ([f32; 4], usize)) -> Option<Edges> {
             left: d,
         }),
         _ => None,
-    }
-}
-
-/// The parts of `v` between whitespace, as `str::split_whitespace` gives them.
-pub(super) fn words(v: &str) -> Words<'_> {
-    if v.is_ascii() {
-        Words::Ascii(v)
-    } else {
-        Words::Unicode(v.split_whitespace())
-    }
-}
-
-/// The parts of a list: split byte by byte when it is ASCII (every list a template writes),
-/// where Unicode's whitespace is ASCII's six.
-pub(super) enum Words<'a> {
-    /// The rest of an ASCII list.
-    Ascii(&'a str),
-    /// Any other list.
-    Unicode(std::str::SplitWhitespace<'a>),
-}
-
-impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let rest = match self {
-            Words::Unicode(words) => return words.next(),
-            Words::Ascii(rest) => rest,
-        };
-        let is_space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ');
-        let bytes = rest.as_bytes();
-        let mut start = 0;
-        while start < bytes.len() && is_space(bytes[start]) {
-            start += 1;
-        }
-        if start == bytes.len() {
-            *rest = "";
-            return None;
-        }
-        let mut end = start + 1;
-        while end < bytes.len() && !is_space(bytes[end]) {
-            end += 1;
-        }
-        let word = &rest[start..end];
-        *rest = &rest[end..];
-        Some(word)
     }
 }
 

@@ -115,22 +115,6 @@ fn numbers_read_as_the_standard_parser_reads_them() {
 }
 
 #[test]
-fn lists_split_as_split_whitespace_splits_them() {
-    for v in [
-        "",
-        " ",
-        "1",
-        " 1 2\t3\n4\r5\u{B}6\u{C}7  ",
-        "a\u{A0}b c",
-        "\u{3000}1\u{2003}2 3",
-        "1\u{85}2",
-    ] {
-        let ours: Vec<&str> = crate::render::pdf::parse::attrs::words(v).collect();
-        assert_eq!(ours, v.split_whitespace().collect::<Vec<_>>(), "{v:?}");
-    }
-}
-
-#[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let deep = format!(
         "<document><page>{}<p>x</p>{}</page></document>",
