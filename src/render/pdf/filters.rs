@@ -1,23 +1,38 @@
-//! The Tera filters that PDF templates use to put data into a description: `pdf` escapes
-//! the XML specials and turns each newline into `<br/>`, so that a multi-line remark keeps
-//! its lines; `break_before` breaks a label's line where the printed form breaks it (before its
-//! first ` (`, say), which is geometry, not wording. Registered by the Tera set-up through
-//! [`register_filters`].
+//! What PDF templates print goes into a description (XML), so Tera escapes every value a
+//! `.pdf.tera` template prints: the XML specials, and each newline as `<br/>`, so that a
+//! multi-line remark keeps its lines. Two filters: `pdf` does the same escaping explicitly (its
+//! result is marked safe, so it is never escaped twice; templates written before the escaping
+//! was automatic keep working), and `break_before` breaks a label's line where the printed form
+//! breaks it (before its first ` (`, say), which is geometry, not wording. Set up on a Tera
+//! instance by [`set_up`].
 
 use std::borrow::Cow;
+use std::io::Write;
 
 use tera::{Kwargs, State, Tera, Value};
 
-/// Registers the `pdf` and `break_before` filters on `tera`.
-pub fn register_filters(tera: &mut Tera) {
+/// The template names whose printed values are escaped: the PDF templates.
+const ESCAPED: &str = ".pdf.tera";
+
+/// Sets `tera` up for PDF templates: every value a `.pdf.tera` template prints is escaped as
+/// [`escape`] does (text templates print values as they are), and the `pdf` and
+/// `break_before` filters are registered. Call before adding templates.
+pub fn set_up(tera: &mut Tera) {
+    tera.autoescape_on([ESCAPED]);
+    tera.set_escape_fn(escape_to);
     tera.register_filter("break_before", |value: &str, kwargs: Kwargs, _: &State| {
         let at: &str = kwargs.get("text").ok().flatten().unwrap_or(" (");
         Value::from(break_before(value, at))
     });
-    // Marked safe, so that a template with autoescape on does not escape it twice.
+    // Marked safe, so that the escaping of what the template prints leaves it as it is.
     tera.register_filter("pdf", |value: &str, _: Kwargs, _: &State| {
         Value::safe_string(&escape(value))
     });
+}
+
+/// Tera's escape function for PDF templates: `value` escaped as [`escape`] does, to `out`.
+fn escape_to(value: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(escape(value).as_bytes())
 }
 
 /// `value` with its first `at` replaced by a line break and `at` without its leading space
@@ -62,12 +77,12 @@ pub(crate) fn escape(value: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::register_filters;
+    use super::set_up;
 
     #[test]
     fn filter_escapes_and_keeps_line_breaks() {
         let mut tera = tera::Tera::new();
-        register_filters(&mut tera);
+        set_up(&mut tera);
         tera.add_raw_template("t", "<p>{{ v | pdf }}</p>")
             .expect("template");
         let mut cx = tera::Context::new();
@@ -77,9 +92,30 @@ mod tests {
     }
 
     #[test]
+    fn pdf_templates_escape_what_they_print_once_and_text_templates_do_not() {
+        let mut tera = tera::Tera::new();
+        set_up(&mut tera);
+        let body = "<p>{{ v }}|{{ v | pdf }}|{{ v | upper }}|{{ n }}</p>";
+        tera.add_raw_templates([("a.pdf.tera", body), ("a.txt.tera", body)])
+            .expect("templates");
+        let mut cx = tera::Context::new();
+        cx.insert("v", "A&B <Ltd>\nline 2");
+        cx.insert("n", &12.5);
+        let pdf = tera.render("a.pdf.tera", &cx).expect("render");
+        let escaped = "A&amp;B &lt;Ltd&gt;<br/>line 2";
+        let upper = "A&amp;B &lt;LTD&gt;<br/>LINE 2";
+        assert_eq!(pdf, format!("<p>{escaped}|{escaped}|{upper}|12.5</p>"));
+        let text = tera.render("a.txt.tera", &cx).expect("render");
+        assert_eq!(
+            text,
+            format!("<p>A&B <Ltd>\nline 2|{escaped}|A&B <LTD>\nLINE 2|12.5</p>")
+        );
+    }
+
+    #[test]
     fn break_before_breaks_the_first_place_only() {
         let mut tera = tera::Tera::new();
-        register_filters(&mut tera);
+        set_up(&mut tera);
         tera.add_raw_template(
             "t",
             "{{ v | break_before | pdf }}|{{ v | break_before(text=\" (N\") | pdf }}",

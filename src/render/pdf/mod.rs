@@ -26,7 +26,7 @@ mod write;
 mod tests;
 
 pub use error::PdfError;
-pub use filters::register_filters;
+pub use filters::set_up;
 pub use fonts::{FontId, cjk_loaded};
 pub use form::{PdfRender, description, meta, render_pdf};
 pub use meta::{Attachment, PdfMeta, PdfOptions, PdfaLevel};

@@ -144,8 +144,7 @@ impl Templates {
             self.needed_by(name)
         };
         let mut tera = Tera::new();
-        tera.autoescape_on(Vec::<&'static str>::new());
-        crate::render::pdf::register_filters(&mut tera);
+        crate::render::pdf::set_up(&mut tera);
         // All at once, so that templates may include and extend one another in any order.
         tera.add_raw_templates(
             names
