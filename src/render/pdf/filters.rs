@@ -14,9 +14,10 @@ use tera::{Kwargs, State, Tera, Value};
 /// The template names whose printed values are escaped: the PDF templates.
 const ESCAPED: &str = ".pdf.tera";
 
-/// Sets `tera` up for PDF templates: every value a `.pdf.tera` template prints is escaped as
-/// [`escape`] does (text templates print values as they are), and the `pdf` and
-/// `break_before` filters are registered. Call before adding templates.
+/// Sets `tera` up for PDF templates: every value a `.pdf.tera` template prints is escaped for
+/// the description (`& < > " '` as entities, a line break as `<br/>`; text templates print values
+/// as they are), and the `pdf` and `break_before` filters are registered. Call before adding
+/// templates.
 pub fn set_up(tera: &mut Tera) {
     tera.autoescape_on([ESCAPED]);
     tera.set_escape_fn(escape_to);
