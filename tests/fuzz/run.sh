@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes hkret with cargo-fuzz (libFuzzer): each target for a time budget on the committed corpus.
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]      default: 60 seconds each; targets parse_validate,
-#                                          render_text, render_pdf, import; 0 seconds replays the corpus
-#                                          once without mutating it (what CI does: deterministic)
+#                                          render_text, render_pdf, import, describe; 0 seconds
+#                                          replays the corpus once without mutating it (what CI
+#                                          does: deterministic)
 # A crash leaves its input in tests/fuzz/artifacts/TARGET/; keep it as a regression fixture under
 # tests/fixtures/ (named after what it broke) once fixed. New inputs that reach new code are added
 # to tests/fuzz/corpus/TARGET/ by libFuzzer.
@@ -11,7 +12,7 @@ cd "$(dirname "$0")"
 budget=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse_validate render_text render_pdf import)
+[ ${#targets[@]} -gt 0 ] || targets=(parse_validate render_text render_pdf import describe)
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 # cargo-fuzz passes nightly-only flags (sanitizers); the machine has one stable toolchain.
 export RUSTC_BOOTSTRAP=1
