@@ -6,7 +6,7 @@
 //! renderer never draws a blank box.
 
 use crate::render::pdf::error::PdfError;
-use crate::render::pdf::fonts::{FontId, resolve};
+use crate::render::pdf::fonts::{FontId, face, resolve};
 
 /// One character as set: its face and advance in ems.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,23 +38,46 @@ pub(crate) struct Run {
 /// [`PdfError::MissingGlyph`] for the first character no face has; `line` is reported
 /// with it. [`PdfError::Font`] if an embedded font is broken.
 pub(crate) fn set(text: &str, bold: bool, line: u32) -> Result<Vec<Set>, PdfError> {
-    text.chars()
-        .map(|ch| {
-            let ch = if matches!(ch, '\t' | '\n' | '\r') {
-                ' '
-            } else {
-                ch
-            };
-            match resolve(ch, bold)? {
-                Some((font, _, advance)) => Ok(Set { ch, font, advance }),
-                None => Err(PdfError::MissingGlyph {
+    let mut out = Vec::with_capacity(text.len());
+    set_into(text, bold, line, &mut out)?;
+    Ok(out)
+}
+
+/// [`set`], adding the characters to `out`.
+///
+/// # Errors
+/// As [`set`].
+pub(crate) fn set_into(
+    text: &str,
+    bold: bool,
+    line: u32,
+    out: &mut Vec<Set>,
+) -> Result<(), PdfError> {
+    // The Latin face sets nearly every character: found once, asked first, as `resolve` does.
+    let latin_id = if bold { FontId::Bold } else { FontId::Regular };
+    let latin = face(latin_id)?;
+    for ch in text.chars() {
+        let ch = if matches!(ch, '\t' | '\n' | '\r') {
+            ' '
+        } else {
+            ch
+        };
+        let found = match latin.glyph_advance(ch) {
+            Some((_, advance)) => Some((latin_id, advance)),
+            None => resolve(ch, bold)?.map(|(font, _, advance)| (font, advance)),
+        };
+        match found {
+            Some((font, advance)) => out.push(Set { ch, font, advance }),
+            None => {
+                return Err(PdfError::MissingGlyph {
                     ch,
                     text: text.to_owned(),
                     line,
-                }),
+                });
             }
-        })
-        .collect()
+        }
+    }
+    Ok(())
 }
 
 /// Width of `text` at `size` points.
@@ -74,21 +97,24 @@ pub(crate) fn width(text: &str, bold: bool, size: f32, line: u32) -> Result<f32,
 pub(crate) fn runs(chars: &[Set], size: f32, x0: f32) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut x = x0;
-    for s in chars {
-        let w = s.advance * size;
-        match out.last_mut() {
-            Some(run) if run.font == s.font => {
-                run.text.push(s.ch);
-                run.width += w;
-            }
-            _ => out.push(Run {
-                x,
-                font: s.font,
-                text: s.ch.to_string(),
-                width: w,
-            }),
+    let mut rest = chars;
+    while let Some(first) = rest.first() {
+        let same = rest.iter().take_while(|s| s.font == first.font).count();
+        let (run, after) = rest.split_at(same);
+        rest = after;
+        let start = x;
+        let mut width = 0.0_f32;
+        for s in run {
+            let w = s.advance * size;
+            width += w;
+            x += w;
         }
-        x += w;
+        out.push(Run {
+            x: start,
+            font: first.font,
+            text: run.iter().map(|s| s.ch).collect(),
+            width,
+        });
     }
     out
 }

@@ -6,7 +6,7 @@ use super::Line;
 use crate::render::pdf::doc::Inline;
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::FontId;
-use crate::render::pdf::text::{Set, runs, set};
+use crate::render::pdf::text::{Set, runs, set_into};
 
 /// A token of the inline stream; atoms index into the characters as set.
 enum Token {
@@ -30,60 +30,64 @@ pub(super) fn wrap_uncached(
     let ems = |w: f32| if size > 0.0 { w / size } else { f32::INFINITY };
     let (first_em, rest_em) = (ems(first), ems(max));
     let (chars, tokens) = tokens(inlines)?;
-    let mut lines: Vec<Vec<Set>> = Vec::new();
-    let mut cur: Vec<Set> = Vec::new();
+    // The lines' characters one after another, and where each line ends among them (with
+    // whether a forced break ends it): one buffer rather than a vector per line.
+    let mut placed: Vec<Set> = Vec::with_capacity(chars.len() + tokens.len());
+    let mut ends: Vec<(usize, bool)> = Vec::new();
+    let mut start = 0;
     let mut cur_w = 0.0_f32;
     let mut space: Option<Set> = None;
-    // Indices of lines that end at a forced break.
-    let mut ends: Vec<usize> = Vec::new();
     for token in &tokens {
         match token {
             Token::Break => {
-                ends.push(lines.len());
-                lines.push(std::mem::take(&mut cur));
+                ends.push((placed.len(), true));
+                start = placed.len();
                 cur_w = 0.0;
                 space = None;
             }
-            Token::Space(s) => space = (!cur.is_empty()).then_some(*s),
+            Token::Space(s) => space = (placed.len() > start).then_some(*s),
             Token::Atom(range, width) => {
-                let max_em = if lines.is_empty() { first_em } else { rest_em };
+                let max_em = if ends.is_empty() { first_em } else { rest_em };
                 let sw = space.map_or(0.0, |s| s.advance);
-                if !cur.is_empty() && cur_w + sw + width > max_em + 1e-4 {
-                    lines.push(std::mem::take(&mut cur));
+                if placed.len() > start && cur_w + sw + width > max_em + 1e-4 {
+                    ends.push((placed.len(), false));
+                    start = placed.len();
                     cur_w = 0.0;
                     space = None;
                 }
-                if let Some(s) = space.take().filter(|_| !cur.is_empty()) {
-                    cur.push(s);
+                if let Some(s) = space.take().filter(|_| placed.len() > start) {
+                    placed.push(s);
                     cur_w += s.advance;
                 }
                 for &c in &chars[range.clone()] {
                     // Only a word longer than a whole line gets here with an overflow.
-                    let max_em = if lines.is_empty() { first_em } else { rest_em };
-                    if !cur.is_empty() && cur_w + c.advance > max_em + 1e-4 {
-                        lines.push(std::mem::take(&mut cur));
+                    let max_em = if ends.is_empty() { first_em } else { rest_em };
+                    if placed.len() > start && cur_w + c.advance > max_em + 1e-4 {
+                        ends.push((placed.len(), false));
+                        start = placed.len();
                         cur_w = 0.0;
                     }
-                    cur.push(c);
+                    placed.push(c);
                     cur_w += c.advance;
                 }
             }
         }
     }
-    if !tokens.is_empty() && (!cur.is_empty() || lines.is_empty()) {
-        lines.push(cur);
+    if !tokens.is_empty() && (placed.len() > start || ends.is_empty()) {
+        ends.push((placed.len(), false));
     }
-    let count = lines.len();
-    Ok(lines
+    let count = ends.len();
+    let mut from = 0;
+    Ok(ends
         .into_iter()
         .enumerate()
-        .map(|(i, chars)| {
-            let runs = runs(&chars, size, 0.0);
-            let width = chars.iter().map(|c| c.advance).sum::<f32>() * size;
+        .map(|(i, (end, forced))| {
+            let chars = placed.get(from..end).unwrap_or_default();
+            from = end;
             Line {
-                runs,
-                width,
-                last: i + 1 == count || ends.contains(&i),
+                runs: runs(chars, size, 0.0),
+                width: chars.iter().map(|c| c.advance).sum::<f32>() * size,
+                last: i + 1 == count || forced,
             }
         })
         .collect())
@@ -91,15 +95,25 @@ pub(super) fn wrap_uncached(
 
 /// Sets the inline content and splits it into atoms, spaces and breaks.
 fn tokens(inlines: &[Inline]) -> Result<(Vec<Set>, Vec<Token>), PdfError> {
-    let mut chars = Vec::new();
+    let length: usize = inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text, .. } => text.len(),
+            Inline::Break => 0,
+        })
+        .sum();
+    let mut chars = Vec::with_capacity(length);
     let mut out = Vec::new();
+    let mut text_set = Vec::with_capacity(length);
     for inline in inlines {
         let Inline::Text { text, bold, line } = inline else {
             out.push(Token::Break);
             continue;
         };
         let mut word = chars.len();
-        for s in set(text, *bold, *line)? {
+        text_set.clear();
+        set_into(text, *bold, *line, &mut text_set)?;
+        for &s in &text_set {
             if s.ch == ' ' {
                 flush(&chars, &mut word, &mut out);
                 out.push(Token::Space(s));
