@@ -182,24 +182,46 @@ pub fn cjk_loaded() -> bool {
     CJK.get().is_some()
 }
 
-/// The face, glyph and advance (ems) that set `ch`: the Latin face of the requested weight if
-/// it has the character, else the symbol face, else the Chinese fallback; `None` if no face
-/// has it. The symbol face comes before the Chinese one so that the bullet ． (which both
-/// have, drawn alike) never brings a Chinese subset into an English return.
-///
-/// # Errors
-/// [`PdfError::Font`] if an embedded font is broken.
-pub(crate) fn resolve(ch: char, bold: bool) -> Result<Option<(FontId, GlyphId, f32)>, PdfError> {
-    let latin = if bold { FontId::Bold } else { FontId::Regular };
-    if let Some((g, advance)) = face(latin)?.glyph_advance(ch) {
-        return Ok(Some((latin, g, advance)));
+/// The faces that set text of one weight, in the order they are asked for a character: the
+/// Latin face of that weight if it has the character, else the symbol face, else the Chinese
+/// fallback. The symbol face comes before the Chinese one so that the bullet ． (which both
+/// have, drawn alike) never brings a Chinese subset into an English return. The Latin face is
+/// found once, for a whole text: it sets nearly every character.
+pub(crate) struct Faces {
+    /// The Latin face's id.
+    latin_id: FontId,
+    /// The Latin face.
+    latin: &'static Face,
+}
+
+impl Faces {
+    /// The faces of bold or regular text.
+    ///
+    /// # Errors
+    /// [`PdfError::Font`] if an embedded font is broken.
+    pub(crate) fn new(bold: bool) -> Result<Self, PdfError> {
+        let latin_id = if bold { FontId::Bold } else { FontId::Regular };
+        Ok(Self {
+            latin_id,
+            latin: face(latin_id)?,
+        })
     }
-    if let Some((g, advance)) = face(FontId::Symbol)?.glyph_advance(ch) {
-        return Ok(Some((FontId::Symbol, g, advance)));
+
+    /// The face, glyph and advance (ems) that set `ch`; `None` if no face has it.
+    ///
+    /// # Errors
+    /// [`PdfError::Font`] if an embedded font is broken.
+    pub(crate) fn resolve(&self, ch: char) -> Result<Option<(FontId, GlyphId, f32)>, PdfError> {
+        if let Some((g, advance)) = self.latin.glyph_advance(ch) {
+            return Ok(Some((self.latin_id, g, advance)));
+        }
+        if let Some((g, advance)) = face(FontId::Symbol)?.glyph_advance(ch) {
+            return Ok(Some((FontId::Symbol, g, advance)));
+        }
+        Ok(face(FontId::Cjk)?
+            .glyph_advance(ch)
+            .map(|(g, advance)| (FontId::Cjk, g, advance)))
     }
-    Ok(face(FontId::Cjk)?
-        .glyph_advance(ch)
-        .map(|(g, advance)| (FontId::Cjk, g, advance)))
 }
 
 /// Ascent and descent of Liberation Sans (from `hhea`: 1854 and 434 per 2048), in ems.
@@ -210,7 +232,15 @@ pub(crate) const DESCENT: f32 = 0.212;
 
 #[cfg(test)]
 mod tests {
-    use super::{FontId, face, resolve};
+    use super::{Faces, FontId, face};
+
+    fn resolve(ch: char, bold: bool) -> Option<(FontId, u32, f32)> {
+        Faces::new(bold)
+            .expect("fonts")
+            .resolve(ch)
+            .expect("fonts")
+            .map(|(f, g, a)| (f, g.to_u32(), a))
+    }
 
     #[test]
     fn latin_advances_match_arial_metrics() {
@@ -223,20 +253,17 @@ mod tests {
 
     #[test]
     fn chinese_falls_back_and_unknown_is_none() {
-        let (id, _, _) = resolve('月', false).expect("fonts").expect("has 月");
+        let (id, _, _) = resolve('月', false).expect("has 月");
         assert_eq!(id, FontId::Cjk);
-        assert_eq!(
-            resolve('A', true).expect("fonts").map(|(f, _, _)| f),
-            Some(FontId::Bold)
-        );
-        assert_eq!(resolve('\u{10FFFD}', false).expect("fonts"), None);
+        assert_eq!(resolve('A', true).map(|(f, _, _)| f), Some(FontId::Bold));
+        assert_eq!(resolve('\u{10FFFD}', false), None);
     }
 
     #[test]
     fn the_tick_and_the_bullet_come_from_the_symbol_face_in_both_weights() {
         for ch in ['\u{2714}', '\u{FF0E}'] {
             for bold in [false, true] {
-                let (id, _, _) = resolve(ch, bold).expect("fonts").expect("has it");
+                let (id, _, _) = resolve(ch, bold).expect("has it");
                 assert_eq!(id, FontId::Symbol, "{ch:?}");
             }
         }

@@ -6,7 +6,7 @@
 //! renderer never draws a blank box.
 
 use crate::render::pdf::error::PdfError;
-use crate::render::pdf::fonts::{FontId, face, resolve};
+use crate::render::pdf::fonts::{Faces, FontId};
 
 /// One character as set: its face and advance in ems.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -53,21 +53,15 @@ pub(crate) fn set_into(
     line: u32,
     out: &mut Vec<Set>,
 ) -> Result<(), PdfError> {
-    // The Latin face sets nearly every character: found once, asked first, as `resolve` does.
-    let latin_id = if bold { FontId::Bold } else { FontId::Regular };
-    let latin = face(latin_id)?;
+    let faces = Faces::new(bold)?;
     for ch in text.chars() {
         let ch = if matches!(ch, '\t' | '\n' | '\r') {
             ' '
         } else {
             ch
         };
-        let found = match latin.glyph_advance(ch) {
-            Some((_, advance)) => Some((latin_id, advance)),
-            None => resolve(ch, bold)?.map(|(font, _, advance)| (font, advance)),
-        };
-        match found {
-            Some((font, advance)) => out.push(Set { ch, font, advance }),
+        match faces.resolve(ch)? {
+            Some((font, _, advance)) => out.push(Set { ch, font, advance }),
             None => {
                 return Err(PdfError::MissingGlyph {
                     ch,
