@@ -165,6 +165,10 @@ impl Templates {
         let mut needed = BTreeSet::new();
         let mut pending = vec![name.to_owned()];
         while let Some(next) = pending.pop() {
+            // A template included five times is read for its own references once.
+            if needed.contains(&next) {
+                continue;
+            }
             if let Some(source) = self.sources.get(&next) {
                 pending.extend(
                     references(source)
@@ -268,16 +272,23 @@ impl Templates {
     }
 }
 
-/// The names a template's `include`, `extends` and `import` tags give as quoted strings.
+/// The names a template's `include`, `extends` and `import` tags give as quoted strings. Every
+/// process that renders reads its templates so: a tag is found by its first character (a fast
+/// search), and only those three kinds are read to their end.
 fn references(source: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for tag in source.split("{%").skip(1) {
-        let tag = tag.split("%}").next().unwrap_or_default();
+    let mut rest = source;
+    while let Some(at) = rest.find('{') {
+        rest = &rest[at + 1..];
+        let Some(tag) = rest.strip_prefix('%') else {
+            continue;
+        };
         let words = tag.trim_start_matches('-').trim_start();
         if ["include", "extends", "import"]
             .iter()
             .any(|k| words.starts_with(k))
         {
+            let tag = tag.split("%}").next().unwrap_or_default();
             found.extend(tag.split(['"', '\'']).skip(1).step_by(2).map(str::to_owned));
         }
     }
