@@ -12,13 +12,6 @@ use hkret::cli::Cli;
 /// 228), one Moon PDF takes 19.45 M instructions against 19.23 M, a bulk run of 300 returns
 /// (`--jobs 1`) 3,393 M against 3,386 M, same bytes; peak memory of a bulk run (text and PDF)
 /// 28 MiB at 1,000 returns and 35 MiB at 100,000 (v3: 30 and 34).
-///
-/// Built to ask for transparent huge pages (no `no_thp` feature): one return touches some
-/// 1.7 MB of fresh heap, which the kernel hands out page by page at 3-4 us each on the machines
-/// measured, and a 2 MiB page at once for a fraction of that. One Moon PDF in a fresh process
-/// touches 230 pages instead of 620 and takes 0.53 of the filed binary's time instead of 0.61
-/// (300 interleaved runs at load 1.5). `hkret bulk` gives them up as it starts
-/// (`run::bulk::without_huge_pages`), as its memory would otherwise grow.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -177,19 +177,7 @@ fn progress(total: usize, quiet: bool) -> ProgressBar {
 /// Operational failures that stop the whole run: unreadable template or data table, clashing
 /// names, an output directory that cannot be created.
 pub(crate) fn bulk(options: &BulkOptions, messages: MessageFormat) -> Result<u8, Error> {
-    without_huge_pages();
     bulk_with(options, messages, put_all)
-}
-
-/// Asks the kernel not to back this process's memory with transparent huge pages from now on.
-/// The allocator asks for them, which makes a one-return process faster (`src/main.rs`); a
-/// bulk run keeps its memory for the whole run, and huge pages raised its peak from 28 to
-/// 47 MiB over 2,600 returns for no measurable speed (two workers: 3.23 s either way, five
-/// interleaved runs each at load 1.7). Best effort: where the kernel has no such setting,
-/// nothing changes.
-fn without_huge_pages() {
-    #[cfg(target_os = "linux")]
-    let _ = rustix::thread::disable_transparent_huge_pages(true);
 }
 
 /// [`bulk`], with the bytes of every output file written through `put`.
