@@ -100,6 +100,7 @@ impl Face {
     }
 
     /// The glyph for `ch` and its advance in ems, if the face has it.
+    #[inline]
     pub(crate) fn glyph_advance(&self, ch: char) -> Option<(GlyphId, f32)> {
         match self.table.get(ch as usize) {
             Some(&(glyph, advance)) => (glyph.to_u32() != 0).then_some((glyph, advance)),
@@ -207,10 +208,12 @@ impl Faces {
         })
     }
 
-    /// The face, glyph and advance (ems) that set `ch`; `None` if no face has it.
+    /// The face, glyph and advance (ems) that set `ch`; `None` if no face has it. Asked for
+    /// every character a return prints: inlined, so that a Latin character costs a table look-up.
     ///
     /// # Errors
     /// [`PdfError::Font`] if an embedded font is broken.
+    #[inline]
     pub(crate) fn resolve(&self, ch: char) -> Result<Option<(FontId, GlyphId, f32)>, PdfError> {
         if let Some((g, advance)) = self.latin.glyph_advance(ch) {
             return Ok(Some((self.latin_id, g, advance)));
