@@ -170,11 +170,7 @@ impl Templates {
                 continue;
             }
             if let Some(source) = self.sources.get(&next) {
-                pending.extend(
-                    references(source)
-                        .into_iter()
-                        .filter(|r| !needed.contains(r)),
-                );
+                pending.extend(references(source));
             }
             needed.insert(next);
         }
