@@ -29,7 +29,7 @@ use crate::render::pdf::error::PdfError;
 use crate::render::pdf::meta::{Attachment, PdfMeta, PdfOptions, PdfaLevel};
 use crate::render::pdf::page::Page;
 use crate::render::pdf::write::content::{FACES, PageWriter, slot, usage};
-use crate::render::pdf::write::deflate::deflate;
+use crate::render::pdf::write::deflate::deflate_recurring;
 use crate::render::pdf::write::embed::{Embedded, Shared, embed};
 
 /// The fonts of a document, by [`slot`].
@@ -51,7 +51,7 @@ pub(crate) fn write(
         .map(|page| {
             // Every page gets the document's fonts from the page tree, used or not.
             let (content, _faces) = PageWriter::write(page, &fonts)?;
-            deflate(&content)
+            deflate_recurring(&content)
         })
         .collect::<Result<Vec<Vec<u8>>, PdfError>>()?;
     let source = match opts.pdfa {
