@@ -17,6 +17,7 @@ mod lines;
 mod meta;
 mod page;
 mod parse;
+mod quick;
 mod table;
 mod text;
 mod wrap;

@@ -4,6 +4,7 @@
 
 use crate::render::pdf::doc::Inline;
 use crate::render::pdf::error::PdfError;
+use crate::render::pdf::quick::{Quick, QuickState};
 use crate::render::pdf::text::Run;
 
 mod greedy;
@@ -59,7 +60,7 @@ thread_local! {
 /// reused. At most [`REMEMBERED`] texts are kept, so that memory stays flat however many
 /// documents a thread renders (names and remarks differ from return to return).
 #[derive(Default)]
-struct Recent(std::collections::HashMap<u64, Wrapped>);
+struct Recent(std::collections::HashMap<u64, Wrapped, QuickState>);
 
 /// A text as wrapped: what was asked (each inline's text and weight, `None` for a break; the
 /// size and widths' bits) and the lines.
@@ -95,7 +96,7 @@ impl Recent {
     ) -> Result<Vec<Line>, PdfError> {
         use std::hash::{Hash, Hasher};
         let sizes = [size.to_bits(), first.to_bits(), max.to_bits()];
-        let mut h = std::hash::DefaultHasher::new();
+        let mut h = Quick::default();
         sizes.hash(&mut h);
         for i in inlines {
             match i {

@@ -91,8 +91,6 @@ pub(super) struct PageWriter<'a> {
     fill: i64,
     /// Faces used on the page, by [`slot`].
     used: [bool; 4],
-    /// The glyph codes of the run being shown (kept from run to run).
-    codes: Vec<u16>,
 }
 
 impl<'a> PageWriter<'a> {
@@ -113,7 +111,6 @@ impl<'a> PageWriter<'a> {
             font: None,
             fill: 0,
             used: [false; 4],
-            codes: Vec::new(),
         };
         w.ops.rgb(0, false);
         w.ops.rgb(0, true);
@@ -220,14 +217,6 @@ impl<'a> PageWriter<'a> {
             .as_deref()
             .ok_or_else(|| PdfError::Write(format!("no {font:?} font embedded")))?;
         let f = face(font)?;
-        let mut codes = std::mem::take(&mut self.codes);
-        codes.clear();
-        for ch in text.chars() {
-            let cid = glyph(f, ch)
-                .and_then(|g| embedded.cid(g))
-                .ok_or_else(|| missing(ch, text))?;
-            codes.push(cid);
-        }
         self.set_fill(0);
         let (x, y) = (hundredths(x), self.height - hundredths(y));
         let (x0, y0) = match self.text {
@@ -244,8 +233,12 @@ impl<'a> PageWriter<'a> {
             self.font = Some((font, size));
         }
         self.ops.next_line(x - x0, y - y0);
-        self.ops.show(&codes);
-        self.codes = codes;
+        // A character the subset lacks fails the page, so what was written of it is dropped.
+        self.ops.show(text.chars().map(|ch| {
+            glyph(f, ch)
+                .and_then(|g| embedded.cid(g))
+                .ok_or_else(|| missing(ch, text))
+        }))?;
         self.text = Some((x, y));
         self.used[slot(font)] = true;
         Ok(())

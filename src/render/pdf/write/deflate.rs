@@ -16,6 +16,7 @@ use std::cell::RefCell;
 use libdeflater::{CompressionLvl, Compressor};
 
 use crate::render::pdf::error::PdfError;
+use crate::render::pdf::quick::hash_bytes;
 
 /// The compression level (libdeflate's 1 to 12).
 const LEVEL: i32 = 1;
@@ -103,7 +104,7 @@ pub(crate) fn deflate_recurring(data: &[u8]) -> Result<Vec<u8>, PdfError> {
 impl Recurring {
     /// `data` compressed, from `kept` if there (the bytes compared, not only the hash).
     fn deflate(&mut self, data: &[u8]) -> Result<Vec<u8>, PdfError> {
-        let hash = content_hash(data);
+        let hash = hash_bytes(data);
         if let Some(i) = self
             .kept
             .iter()
@@ -132,24 +133,6 @@ impl Recurring {
         }
         Ok(compressed)
     }
-}
-
-/// A quick hash of `data`, eight bytes at a time (the multiply-and-rotate of rustc's own
-/// hasher); only to find a stream, which is then compared byte for byte.
-fn content_hash(data: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
-    let mut chunks = data.chunks_exact(8);
-    let mut h = step(0, data.len() as u64);
-    for chunk in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        h = step(h, u64::from_le_bytes(word));
-    }
-    chunks
-        .remainder()
-        .iter()
-        .fold(h, |h, &b| step(h, u64::from(b)))
 }
 
 #[cfg(test)]

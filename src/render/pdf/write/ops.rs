@@ -21,35 +21,35 @@ impl Ops {
 
     /// Writes `h` hundredths as a decimal, followed by a space.
     fn num(&mut self, h: i64) {
-        if h < 0 {
-            self.0.push(b'-');
-        }
+        // Written from the right into one buffer: the sign, at most 18 digits of whole points
+        // (a u64 over a hundred), the point and two decimals, and the space.
+        let mut buf = [0u8; 24];
+        let mut at = buf.len();
+        let mut put = |b: u8| {
+            at -= 1;
+            buf[at] = b;
+        };
         let (whole, frac) = (h.unsigned_abs() / 100, h.unsigned_abs() % 100);
-        self.digits(whole);
+        put(b' ');
         if frac != 0 {
-            self.0.push(b'.');
-            self.0.push(b'0' + (frac / 10) as u8);
             if frac % 10 != 0 {
-                self.0.push(b'0' + (frac % 10) as u8);
+                put(b'0' + (frac % 10) as u8);
             }
+            put(b'0' + (frac / 10) as u8);
+            put(b'.');
         }
-        self.0.push(b' ');
-    }
-
-    /// Writes the decimal digits of `n`.
-    fn digits(&mut self, n: u64) {
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        let mut n = n;
+        let mut n = whole;
         loop {
-            i -= 1;
-            buf[i] = b'0' + (n % 10) as u8;
+            put(b'0' + (n % 10) as u8);
             n /= 10;
             if n == 0 {
                 break;
             }
         }
-        self.0.extend_from_slice(&buf[i..]);
+        if h < 0 {
+            put(b'-');
+        }
+        self.0.extend_from_slice(&buf[at..]);
     }
 
     /// Writes an operator and ends the line.
@@ -130,18 +130,26 @@ impl Ops {
         self.op(b"Td");
     }
 
-    /// `Tj`: shows glyphs by their two-byte codes, as a literal string.
-    pub(super) fn show(&mut self, codes: &[u16]) {
+    /// `Tj`: shows glyphs by their two-byte codes, as a literal string; the codes are taken as
+    /// they are looked up, and the first that fails is returned.
+    pub(super) fn show<E>(&mut self, codes: impl Iterator<Item = Result<u16, E>>) -> Result<(), E> {
+        // Two bytes a code (at most as many as the iterator says it has), and the string's
+        // delimiters and operator: escapes are rare.
+        let (fewest, most) = codes.size_hint();
+        self.0.reserve(2 * most.unwrap_or(fewest) + 8);
         self.0.push(b'(');
-        for byte in codes.iter().flat_map(|c| c.to_be_bytes()) {
-            match byte {
-                b'(' | b')' | b'\\' => self.0.extend_from_slice(&[b'\\', byte]),
-                b'\r' => self.0.extend_from_slice(b"\\r"),
-                _ => self.0.push(byte),
+        for code in codes {
+            for byte in code?.to_be_bytes() {
+                if matches!(byte, b'(' | b')' | b'\\' | b'\r') {
+                    self.0.push(b'\\');
+                    self.0.push(if byte == b'\r' { b'r' } else { byte });
+                } else {
+                    self.0.push(byte);
+                }
             }
         }
-        self.0.extend_from_slice(b") ");
-        self.op(b"Tj");
+        self.0.extend_from_slice(b") Tj\n");
+        Ok(())
     }
 }
 
@@ -161,12 +169,17 @@ mod tests {
         assert_eq!(text, "22.11 0.5 -1.5 841.89 re\n");
         assert_eq!(written(|o| o.line_to(0, 300)), "0 3 l\n");
         assert_eq!(written(|o| o.next_line(-5, 7)), "-0.05 0.07 Td\n");
+        assert_eq!(
+            written(|o| o.next_line(i64::MIN, i64::MAX)),
+            "-92233720368547758.08 92233720368547758.07 Td\n"
+        );
     }
 
     #[test]
     fn strings_escape_what_a_literal_must() {
         // 0x0028 '(' , 0x0029 ')', 0x005C '\', 0x000D CR, 0x0041 'A'.
-        let text = written(|o| o.show(&[0x28, 0x29, 0x5C, 0x0D, 0x41]));
+        let codes = [0x28, 0x29, 0x5C, 0x0D, 0x41].map(Ok::<u16, ()>);
+        let text = written(|o| o.show(codes.into_iter()).expect("no failing code"));
         assert_eq!(text, "(\0\\(\0\\)\0\\\\\0\\r\0A) Tj\n");
         assert_eq!(written(|o| o.font("R", 1100)), "/R 11 Tf\n");
     }
