@@ -49,6 +49,12 @@ pub(super) fn usage(pages: &[Page]) -> Result<[Option<Usage>; 4], PdfError> {
                 let f = face(*font)?;
                 let common = &commons[slot(*font)];
                 let usage = used[slot(*font)].get_or_insert_default();
+                // The common subsets have every printable ASCII character: such a text (most
+                // of them) has nothing to record. A face lacking one of them still fails, as
+                // its content is written.
+                if common.is_some() && text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+                    continue;
+                }
                 for ch in text.chars() {
                     let g = glyph(f, ch).ok_or_else(|| missing(ch, text))?;
                     if common.as_ref().is_none_or(|c| c.cid(g).is_none()) {
@@ -70,9 +76,21 @@ fn missing(ch: char, text: &str) -> PdfError {
     }
 }
 
-/// A length (or a colour level) in hundredths.
+/// A length (or a colour level) in hundredths, rounded half away from zero.
 fn hundredths(v: f32) -> i64 {
-    (f64::from(v) * 100.0).round() as i64
+    // What `f64::round` gives, without its call into libm (the x86-64 baseline has no
+    // rounding instruction), made for every number of every page: the cast truncates toward
+    // zero (saturating, NaN to 0), and the part it drops is exact.
+    let t = f64::from(v) * 100.0;
+    let whole = t as i64;
+    let dropped = t - whole as f64;
+    if dropped >= 0.5 {
+        whole.saturating_add(1)
+    } else if dropped <= -0.5 {
+        whole.saturating_sub(1)
+    } else {
+        whole
+    }
 }
 
 /// Writes one page's content stream; returns it with which faces it uses.
@@ -275,6 +293,47 @@ mod tests {
             text: text.to_owned(),
             width: 0.0,
             bounds,
+        }
+    }
+
+    #[test]
+    fn hundredths_round_as_f64_round_does() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.005,
+            -0.005,
+            0.015,
+            0.125,
+            -0.125,
+            22.11,
+            841.89,
+            595.276,
+            1.0e10,
+            -1.0e10,
+            f32::MAX,
+            f32::MIN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+            f32::MIN_POSITIVE,
+        ];
+        // Every hundredth and half hundredth up to 1,000 points, and their neighbours.
+        for i in -200_000..200_000 {
+            let v = i as f32 / 200.0;
+            let bits = v.to_bits();
+            values.extend([
+                v,
+                f32::from_bits(bits.wrapping_add(1)),
+                f32::from_bits(bits.wrapping_sub(1)),
+            ]);
+        }
+        for v in values {
+            assert_eq!(
+                hundredths(v),
+                (f64::from(v) * 100.0).round() as i64,
+                "{v:?}"
+            );
         }
     }
 

@@ -133,21 +133,29 @@ impl Ops {
     /// `Tj`: shows glyphs by their two-byte codes, as a literal string; the codes are taken as
     /// they are looked up, and the first that fails is returned.
     pub(super) fn show<E>(&mut self, codes: impl Iterator<Item = Result<u16, E>>) -> Result<(), E> {
-        // Two bytes a code (at most as many as the iterator says it has), and the string's
-        // delimiters and operator: escapes are rare.
-        let (fewest, most) = codes.size_hint();
-        self.0.reserve(2 * most.unwrap_or(fewest) + 8);
-        self.0.push(b'(');
+        // Set out in a buffer on the stack and added a buffer at a time: a byte at a time,
+        // the stream's length and capacity were checked twice for every glyph of the page.
+        let mut buf = [0u8; 256];
+        buf[0] = b'(';
+        let mut n = 1;
         for code in codes {
+            // Room for the code's two bytes, both escaped.
+            if n > buf.len() - 4 {
+                self.0.extend_from_slice(&buf[..n]);
+                n = 0;
+            }
             for byte in code?.to_be_bytes() {
                 if matches!(byte, b'(' | b')' | b'\\' | b'\r') {
-                    self.0.push(b'\\');
-                    self.0.push(if byte == b'\r' { b'r' } else { byte });
+                    buf[n] = b'\\';
+                    n += 1;
+                    buf[n] = if byte == b'\r' { b'r' } else { byte };
                 } else {
-                    self.0.push(byte);
+                    buf[n] = byte;
                 }
+                n += 1;
             }
         }
+        self.0.extend_from_slice(&buf[..n]);
         self.0.extend_from_slice(b") Tj\n");
         Ok(())
     }
@@ -182,5 +190,18 @@ mod tests {
         let text = written(|o| o.show(codes.into_iter()).expect("no failing code"));
         assert_eq!(text, "(\0\\(\0\\)\0\\\\\0\\r\0A) Tj\n");
         assert_eq!(written(|o| o.font("R", 1100)), "/R 11 Tf\n");
+        // Longer than the buffer the string is set out in, escapes across its refills.
+        let codes: Vec<u16> = (0..500)
+            .map(|i| if i % 3 == 0 { 0x5C28 } else { 0x0041 })
+            .collect();
+        let want: String = codes
+            .iter()
+            .map(|&c| if c == 0x5C28 { "\\\\\\(" } else { "\0A" })
+            .collect();
+        let text = written(|o| {
+            o.show(codes.iter().copied().map(Ok::<u16, ()>))
+                .expect("shown")
+        });
+        assert_eq!(text, format!("({want}) Tj\n"));
     }
 }

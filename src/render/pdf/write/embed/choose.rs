@@ -172,6 +172,20 @@ mod tests {
     }
 
     #[test]
+    fn the_common_subsets_have_every_printable_ascii_character() {
+        // `content::usage` skips ASCII texts on the strength of this.
+        assert!((' '..='~').all(|c| COMMON.contains(c)));
+        for face_id in [FontId::Regular, FontId::Bold] {
+            let usage = common_usage(face_id).expect("usage");
+            let f = face(face_id).expect("face");
+            for c in ' '..='~' {
+                let g = glyph(f, c).expect("a glyph");
+                assert!(usage.contains_key(&g), "{face_id:?} {c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn ascii_text_shares_the_common_subset() {
         let a = embed(FontId::Regular, &usage(FontId::Regular, "Moon Inc. 1,000")).expect("a");
         let b = embed(FontId::Regular, &usage(FontId::Regular, "{other} ~ text")).expect("b");
