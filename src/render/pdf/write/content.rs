@@ -252,11 +252,19 @@ impl<'a> PageWriter<'a> {
         }
         self.ops.next_line(x - x0, y - y0);
         // A character the subset lacks fails the page, so what was written of it is dropped.
-        self.ops.show(text.chars().map(|ch| {
-            glyph(f, ch)
-                .and_then(|g| embedded.cid(g))
-                .ok_or_else(|| missing(ch, text))
-        }))?;
+        if text.is_ascii() {
+            self.ops.show(text.bytes().map(|b| {
+                embedded
+                    .ascii_cid(b)
+                    .ok_or_else(|| missing(char::from(b), text))
+            }))?;
+        } else {
+            self.ops.show(text.chars().map(|ch| {
+                glyph(f, ch)
+                    .and_then(|g| embedded.cid(g))
+                    .ok_or_else(|| missing(ch, text))
+            }))?;
+        }
         self.text = Some((x, y));
         self.used[slot(font)] = true;
         Ok(())

@@ -137,7 +137,7 @@ impl Recurring {
 
 #[cfg(test)]
 mod tests {
-    use super::{Recurring, SEEN, deflate};
+    use super::{KEPT, Recurring, SEEN, deflate};
 
     fn inflate(data: &[u8], len: usize) -> Vec<u8> {
         let mut out = vec![0; len];
@@ -182,14 +182,21 @@ mod tests {
     #[test]
     fn what_a_thread_keeps_is_bounded() {
         let mut r = Recurring::default();
-        for round in 0..2 {
-            for i in 0..(SEEN + 50) {
-                let data = format!("stream {i}").into_bytes();
-                let c = r.deflate(&data).expect("compresses");
-                assert_eq!(c, deflate(&data).expect("compresses"), "round {round}, {i}");
-            }
+        let stream = |i: usize| format!("stream {i}").into_bytes();
+        let mut check = |i: usize| {
+            let data = stream(i);
+            assert_eq!(
+                r.deflate(&data).expect("compresses"),
+                deflate(&data).expect("compresses")
+            );
+        };
+        // More streams than are remembered, then the last hundred of them again, twice.
+        let last = SEEN + 50;
+        (0..last).for_each(&mut check);
+        for _ in 0..2 {
+            (last - 100..last).for_each(&mut check);
         }
         assert_eq!(r.seen.len(), SEEN);
-        assert_eq!(r.kept.len(), super::KEPT);
+        assert_eq!(r.kept.len(), KEPT);
     }
 }

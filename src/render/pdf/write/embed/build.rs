@@ -8,7 +8,7 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, GlyphId};
 use subsetter::GlyphRemapper;
 
-use super::{Embedded, Metrics, Usage};
+use super::{Embedded, Metrics, Usage, glyph};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{Face, FontId, face};
 use crate::render::pdf::write::deflate::deflate;
@@ -57,7 +57,14 @@ pub(in crate::render::pdf::write) fn build(
             )
         }
     };
+    let ascii = std::array::from_fn(|b| {
+        char::from_u32(b as u32)
+            .and_then(|ch| glyph(f, ch))
+            .and_then(|g| to_cid.get(usize::from(g)).copied())
+            .unwrap_or(0)
+    });
     Ok(Embedded {
+        ascii,
         name: format!("{}+{}", tag(face_id, &glyphs), f.postscript_name),
         program,
         to_unicode,

@@ -172,6 +172,26 @@ mod tests {
     }
 
     #[test]
+    fn the_ascii_table_gives_what_the_character_map_and_subset_give() {
+        let accented = usage(FontId::Regular, "Caf\u{e9} \u{2014} d\u{e9}j\u{e0} vu ~");
+        for (face_id, used) in [
+            (
+                FontId::Regular,
+                common_usage(FontId::Regular).expect("usage"),
+            ),
+            (FontId::Bold, common_usage(FontId::Bold).expect("usage")),
+            (FontId::Regular, accented),
+        ] {
+            let e = embed(face_id, &used).expect("embeds");
+            let f = face(face_id).expect("face");
+            for b in 0..128u8 {
+                let want = glyph(f, char::from(b)).and_then(|g| e.cid(g));
+                assert_eq!(e.ascii_cid(b), want, "{face_id:?} {b}");
+            }
+        }
+    }
+
+    #[test]
     fn the_common_subsets_have_every_printable_ascii_character() {
         // `content::usage` skips ASCII texts on the strength of this.
         assert!((' '..='~').all(|c| COMMON.contains(c)));

@@ -40,6 +40,9 @@ const IDENTITY: SystemInfo<'static> = SystemInfo {
 pub(super) struct Embedded {
     /// Glyph id in the subset (the CID) of each glyph id of the face; 0 where it is absent.
     to_cid: Vec<u16>,
+    /// The CID of each ASCII character, 0 where the subset lacks it: most texts are ASCII, and
+    /// this is one look-up a character instead of the face's character map and `to_cid`.
+    ascii: [u16; 128],
     /// `ABCDEF+PostScriptName`: a tag derived from the subset's glyphs, and the face's name.
     name: String,
     /// The subset font program, compressed, and its length before compression.
@@ -77,6 +80,11 @@ impl Embedded {
             .get(usize::from(old))
             .copied()
             .filter(|&c| c != 0)
+    }
+
+    /// The CID of ASCII character `b` (below 128), if the subset has it.
+    pub(super) fn ascii_cid(&self, b: u8) -> Option<u16> {
+        self.ascii.get(usize::from(b)).copied().filter(|&c| c != 0)
     }
 
     /// The compressed font program, its length before compression, and the compressed
