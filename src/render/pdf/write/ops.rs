@@ -21,33 +21,37 @@ impl Ops {
 
     /// Writes `h` hundredths as a decimal, followed by a space.
     fn num(&mut self, h: i64) {
-        // Written from the right into one buffer: the sign, at most 18 digits of whole points
-        // (a u64 over a hundred), the point and two decimals, and the space.
+        // Written from the right into one buffer, two digits at a time: the sign, at most 18
+        // digits of whole points (a u64 over a hundred), the point and two decimals, and the
+        // space. A page has some two thousand numbers.
         let mut buf = [0u8; 24];
-        let mut at = buf.len();
-        let mut put = |b: u8| {
-            at -= 1;
-            buf[at] = b;
-        };
-        let (whole, frac) = (h.unsigned_abs() / 100, h.unsigned_abs() % 100);
-        put(b' ');
+        let mut at = buf.len() - 1;
+        buf[at] = b' ';
+        let (mut whole, frac) = (h.unsigned_abs() / 100, h.unsigned_abs() % 100);
         if frac != 0 {
-            if frac % 10 != 0 {
-                put(b'0' + (frac % 10) as u8);
+            let [tens, units] = pair(frac);
+            if units != b'0' {
+                at -= 1;
+                buf[at] = units;
             }
-            put(b'0' + (frac / 10) as u8);
-            put(b'.');
+            at -= 2;
+            buf[at..at + 2].copy_from_slice(&[b'.', tens]);
         }
-        let mut n = whole;
-        loop {
-            put(b'0' + (n % 10) as u8);
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+        while whole >= 100 {
+            at -= 2;
+            buf[at..at + 2].copy_from_slice(&pair(whole % 100));
+            whole /= 100;
+        }
+        if whole >= 10 {
+            at -= 2;
+            buf[at..at + 2].copy_from_slice(&pair(whole));
+        } else {
+            at -= 1;
+            buf[at] = b'0' + whole as u8;
         }
         if h < 0 {
-            put(b'-');
+            at -= 1;
+            buf[at] = b'-';
         }
         self.0.extend_from_slice(&buf[at..]);
     }
@@ -161,6 +165,11 @@ impl Ops {
     }
 }
 
+/// The two decimal digits of `n` (below 100).
+fn pair(n: u64) -> [u8; 2] {
+    [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]
+}
+
 #[cfg(test)]
 mod tests {
     use super::Ops;
@@ -177,6 +186,16 @@ mod tests {
         assert_eq!(text, "22.11 0.5 -1.5 841.89 re\n");
         assert_eq!(written(|o| o.line_to(0, 300)), "0 3 l\n");
         assert_eq!(written(|o| o.next_line(-5, 7)), "-0.05 0.07 Td\n");
+        for h in (-100_000..100_000).chain([i64::MIN + 1, i64::MAX - 1, 1 << 40, -(1 << 50)]) {
+            let (sign, abs) = (if h < 0 { "-" } else { "" }, h.unsigned_abs());
+            let decimals = format!("{:02}", abs % 100);
+            let decimals = decimals.trim_end_matches('0');
+            let want = match decimals {
+                "" => format!("{sign}{} 0 Td\n", abs / 100),
+                d => format!("{sign}{}.{d} 0 Td\n", abs / 100),
+            };
+            assert_eq!(written(|o| o.next_line(h, 0)), want);
+        }
         assert_eq!(
             written(|o| o.next_line(i64::MIN, i64::MAX)),
             "-92233720368547758.08 92233720368547758.07 Td\n"
