@@ -1,8 +1,9 @@
 //! A quick hash for the caches that spare a bulk run work done before (texts already wrapped,
 //! page contents already compressed): the multiply-and-rotate of rustc's own hasher, eight
 //! bytes at a time. It only finds an entry, which is then compared in full, so a collision
-//! costs a second look and never a wrong result; std's `SipHash`, made to resist inputs
-//! chosen to collide, was a twentieth of a bulk run's hashing and wrapping here.
+//! costs a second look and never a wrong result. std's `SipHash`, made to resist inputs chosen
+//! to collide, hashed each text twice (the text, then its hash as the map's key) and was 1.5% of
+//! a bulk run's instructions.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
