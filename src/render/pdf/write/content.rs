@@ -11,7 +11,7 @@ use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{FontId, face};
 use crate::render::pdf::page::{Item, Page, Rect};
 use crate::render::pdf::write::embed::{Embedded, Usage, common, glyph, record};
-use crate::render::pdf::write::ops::Ops;
+use crate::render::pdf::write::ops::{Code, Ops};
 use crate::render::pdf::write::segments::merge;
 
 /// Width of every rule, hundredths of a point (0.5 pt, as the official form).
@@ -255,13 +255,14 @@ impl<'a> PageWriter<'a> {
         if text.is_ascii() {
             self.ops.show(text.bytes().map(|b| {
                 embedded
-                    .ascii_cid(b)
+                    .ascii_code(b)
                     .ok_or_else(|| missing(char::from(b), text))
             }))?;
         } else {
             self.ops.show(text.chars().map(|ch| {
                 glyph(f, ch)
                     .and_then(|g| embedded.cid(g))
+                    .map(Code::new)
                     .ok_or_else(|| missing(ch, text))
             }))?;
         }

@@ -134,34 +134,66 @@ impl Ops {
         self.op(b"Td");
     }
 
-    /// `Tj`: shows glyphs by their two-byte codes, as a literal string; the codes are taken as
-    /// they are looked up, and the first that fails is returned.
-    pub(super) fn show<E>(&mut self, codes: impl Iterator<Item = Result<u16, E>>) -> Result<(), E> {
+    /// `Tj`: shows glyphs by their codes, as a literal string; the codes are taken as they are
+    /// looked up, and the first that fails is returned.
+    pub(super) fn show<E>(
+        &mut self,
+        codes: impl Iterator<Item = Result<Code, E>>,
+    ) -> Result<(), E> {
         // Set out in a buffer on the stack and added a buffer at a time: a byte at a time,
         // the stream's length and capacity were checked twice for every glyph of the page.
         let mut buf = [0u8; 256];
         buf[0] = b'(';
         let mut n = 1;
         for code in codes {
-            // Room for the code's two bytes, both escaped.
+            let code = code?;
             if n > buf.len() - 4 {
                 self.0.extend_from_slice(&buf[..n]);
                 n = 0;
             }
-            for byte in code?.to_be_bytes() {
-                if matches!(byte, b'(' | b')' | b'\\' | b'\r') {
-                    buf[n] = b'\\';
-                    n += 1;
-                    buf[n] = if byte == b'\r' { b'r' } else { byte };
-                } else {
-                    buf[n] = byte;
-                }
-                n += 1;
-            }
+            buf[n..n + 4].copy_from_slice(&code.bytes);
+            n += usize::from(code.len);
         }
         self.0.extend_from_slice(&buf[..n]);
         self.0.extend_from_slice(b") Tj\n");
         Ok(())
+    }
+}
+
+/// A two-byte glyph code as a literal string holds it: its bytes, with a backslash before each
+/// that must have one (at most four bytes). Made once for each ASCII character of a subset.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Code {
+    /// The bytes, of which the first `len` are the code's.
+    bytes: [u8; 4],
+    /// How many of them; 0 for no code at all.
+    len: u8,
+}
+
+impl Code {
+    /// Glyph code `code` escaped for a literal string.
+    pub(super) fn new(code: u16) -> Self {
+        let mut out = Self::default();
+        for byte in code.to_be_bytes() {
+            if matches!(byte, b'(' | b')' | b'\\' | b'\r') {
+                out.push(b'\\');
+                out.push(if byte == b'\r' { b'r' } else { byte });
+            } else {
+                out.push(byte);
+            }
+        }
+        out
+    }
+
+    /// Adds a byte.
+    fn push(&mut self, byte: u8) {
+        self.bytes[usize::from(self.len)] = byte;
+        self.len += 1;
+    }
+
+    /// Whether this is a code (and not the empty [`Code::default`]).
+    pub(super) fn is_some(self) -> bool {
+        self.len != 0
     }
 }
 
@@ -172,7 +204,7 @@ fn pair(n: u64) -> [u8; 2] {
 
 #[cfg(test)]
 mod tests {
-    use super::Ops;
+    use super::{Code, Ops};
 
     fn written(f: impl FnOnce(&mut Ops)) -> String {
         let mut ops = Ops::default();
@@ -205,7 +237,7 @@ mod tests {
     #[test]
     fn strings_escape_what_a_literal_must() {
         // 0x0028 '(' , 0x0029 ')', 0x005C '\', 0x000D CR, 0x0041 'A'.
-        let codes = [0x28, 0x29, 0x5C, 0x0D, 0x41].map(Ok::<u16, ()>);
+        let codes = [0x28, 0x29, 0x5C, 0x0D, 0x41].map(|c| Ok::<Code, ()>(Code::new(c)));
         let text = written(|o| o.show(codes.into_iter()).expect("no failing code"));
         assert_eq!(text, "(\0\\(\0\\)\0\\\\\0\\r\0A) Tj\n");
         assert_eq!(written(|o| o.font("R", 1100)), "/R 11 Tf\n");
@@ -218,7 +250,7 @@ mod tests {
             .map(|&c| if c == 0x5C28 { "\\\\\\(" } else { "\0A" })
             .collect();
         let text = written(|o| {
-            o.show(codes.iter().copied().map(Ok::<u16, ()>))
+            o.show(codes.iter().map(|&c| Ok::<Code, ()>(Code::new(c))))
                 .expect("shown")
         });
         assert_eq!(text, format!("({want}) Tj\n"));

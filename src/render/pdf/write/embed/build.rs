@@ -12,6 +12,7 @@ use super::{Embedded, Metrics, Usage, glyph};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{Face, FontId, face};
 use crate::render::pdf::write::deflate::deflate;
+use crate::render::pdf::write::ops::Code;
 use crate::render::pdf::write::prebuilt::Prebuilt;
 use crate::render::pdf::write::tounicode::to_unicode;
 use crate::render::pdf::write::unhint::unhint;
@@ -61,7 +62,8 @@ pub(in crate::render::pdf::write) fn build(
         char::from_u32(b as u32)
             .and_then(|ch| glyph(f, ch))
             .and_then(|g| to_cid.get(usize::from(g)).copied())
-            .unwrap_or(0)
+            .filter(|&cid| cid != 0)
+            .map_or(Code::default(), Code::new)
     });
     Ok(Embedded {
         ascii,

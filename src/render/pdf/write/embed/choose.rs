@@ -163,6 +163,7 @@ mod tests {
     use super::super::Usage;
     use super::{COMMON, common_usage, embed, glyph};
     use crate::render::pdf::fonts::{FontId, face};
+    use crate::render::pdf::write::ops::Code;
 
     fn usage(face_id: FontId, text: &str) -> Usage {
         let f = face(face_id).expect("face");
@@ -185,8 +186,10 @@ mod tests {
             let e = embed(face_id, &used).expect("embeds");
             let f = face(face_id).expect("face");
             for b in 0..128u8 {
-                let want = glyph(f, char::from(b)).and_then(|g| e.cid(g));
-                assert_eq!(e.ascii_cid(b), want, "{face_id:?} {b}");
+                let want = glyph(f, char::from(b))
+                    .and_then(|g| e.cid(g))
+                    .map(Code::new);
+                assert_eq!(e.ascii_code(b), want, "{face_id:?} {b}");
             }
         }
     }

@@ -16,6 +16,8 @@ use std::collections::BTreeMap;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
 
+use crate::render::pdf::write::ops::Code;
+
 mod build;
 mod choose;
 
@@ -40,9 +42,10 @@ const IDENTITY: SystemInfo<'static> = SystemInfo {
 pub(super) struct Embedded {
     /// Glyph id in the subset (the CID) of each glyph id of the face; 0 where it is absent.
     to_cid: Vec<u16>,
-    /// The CID of each ASCII character, 0 where the subset lacks it: most texts are ASCII, and
-    /// this is one look-up a character instead of the face's character map and `to_cid`.
-    ascii: [u16; 128],
+    /// The code of each ASCII character as a content stream shows it, empty where the subset
+    /// lacks it: most texts are ASCII, and this is one look-up a character instead of the
+    /// face's character map, `to_cid` and escaping.
+    ascii: [Code; 128],
     /// `ABCDEF+PostScriptName`: a tag derived from the subset's glyphs, and the face's name.
     name: String,
     /// The subset font program, compressed, and its length before compression.
@@ -82,9 +85,12 @@ impl Embedded {
             .filter(|&c| c != 0)
     }
 
-    /// The CID of ASCII character `b` (below 128), if the subset has it.
-    pub(super) fn ascii_cid(&self, b: u8) -> Option<u16> {
-        self.ascii.get(usize::from(b)).copied().filter(|&c| c != 0)
+    /// The code of ASCII character `b` (below 128) as shown, if the subset has it.
+    pub(super) fn ascii_code(&self, b: u8) -> Option<Code> {
+        self.ascii
+            .get(usize::from(b))
+            .copied()
+            .filter(|c| c.is_some())
     }
 
     /// The compressed font program, its length before compression, and the compressed
