@@ -11,7 +11,7 @@ use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{FontId, face};
 use crate::render::pdf::page::{Item, Page, Rect};
 use crate::render::pdf::write::embed::{Embedded, Usage, common, glyph, record};
-use crate::render::pdf::write::ops::{Code, Ops};
+use crate::render::pdf::write::ops::Ops;
 use crate::render::pdf::write::segments::merge;
 
 /// Width of every rule, hundredths of a point (0.5 pt, as the official form).
@@ -234,7 +234,6 @@ impl<'a> PageWriter<'a> {
         let embedded = self.fonts[slot(font)]
             .as_deref()
             .ok_or_else(|| PdfError::Write(format!("no {font:?} font embedded")))?;
-        let f = face(font)?;
         self.set_fill(0);
         let (x, y) = (hundredths(x), self.height - hundredths(y));
         let (x0, y0) = match self.text {
@@ -259,12 +258,11 @@ impl<'a> PageWriter<'a> {
                     .ok_or_else(|| missing(char::from(b), text))
             }))?;
         } else {
-            self.ops.show(text.chars().map(|ch| {
-                glyph(f, ch)
-                    .and_then(|g| embedded.cid(g))
-                    .map(Code::new)
-                    .ok_or_else(|| missing(ch, text))
-            }))?;
+            let f = face(font)?;
+            self.ops.show(
+                text.chars()
+                    .map(|ch| embedded.code(f, ch).ok_or_else(|| missing(ch, text))),
+            )?;
         }
         self.text = Some((x, y));
         self.used[slot(font)] = true;

@@ -8,7 +8,7 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, GlyphId};
 use subsetter::GlyphRemapper;
 
-use super::{Embedded, Metrics, Usage, glyph};
+use super::{Embedded, Metrics, Usage};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{Face, FontId, face};
 use crate::render::pdf::write::deflate::deflate;
@@ -58,15 +58,8 @@ pub(in crate::render::pdf::write) fn build(
             )
         }
     };
-    let ascii = std::array::from_fn(|b| {
-        char::from_u32(b as u32)
-            .and_then(|ch| glyph(f, ch))
-            .and_then(|g| to_cid.get(usize::from(g)).copied())
-            .filter(|&cid| cid != 0)
-            .map_or(Code::default(), Code::new)
-    });
-    Ok(Embedded {
-        ascii,
+    let mut embedded = Embedded {
+        ascii: [Code::default(); 128],
         name: format!("{}+{}", tag(face_id, &glyphs), f.postscript_name),
         program,
         to_unicode,
@@ -74,7 +67,13 @@ pub(in crate::render::pdf::write) fn build(
         widths,
         to_cid,
         metrics: metrics(face_id, f)?,
-    })
+    };
+    embedded.ascii = std::array::from_fn(|b| {
+        char::from_u32(b as u32)
+            .and_then(|ch| embedded.code(f, ch))
+            .unwrap_or_default()
+    });
+    Ok(embedded)
 }
 
 /// The six capital letters that mark a subset: a hash of its glyphs, so that the same subset

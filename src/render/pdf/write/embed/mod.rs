@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
 
+use crate::render::pdf::fonts::Face;
 use crate::render::pdf::write::ops::Code;
 
 mod build;
@@ -85,7 +86,16 @@ impl Embedded {
             .filter(|&c| c != 0)
     }
 
-    /// The code of ASCII character `b` (below 128) as shown, if the subset has it.
+    /// The code of character `ch` of face `f` as a content stream shows it, if the subset has
+    /// its glyph.
+    pub(super) fn code(&self, f: &Face, ch: char) -> Option<Code> {
+        glyph(f, ch).and_then(|g| self.cid(g)).map(Code::new)
+    }
+
+    /// The code of ASCII character `b` (below 128) as shown, if the subset has it: [`code`]
+    /// made once for each.
+    ///
+    /// [`code`]: Embedded::code
     pub(super) fn ascii_code(&self, b: u8) -> Option<Code> {
         self.ascii
             .get(usize::from(b))
