@@ -1,8 +1,12 @@
 //! The typed document tree of a PDF description: what a `*.pdf.tera` template emits, once
 //! parsed. Pure data in points (1/72 inch), top-left origin, y growing downwards.
 //!
-//! Part of stage 3 (render). It knows nothing about fonts, pages or PDF syntax: `parse`
-//! builds it, `layout` places it.
+//! Part of stage 3 (render). It knows nothing about fonts or PDF syntax: `parse` builds it,
+//! `layout` places it. The one thing laid out in it is a section that recurs from document to
+//! document, taken as laid out before (`Body::Laid`).
+
+use crate::render::pdf::page::Page;
+use crate::render::pdf::recurring::Key;
 
 /// Horizontal alignment of text inside its box.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -217,7 +221,7 @@ pub(crate) struct Boxed {
 
 /// A whole description: page geometry, furniture and sections that each start a new page.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Document {
+pub(crate) struct Document<'t> {
     /// Page width, points.
     pub(crate) width: f32,
     /// Page height, points.
@@ -227,5 +231,36 @@ pub(crate) struct Document {
     /// Header and footer texts drawn on every page.
     pub(crate) furniture: Vec<Fixed>,
     /// Each `<page>`: its blocks start on a fresh page and flow over as many as needed.
-    pub(crate) sections: Vec<Vec<Block>>,
+    pub(crate) sections: Vec<Section<'t>>,
+}
+
+/// One `<page>` of a description.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Section<'t> {
+    /// What the pages it makes depend on: the description up to the end of its root tag
+    /// (page size, margins, style), and the section's text from `<page` to `</page>`.
+    pub(crate) key: Key<'t>,
+    /// What is in it.
+    pub(crate) body: Body,
+}
+
+/// What a section holds.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Body {
+    /// Its blocks.
+    Blocks(Vec<Block>),
+    /// The pages it made in an earlier document with the same head: the same text laid out
+    /// on the same pages makes the same pages (`layout::laid_before`).
+    Laid(Laid),
+}
+
+/// A section laid out on pages of its own.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Laid {
+    /// Its pages.
+    pub(crate) pages: Vec<Page>,
+    /// Where the content of each page but the last ended.
+    pub(crate) ends: Vec<f32>,
+    /// Where it ended on the last.
+    pub(crate) y: f32,
 }

@@ -5,10 +5,13 @@
 //!
 //! Pure: text is measured with the embedded fonts' advance widths, nothing is written.
 
-use crate::render::pdf::doc::{Align, Block, Boxed, Document, Para};
+use std::cell::RefCell;
+
+use crate::render::pdf::doc::{Align, Block, Body, Boxed, Document, Laid, Para};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{ASCENT, DESCENT};
 use crate::render::pdf::page::{Item, Page, Rect};
+use crate::render::pdf::recurring::{Key, Recurring};
 use crate::render::pdf::table;
 use crate::render::pdf::text::{Run, runs, set};
 use crate::render::pdf::wrap::{Line, justify, wrap};
@@ -19,7 +22,7 @@ pub(crate) const EPS: f32 = 0.01;
 /// The pages built so far and the cursor on the last one.
 pub(crate) struct Flow<'d> {
     /// The description being laid out.
-    pub(crate) doc: &'d Document,
+    pub(crate) doc: &'d Document<'d>,
     /// Pages so far; the last is the one being filled.
     pub(crate) pages: Vec<Page>,
     /// Top of the free space on the last page.
@@ -72,6 +75,17 @@ impl Flow<'_> {
         self.y = self.top();
     }
 
+    /// Starts a new page with a section laid out before: its pages, as [`Flow::new_page`] and
+    /// placing its blocks would have made them.
+    fn add_laid(&mut self, laid: Laid) {
+        if !self.pages.is_empty() {
+            self.ends.push(self.y);
+        }
+        self.pages.extend(laid.pages);
+        self.ends.extend(laid.ends);
+        self.y = laid.y;
+    }
+
     /// Adds an item to the current page.
     pub(crate) fn push(&mut self, item: Item) {
         if let Some(page) = self.pages.last_mut() {
@@ -119,9 +133,10 @@ pub(crate) fn offset(align: Align, avail: f32, w: f32) -> f32 {
 /// # Errors
 /// [`PdfError::MissingGlyph`] for text no font can set, [`PdfError::Layout`] for content
 /// that cannot be placed at all (a table wider than the page, a row too tall to split).
-pub(crate) fn layout(doc: &Document) -> Result<Vec<Page>, PdfError> {
+pub(crate) fn layout(mut doc: Document<'_>) -> Result<Vec<Page>, PdfError> {
+    let sections = std::mem::take(&mut doc.sections);
     let mut flow = Flow {
-        doc,
+        doc: &doc,
         pages: Vec::new(),
         y: 0.0,
         ends: Vec::new(),
@@ -132,15 +147,51 @@ pub(crate) fn layout(doc: &Document) -> Result<Vec<Page>, PdfError> {
             message: "margins leave no room".to_owned(),
         });
     }
-    for section in &doc.sections {
-        flow.new_page();
-        blocks(&mut flow, section)?;
+    for section in sections {
+        match section.body {
+            Body::Blocks(list) => {
+                flow.new_page();
+                let (first, ends) = (flow.pages.len() - 1, flow.ends.len());
+                blocks(&mut flow, &list)?;
+                SECTIONS.with_borrow_mut(|kept| {
+                    kept.met(&section.key, || Laid {
+                        pages: flow.pages[first..].to_vec(),
+                        ends: flow.ends[ends..].to_vec(),
+                        y: flow.y,
+                    });
+                });
+            }
+            Body::Laid(laid) => flow.add_laid(laid),
+        }
     }
     if flow.pages.is_empty() {
         flow.new_page();
     }
-    furniture(doc, &mut flow.pages)?;
+    furniture(&doc, &mut flow.pages)?;
     Ok(flow.pages)
+}
+
+/// How many sections laid out a thread keeps: a return has about ten, of which half say the
+/// same for every issuer, and a run mixes layouts and languages.
+const SECTIONS_KEPT: usize = 32;
+
+thread_local! {
+    /// The sections that recur from document to document, laid out ([`laid_before`]).
+    static SECTIONS: RefCell<Recurring<Laid>> =
+        const { RefCell::new(Recurring::new(SECTIONS_KEPT)) };
+}
+
+/// The pages that the section of `key` (the description up to the end of its root tag, and
+/// the section's text) made in a document laid out lately on this thread, if it recurs: the
+/// same text on the same pages makes the same pages, so the section need be neither read nor
+/// laid out again.
+pub(crate) fn laid_before(key: &Key<'_>) -> Option<Laid> {
+    SECTIONS.with_borrow_mut(|kept| kept.get(key))
+}
+
+/// Whether this thread keeps any section laid out (see [`laid_before`]).
+pub(crate) fn keeps_sections() -> bool {
+    SECTIONS.with_borrow(|kept| kept.kept() > 0)
 }
 
 /// Places blocks one after the other.
@@ -256,7 +307,7 @@ fn para(flow: &mut Flow<'_>, p: &Para) -> Result<(), PdfError> {
 }
 
 /// Adds the header and footer texts to every page, with `{page}` and `{pages}` filled in.
-fn furniture(doc: &Document, pages: &mut [Page]) -> Result<(), PdfError> {
+fn furniture(doc: &Document<'_>, pages: &mut [Page]) -> Result<(), PdfError> {
     let count = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         let bounds = page.sheet();

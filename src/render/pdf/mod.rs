@@ -18,6 +18,7 @@ mod meta;
 mod page;
 mod parse;
 mod quick;
+mod recurring;
 mod table;
 mod text;
 mod wrap;
@@ -39,7 +40,7 @@ pub use page::{Item, Page, Rect, dump};
 /// [`PdfError::Description`] for a malformed description, [`PdfError::MissingGlyph`] for a
 /// character no embedded font has, [`PdfError::Layout`] for content that cannot be placed.
 pub fn layout(description: &str) -> Result<Vec<Page>, PdfError> {
-    layout::layout(&parse::parse(description)?)
+    layout::layout(parse::parse(description)?)
 }
 
 /// Renders a description to PDF/A bytes. Same input, same bytes, on any machine.

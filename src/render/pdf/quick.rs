@@ -59,17 +59,24 @@ impl Hasher for Quick {
     }
 }
 
-/// The hash of `bytes`, their length included.
-pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+/// The hash of `parts` one after another, each one's length included (so that `("ab", "c")`
+/// is not `("a", "bc")`).
+pub(crate) fn hash_parts(parts: &[&[u8]]) -> u64 {
     let mut h = Quick::default();
-    h.write_usize(bytes.len());
-    h.write(bytes);
+    for part in parts {
+        h.write_usize(part.len());
+        h.write(part);
+    }
     h.finish()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::hash_bytes;
+    use super::hash_parts;
+
+    fn hash_bytes(bytes: &[u8]) -> u64 {
+        hash_parts(&[bytes])
+    }
 
     #[test]
     fn every_byte_and_the_length_count() {
@@ -88,5 +95,6 @@ mod tests {
         // Trailing zero bytes are padding of the last word only with the length beside them.
         assert_ne!(hash_bytes(b"ab"), hash_bytes(b"ab\0"));
         assert_ne!(hash_bytes(b""), hash_bytes(b"\0"));
+        assert_ne!(hash_parts(&[b"ab", b"c"]), hash_parts(&[b"a", b"bc"]));
     }
 }

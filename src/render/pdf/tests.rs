@@ -319,3 +319,86 @@ fn a_cell_box_is_drawn_from_its_top_left_corner_besides_its_rules() {
     assert!(rules.contains(&(70.0, 30.0, 70.0, 48.0)), "{rules:?}");
     assert!(!rules.contains(&(70.0, 30.0, 70.0, 55.0)), "{rules:?}");
 }
+
+/// A description of three sections: notes that every return has, a section whose comment holds
+/// what looks like its end tag, and the issuer's own; `margin` sets the page.
+fn recurring(margin: &str, issuer: &str, last: &str) -> String {
+    let notes = "Notes on the form, said the same for every issuer. ".repeat(40);
+    format!(
+        "<document margin=\"{margin}\">\n<furniture><text x=\"20\" y=\"580\">Page {{page}} of \
+         {{pages}}</text></furniture>\n<page>\n<p align=\"justify\">{notes}</p>\n</page>\n\
+         <page><!-- not the end: </page> -->\n<p>Part III: not applicable</p>\n{}</page>\n\
+         <page>\n<p>{issuer}</p>\n{last}\n</page>\n</document>",
+        table(60)
+    )
+}
+
+/// A table of `rows` rows, with a header row.
+fn table(rows: usize) -> String {
+    let body: String = (0..rows)
+        .map(|i| format!("<row height=\"18\"><cell>Row {i}</cell><cell align=\"right\">{i},000</cell></row>\n"))
+        .collect();
+    format!(
+        "<table widths=\"200 100\">\n<row header=\"true\"><cell>Head</cell><cell>Figure</cell></row>\n{body}</table>\n"
+    )
+}
+
+/// The layout as text, or the error as text: what a comparison needs of either.
+fn shown(result: Result<Vec<Page>, PdfError>) -> String {
+    match result {
+        Ok(pages) => dump(&pages),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+/// The layout of `description` on a thread of its own, which has laid out nothing before.
+fn fresh(description: &str) -> Result<Vec<Page>, PdfError> {
+    let description = description.to_owned();
+    std::thread::spawn(move || layout(&description))
+        .join()
+        .expect("no panic")
+}
+
+#[test]
+fn a_recurring_section_makes_the_same_pages_as_laid_out_afresh() {
+    let moon = recurring("36", "Moon Inc.", "");
+    std::thread::spawn(move || {
+        // Met once, then kept, then taken from what is kept.
+        for issuer in ["Moon Inc.", "Sun Ltd.", "Star plc", "Comet Co."] {
+            let description = recurring("36", issuer, "");
+            let pages = layout(&description).expect("lays out");
+            assert_eq!(pages, fresh(&description).expect("lays out"), "{issuer}");
+            assert!(pages.len() >= 4, "the table flows over pages");
+        }
+        assert!(crate::render::pdf::layout::keeps_sections());
+        assert_eq!(shown(layout(&moon)), shown(fresh(&moon)));
+        // Another page: nothing taken from the sections laid out with the first.
+        let wider = recurring("20", "Moon Inc.", "");
+        let pages = layout(&wider).expect("lays out");
+        assert_eq!(pages, fresh(&wider).expect("lays out"));
+        assert_ne!(dump(&pages), shown(layout(&moon)));
+    })
+    .join()
+    .expect("no panic");
+}
+
+#[test]
+fn an_error_after_a_recurring_section_names_its_own_line() {
+    std::thread::spawn(|| {
+        for issuer in ["Moon Inc.", "Sun Ltd."] {
+            layout(&recurring("36", issuer, "")).expect("lays out");
+        }
+        let wrong = recurring("36", "Star plc", "<para>typo</para>");
+        let expected = fresh(&wrong).expect_err("unknown element");
+        assert!(
+            matches!(expected, PdfError::Description { line, .. } if line > 60),
+            "{expected:?}"
+        );
+        assert_eq!(shown(layout(&wrong)), shown(Err(expected)));
+        let broken = recurring("36", "Star plc", "<p>unclosed");
+        assert_eq!(shown(layout(&broken)), shown(fresh(&broken)));
+        assert!(shown(layout(&broken)).starts_with("error:"));
+    })
+    .join()
+    .expect("no panic");
+}

@@ -11,10 +11,14 @@ mod attrs;
 mod table;
 pub(crate) mod xml;
 
-use crate::render::pdf::doc::{Align, Block, Boxed, Document, Edges, Fixed, Para, Style};
+use crate::render::pdf::doc::{
+    Align, Block, Body, Boxed, Document, Edges, Fixed, Para, Section, Style,
+};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::inline::inlines;
+use crate::render::pdf::layout::{keeps_sections, laid_before};
 use crate::render::pdf::parse::xml::{Event, Reader, Tag};
+use crate::render::pdf::recurring::Key;
 
 /// Width and height of an A4 landscape page, in points.
 const A4_LANDSCAPE: (f32, f32) = (841.89, 595.276);
@@ -24,14 +28,15 @@ const A4_LANDSCAPE: (f32, f32) = (841.89, 595.276);
 /// # Errors
 /// [`PdfError::Description`] naming the line of the first problem: the first error of the
 /// XML if there is one, else the first element, attribute or value not understood.
-pub(crate) fn parse(text: &str) -> Result<Document, PdfError> {
+pub(crate) fn parse(text: &str) -> Result<Document<'_>, PdfError> {
     let mut r = Reader::new(text);
     document(&mut r).map_err(|e| r.later_xml_error().unwrap_or(e))
 }
 
 /// The root `<document>` and everything in it.
-fn document(r: &mut Reader<'_>) -> Result<Document, PdfError> {
+fn document<'t>(r: &mut Reader<'t>) -> Result<Document<'t>, PdfError> {
     let root = r.root()?;
+    let head = r.read_so_far();
     root.expect_name("document")?;
     root.allow(&["width", "height", "margin", "size", "bold", "leading"])?;
     let style = root.style(Style {
@@ -64,7 +69,7 @@ fn document(r: &mut Reader<'_>) -> Result<Document, PdfError> {
             }
             "page" => {
                 child.allow(&[])?;
-                doc.sections.push(blocks(r, style)?);
+                doc.sections.push(section(r, head, style)?);
             }
             other => return Err(child.err(format!("unexpected <{other}> in <document>"))),
         }
@@ -72,6 +77,38 @@ fn document(r: &mut Reader<'_>) -> Result<Document, PdfError> {
     }
     r.finish()?;
     Ok(doc)
+}
+
+/// The `<page>` just opened, read to its end; taken as laid out before if a document with the
+/// same `head` had the same section (its text compared in full, see [`laid_before`]), which
+/// is then not read again.
+fn section<'t>(r: &mut Reader<'t>, head: &'t str, style: Style) -> Result<Section<'t>, PdfError> {
+    let start = r.element_start();
+    // Looked for only once this thread keeps sections: a one-return process never does.
+    let candidate = keeps_sections()
+        .then(|| r.candidate_element())
+        .flatten()
+        .map(|text| (text, Key::new([head.as_bytes(), text.as_bytes()])));
+    if let Some((text, key)) = &candidate
+        && let Some(laid) = laid_before(key)
+    {
+        // Read whole before, as a section: it reads the same again, so it need not be.
+        r.jump_past(text);
+        return Ok(Section {
+            key: key.clone(),
+            body: Body::Laid(laid),
+        });
+    }
+    let blocks = blocks(r, style)?;
+    let text = r.text_since(start);
+    let key = match candidate {
+        Some((candidate, key)) if candidate.len() == text.len() => key,
+        _ => Key::new([head.as_bytes(), text.as_bytes()]),
+    };
+    Ok(Section {
+        key,
+        body: Body::Blocks(blocks),
+    })
 }
 
 /// The blocks inside the element just opened, up to its end.

@@ -1,7 +1,7 @@
 //! Tests of the description parser: the typed tree of small descriptions, the errors and their
 //! lines, and the fast reading of numbers (the XML reader's own tests are in `xml/tests.rs`).
 
-use crate::render::pdf::doc::{Block, Content, Inline};
+use crate::render::pdf::doc::{Block, Body, Content, Inline};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::parse::parse;
 
@@ -14,7 +14,10 @@ fn parses_a_table_with_inherited_style() {
         </table></page></document>"#,
     )
     .expect("valid");
-    let Block::Table(t) = &doc.sections[0][0] else {
+    let Body::Blocks(blocks) = &doc.sections[0].body else {
+        panic!("blocks expected")
+    };
+    let Block::Table(t) = &blocks[0] else {
         panic!("table expected")
     };
     assert_eq!(t.widths, vec![10.0, 20.0]);

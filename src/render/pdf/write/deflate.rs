@@ -16,7 +16,7 @@ use std::cell::RefCell;
 use libdeflater::{CompressionLvl, Compressor};
 
 use crate::render::pdf::error::PdfError;
-use crate::render::pdf::quick::hash_bytes;
+use crate::render::pdf::recurring::{Key, Recurring};
 
 /// The compression level (libdeflate's 1 to 12).
 const LEVEL: i32 = 1;
@@ -58,39 +58,14 @@ pub(crate) fn deflate(data: &[u8]) -> Result<Vec<u8>, PdfError> {
     })
 }
 
-/// Streams that recur from document to document, kept compressed: the pages of a form that
-/// say the same for every issuer (its notes, the sections a return leaves empty) are the same
-/// bytes in every return of a bulk run, and compressing them again was a third of the
-/// compressor's work there. A stream is kept once it is met a second time, so that a
-/// one-return process keeps nothing; at most [`KEPT`] are kept, the least recently used
-/// forgotten first, so that memory stays flat however many documents a thread writes.
-#[derive(Default)]
-struct Recurring {
-    /// The hashes of the last [`SEEN`] streams compressed, the oldest overwritten first.
-    seen: Vec<u64>,
-    /// Where in `seen` the next hash goes once it is full.
-    next: usize,
-    /// Streams met more than once, the most recently used last.
-    kept: Vec<Kept>,
-}
-
-/// A recurring stream with its compressed form.
-struct Kept {
-    hash: u64,
-    data: Vec<u8>,
-    compressed: Vec<u8>,
-}
-
-/// How many recurring streams a thread keeps: a return has about ten pages, of which half
-/// recur, and a run mixes layouts and languages.
+/// How many recurring streams a thread keeps compressed: a return has about ten pages, of which
+/// half say the same for every issuer (`recurring`), and a run mixes layouts and languages.
+/// Compressing them again was a third of the compressor's work in a bulk run.
 const KEPT: usize = 32;
 
-/// How many streams a thread remembers having seen.
-const SEEN: usize = 256;
-
 thread_local! {
-    /// This thread's recurring streams.
-    static RECURRING: RefCell<Recurring> = RefCell::default();
+    /// This thread's recurring streams, compressed.
+    static RECURRING: RefCell<Recurring<Vec<u8>>> = const { RefCell::new(Recurring::new(KEPT)) };
 }
 
 /// `data` compressed as [`deflate`] does, taken from the streams kept if it recurs.
@@ -98,46 +73,18 @@ thread_local! {
 /// # Errors
 /// As [`deflate`].
 pub(crate) fn deflate_recurring(data: &[u8]) -> Result<Vec<u8>, PdfError> {
-    RECURRING.with_borrow_mut(|r| r.deflate(data))
-}
-
-impl Recurring {
-    /// `data` compressed, from `kept` if there (the bytes compared, not only the hash).
-    fn deflate(&mut self, data: &[u8]) -> Result<Vec<u8>, PdfError> {
-        let hash = hash_bytes(data);
-        if let Some(i) = self
-            .kept
-            .iter()
-            .position(|k| k.hash == hash && k.data == data)
-        {
-            let kept = self.kept.remove(i);
-            let compressed = kept.compressed.clone();
-            self.kept.push(kept);
-            return Ok(compressed);
-        }
-        let compressed = deflate(data)?;
-        if self.seen.contains(&hash) {
-            if self.kept.len() == KEPT {
-                self.kept.remove(0);
-            }
-            self.kept.push(Kept {
-                hash,
-                data: data.to_vec(),
-                compressed: compressed.clone(),
-            });
-        } else if self.seen.len() < SEEN {
-            self.seen.push(hash);
-        } else {
-            self.seen[self.next] = hash;
-            self.next = (self.next + 1) % SEEN;
-        }
-        Ok(compressed)
+    let key = Key::new([b"", data]);
+    if let Some(compressed) = RECURRING.with_borrow_mut(|r| r.get(&key)) {
+        return Ok(compressed);
     }
+    let compressed = deflate(data)?;
+    RECURRING.with_borrow_mut(|r| r.met(&key, || compressed.clone()));
+    Ok(compressed)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{KEPT, Recurring, SEEN, deflate};
+    use super::{deflate, deflate_recurring};
 
     fn inflate(data: &[u8], len: usize) -> Vec<u8> {
         let mut out = vec![0; len];
@@ -160,43 +107,12 @@ mod tests {
     }
 
     #[test]
-    fn a_recurring_stream_is_kept_from_its_second_time_and_gives_the_same_bytes() {
-        let mut r = Recurring::default();
+    fn a_recurring_stream_gives_the_same_bytes_each_time() {
         let page = b"BT /R 9 Tf 22.11 498.18 Td (Notes) Tj ET".repeat(20);
-        let other = b"BT /R 9 Tf 22.11 498.18 Td (Moon Inc.) Tj ET".repeat(20);
         let once = deflate(&page).expect("compresses");
-        assert_eq!(r.deflate(&page).expect("compresses"), once);
-        assert!(r.kept.is_empty(), "a stream met once is not kept");
-        assert_eq!(
-            r.deflate(&other).expect("compresses"),
-            deflate(&other).expect("compresses")
-        );
-        assert_eq!(r.deflate(&page).expect("compresses"), once);
-        assert_eq!(r.kept.len(), 1);
-        assert_eq!(r.kept[0].data, page);
-        // Taken from what is kept: the same bytes.
-        assert_eq!(r.deflate(&page).expect("compresses"), once);
-        assert_eq!(r.kept.len(), 1);
-    }
-
-    #[test]
-    fn what_a_thread_keeps_is_bounded() {
-        let mut r = Recurring::default();
-        let stream = |i: usize| format!("stream {i}").into_bytes();
-        let mut check = |i: usize| {
-            let data = stream(i);
-            assert_eq!(
-                r.deflate(&data).expect("compresses"),
-                deflate(&data).expect("compresses")
-            );
-        };
-        // More streams than are remembered, then the last hundred of them again, twice.
-        let last = SEEN + 50;
-        (0..last).for_each(&mut check);
-        for _ in 0..2 {
-            (last - 100..last).for_each(&mut check);
+        // Met, then kept, then taken from what is kept: the same bytes every time.
+        for _ in 0..3 {
+            assert_eq!(deflate_recurring(&page).expect("compresses"), once);
         }
-        assert_eq!(r.seen.len(), SEEN);
-        assert_eq!(r.kept.len(), KEPT);
     }
 }

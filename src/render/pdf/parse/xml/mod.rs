@@ -198,6 +198,64 @@ impl<'a> Reader<'a> {
         self.skip_to(self.open.len().saturating_sub(1))
     }
 
+    /// The text of the innermost open element, from its `<` to the end of the first end tag
+    /// of its name after it, if the element is not empty and such a tag is found. Found by
+    /// looking for the end tag only: what the element holds is not read, so a comment could
+    /// contain the end tag, and the caller must know the text read as an element before
+    /// trusting it ([`Reader::jump_past`]).
+    pub(crate) fn candidate_element(&self) -> Option<&'a str> {
+        let &(name, start) = self.open.last()?;
+        if self.empty {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        let end_tag = format!("</{name}");
+        let finder = memchr::memmem::Finder::new(end_tag.as_bytes());
+        let mut from = self.pos;
+        loop {
+            let mut end = from + finder.find(bytes.get(from..)?)? + end_tag.len();
+            from = end;
+            while matches!(bytes.get(end), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+                end += 1;
+            }
+            if bytes.get(end) == Some(&b'>') {
+                return self.text.get(start..=end);
+            }
+        }
+    }
+
+    /// Moves past the innermost open element, whose whole text `element` is (as
+    /// [`Reader::candidate_element`] gave it), without reading it: for an element whose text
+    /// the caller knows was read whole, and well formed, as the same element before.
+    pub(crate) fn jump_past(&mut self, element: &str) {
+        let Some(&(_, start)) = self.open.last() else {
+            return;
+        };
+        let end = (start + element.len()).min(self.text.len());
+        let skipped = &self.text.as_bytes()[self.pos.min(end)..end];
+        let lines = skipped.iter().filter(|&&b| b == b'\n').count();
+        self.line = self
+            .line
+            .saturating_add(u32::try_from(lines).unwrap_or(u32::MAX));
+        self.pos = end;
+        self.open.pop();
+    }
+
+    /// The text from byte `start` to where the reader is.
+    pub(crate) fn text_since(&self, start: usize) -> &'a str {
+        self.text.get(start..self.pos).unwrap_or_default()
+    }
+
+    /// Where the innermost open element's `<` is.
+    pub(crate) fn element_start(&self) -> usize {
+        self.open.last().map_or(0, |&(_, at)| at)
+    }
+
+    /// The text read so far.
+    pub(crate) fn read_so_far(&self) -> &'a str {
+        self.text.get(..self.pos).unwrap_or_default()
+    }
+
     /// Takes back a tag the caller is done with, so that its attribute list serves again
     /// (a tag not given back only costs an allocation).
     pub(crate) fn recycle(&mut self, tag: Tag<'a>) {
