@@ -7,6 +7,7 @@
 //! overriding files as text.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::sync::{Arc, LazyLock};
 
 use chrono::{Datelike, NaiveDate};
@@ -19,20 +20,40 @@ pub use file::{Entry, LabelFile, Language, Variant};
 use crate::layout::Layout;
 use crate::model::Lang;
 
+/// The fields of a language's date pattern.
+const DATE_FIELDS: [&str; 6] = ["{dd}", "{d}", "{mm}", "{month}", "{m}", "{yyyy}"];
+
 impl Language {
-    /// `d` written the language's way: `02 February 2026`, `2026年2月2日`.
+    /// `d` written the language's way: `02 February 2026`, `2026年2月2日`. The pattern is read
+    /// once, each `{field}` replaced as it comes (a month name is never read as a pattern).
     pub fn date(&self, d: NaiveDate) -> String {
-        let month = self
-            .months
-            .get(d.month0() as usize)
-            .map_or("", String::as_str);
-        self.date
-            .replace("{dd}", &format!("{:02}", d.day()))
-            .replace("{d}", &d.day().to_string())
-            .replace("{mm}", &format!("{:02}", d.month()))
-            .replace("{month}", month)
-            .replace("{m}", &d.month().to_string())
-            .replace("{yyyy}", &format!("{:04}", d.year()))
+        let mut out = String::with_capacity(self.date.len() + 12);
+        let mut rest = self.date.as_str();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            rest = &rest[open..];
+            let field = DATE_FIELDS.iter().find(|f| rest.starts_with(**f));
+            let Some(field) = field else {
+                out.push('{');
+                rest = &rest[1..];
+                continue;
+            };
+            let _ = match *field {
+                "{dd}" => write!(out, "{:02}", d.day()),
+                "{d}" => write!(out, "{}", d.day()),
+                "{mm}" => write!(out, "{:02}", d.month()),
+                "{m}" => write!(out, "{}", d.month()),
+                "{yyyy}" => write!(out, "{:04}", d.year()),
+                _ => {
+                    let month = self.months.get(d.month0() as usize);
+                    out.push_str(month.map_or("", String::as_str));
+                    Ok(())
+                }
+            };
+            rest = &rest[field.len()..];
+        }
+        out.push_str(rest);
+        out
     }
 
     /// The language of the user's typed texts this wording prints: Chinese for `zh` tags,
@@ -280,6 +301,24 @@ mod tests {
         let mut zh = ENGLISH.language.clone();
         zh.date = "{yyyy}年{m}月{d}日".to_owned();
         assert_eq!(zh.date(d), "2026年2月2日");
+        let late = NaiveDate::from_ymd_opt(987, 12, 31).expect("date");
+        for (pattern, written) in [
+            ("{d}/{m}/{yyyy}", "31/12/0987"),
+            ("{dd}.{mm}.{yyyy}", "31.12.0987"),
+            ("{month} {d}, {yyyy}", "December 31, 0987"),
+            ("{yyyy}{mm}{dd}", "09871231"),
+            // Braces that are not a field stay as they are.
+            ("{ {d} {day} {", "{ 31 {day} {"),
+            ("no fields", "no fields"),
+            ("", ""),
+        ] {
+            zh.date = pattern.to_owned();
+            assert_eq!(zh.date(late), written, "{pattern}");
+        }
+        // A month name is printed, never read as a pattern.
+        zh.months[11] = "{m}ber".to_owned();
+        zh.date = "{month}".to_owned();
+        assert_eq!(zh.date(late), "{m}ber");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::cell::RefCell;
 
-use crate::render::pdf::doc::{Align, Block, Body, Boxed, Document, Laid, Para};
+use crate::render::pdf::doc::{Align, Block, Body, Boxed, Document, Fixed, Laid, Para};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{ASCENT, DESCENT};
 use crate::render::pdf::page::{Item, Page, Rect};
@@ -306,35 +306,52 @@ fn para(flow: &mut Flow<'_>, p: &Para) -> Result<(), PdfError> {
     Ok(())
 }
 
-/// Adds the header and footer texts to every page, with `{page}` and `{pages}` filled in.
+/// Adds the header and footer texts to every page, with `{page}` and `{pages}` filled in; a
+/// text without them is set once for all pages.
 fn furniture(doc: &Document<'_>, pages: &mut [Page]) -> Result<(), PdfError> {
     let count = pages.len();
-    for (i, page) in pages.iter_mut().enumerate() {
-        let bounds = page.sheet();
-        for f in &doc.furniture {
-            let text = f
-                .text
-                .replace("{page}", &(i + 1).to_string())
-                .replace("{pages}", &count.to_string());
-            let chars = set(&text, f.style.bold, f.line)?;
-            let width = chars.iter().map(|c| c.advance).sum::<f32>() * f.style.size;
-            let x = match f.align {
-                Align::Left | Align::Justify => f.x,
-                Align::Center => f.x - width / 2.0,
-                Align::Right => f.x - width,
+    for f in &doc.furniture {
+        let same = if f.text.contains('{') {
+            None
+        } else {
+            Some(furniture_runs(f, &f.text)?)
+        };
+        for (i, page) in pages.iter_mut().enumerate() {
+            let numbered;
+            let runs = match &same {
+                Some(runs) => runs,
+                None => {
+                    let text = f
+                        .text
+                        .replace("{page}", &(i + 1).to_string())
+                        .replace("{pages}", &count.to_string());
+                    numbered = furniture_runs(f, &text)?;
+                    &numbered
+                }
             };
-            for run in runs(&chars, f.style.size, x) {
-                page.items.push(Item::Text {
-                    x: run.x,
-                    y: f.y,
-                    size: f.style.size,
-                    font: run.font,
-                    text: run.text,
-                    width: run.width,
-                    bounds,
-                });
-            }
+            let bounds = page.sheet();
+            page.items.extend(runs.iter().map(|run| Item::Text {
+                x: run.x,
+                y: f.y,
+                size: f.style.size,
+                font: run.font,
+                text: run.text.clone(),
+                width: run.width,
+                bounds,
+            }));
         }
     }
     Ok(())
+}
+
+/// The runs of header or footer `f` reading `text`, placed as it is aligned.
+fn furniture_runs(f: &Fixed, text: &str) -> Result<Vec<Run>, PdfError> {
+    let chars = set(text, f.style.bold, f.line)?;
+    let width = chars.iter().map(|c| c.advance).sum::<f32>() * f.style.size;
+    let x = match f.align {
+        Align::Left | Align::Justify => f.x,
+        Align::Center => f.x - width / 2.0,
+        Align::Right => f.x - width,
+    };
+    Ok(runs(&chars, f.style.size, x))
 }

@@ -233,7 +233,7 @@ impl<'a> Reader<'a> {
         };
         let end = (start + element.len()).min(self.text.len());
         let skipped = &self.text.as_bytes()[self.pos.min(end)..end];
-        let lines = skipped.iter().filter(|&&b| b == b'\n').count();
+        let lines = memchr::memchr_iter(b'\n', skipped).count();
         self.line = self
             .line
             .saturating_add(u32::try_from(lines).unwrap_or(u32::MAX));
