@@ -47,32 +47,35 @@ pub(crate) fn break_before(value: &str, at: &str) -> String {
 }
 
 /// Escapes `&`, `<`, `>`, `"` and `'`, and maps line ends to `<br/>`; most values (figures,
-/// dates, names, nearly every label) have none of these and are returned as they are.
+/// dates, names, nearly every label) have none of these and are returned as they are. What lies
+/// between the characters escaped is copied a run at a time.
 pub(crate) fn escape(value: &str) -> Cow<'_, str> {
-    if !value
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | b'\r' | b'\n'))
-    {
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | b'\r' | b'\n');
+    let bytes = value.as_bytes();
+    let Some(first) = bytes.iter().position(special) else {
         return Cow::Borrowed(value);
-    }
-    let mut out = String::with_capacity(value.len() + 8);
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push_str("<br/>");
-                }
-            }
-            '\n' => out.push_str("<br/>"),
-            c => out.push(c),
+    };
+    let mut out = String::with_capacity(value.len() + 16);
+    let mut copied = 0;
+    for (i, b) in bytes.iter().enumerate().skip(first) {
+        if !special(b) {
+            continue;
         }
+        // Each special character is ASCII: a run ends and the next starts on a boundary.
+        out.push_str(&value[copied..i]);
+        copied = i + 1;
+        out.push_str(match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            // A CR LF is one line end: its LF makes the break.
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => "",
+            _ => "<br/>",
+        });
     }
+    out.push_str(&value[copied..]);
     Cow::Owned(out)
 }
 
@@ -111,6 +114,32 @@ mod tests {
             text,
             format!("<p>A&B <Ltd>\nline 2|{escaped}|A&B <LTD>\nLINE 2|12.5</p>")
         );
+    }
+
+    #[test]
+    fn each_character_to_escape_is_found_wherever_it_is() {
+        use super::escape;
+        for (c, escaped) in [
+            ('&', "&amp;"),
+            ('<', "&lt;"),
+            ('>', "&gt;"),
+            ('"', "&quot;"),
+            ('\'', "&apos;"),
+            ('\n', "<br/>"),
+            ('\r', "<br/>"),
+        ] {
+            for before in [0, 1, 31, 32, 33, 100] {
+                let value = format!("{}{c}é", "x".repeat(before));
+                let expected = format!("{}{escaped}é", "x".repeat(before));
+                assert_eq!(escape(&value), expected, "{c:?} after {before}");
+            }
+        }
+        assert_eq!(
+            escape("a\r\nb\rc\n\nd & \"e\" 中\r"),
+            "a<br/>b<br/>c<br/><br/>d &amp; &quot;e&quot; 中<br/>"
+        );
+        let plain = "Number of issued shares (excluding treasury) 1,234,567.00 é 中";
+        assert!(matches!(escape(plain), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]
