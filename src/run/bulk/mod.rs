@@ -3,7 +3,7 @@
 //!
 //! Two passes (`passes`), each a chunk of jobs at a time, keep memory flat however many documents
 //! there are: the first (`plan`) reads and checks every document and keeps only a hash of each name
-//! it gives, so that clashing names are refused before anything is written (and the last jobs read,
+//! it gives, so that clashing names are refused before anything is written (and the first jobs read,
 //! so that the second need not read them again); the second (`write`) renders and writes, and
 //! lists each chunk in the manifest as it is done (`listing`). Files are written by I/O threads
 //! (`run::writer`), so that rendering never waits for the disk, not even between chunks. This module
