@@ -20,8 +20,32 @@ pub use file::{Entry, LabelFile, Language, Variant};
 use crate::layout::Layout;
 use crate::model::Lang;
 
+/// What a field of a language's date pattern prints.
+#[derive(Clone, Copy)]
+enum DateField {
+    /// The day, two digits.
+    Day2,
+    /// The day.
+    Day,
+    /// The month, two digits.
+    Month2,
+    /// The month's name.
+    MonthName,
+    /// The month.
+    Month,
+    /// The year, four digits.
+    Year,
+}
+
 /// The fields of a language's date pattern.
-const DATE_FIELDS: [&str; 6] = ["{dd}", "{d}", "{mm}", "{month}", "{m}", "{yyyy}"];
+const DATE_FIELDS: [(&str, DateField); 6] = [
+    ("{dd}", DateField::Day2),
+    ("{d}", DateField::Day),
+    ("{mm}", DateField::Month2),
+    ("{month}", DateField::MonthName),
+    ("{m}", DateField::Month),
+    ("{yyyy}", DateField::Year),
+];
 
 impl Language {
     /// `d` written the language's way: `02 February 2026`, `2026年2月2日`. The pattern is read
@@ -32,25 +56,25 @@ impl Language {
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
             rest = &rest[open..];
-            let field = DATE_FIELDS.iter().find(|f| rest.starts_with(**f));
-            let Some(field) = field else {
+            let Some(&(name, field)) = DATE_FIELDS.iter().find(|(f, _)| rest.starts_with(f)) else {
                 out.push('{');
                 rest = &rest[1..];
                 continue;
             };
-            let _ = match *field {
-                "{dd}" => write!(out, "{:02}", d.day()),
-                "{d}" => write!(out, "{}", d.day()),
-                "{mm}" => write!(out, "{:02}", d.month()),
-                "{m}" => write!(out, "{}", d.month()),
-                "{yyyy}" => write!(out, "{:04}", d.year()),
-                _ => {
+            // Writing to a `String` cannot fail.
+            let _ = match field {
+                DateField::Day2 => write!(out, "{:02}", d.day()),
+                DateField::Day => write!(out, "{}", d.day()),
+                DateField::Month2 => write!(out, "{:02}", d.month()),
+                DateField::Month => write!(out, "{}", d.month()),
+                DateField::Year => write!(out, "{:04}", d.year()),
+                DateField::MonthName => {
                     let month = self.months.get(d.month0() as usize);
                     out.push_str(month.map_or("", String::as_str));
                     Ok(())
                 }
             };
-            rest = &rest[field.len()..];
+            rest = &rest[name.len()..];
         }
         out.push_str(rest);
         out

@@ -250,7 +250,7 @@ pub(crate) enum Body {
     /// Its blocks.
     Blocks(Vec<Block>),
     /// The pages it made in an earlier document with the same head: the same text laid out
-    /// on the same pages makes the same pages (`layout::laid_before`).
+    /// on the same pages makes the same pages (`sections::laid_before`).
     Laid(Laid),
 }
 

@@ -5,13 +5,11 @@
 //!
 //! Pure: text is measured with the embedded fonts' advance widths, nothing is written.
 
-use std::cell::RefCell;
-
 use crate::render::pdf::doc::{Align, Block, Body, Boxed, Document, Fixed, Laid, Para};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::fonts::{ASCENT, DESCENT};
 use crate::render::pdf::page::{Item, Page, Rect};
-use crate::render::pdf::recurring::{Key, Recurring};
+use crate::render::pdf::sections;
 use crate::render::pdf::table;
 use crate::render::pdf::text::{Run, runs, set};
 use crate::render::pdf::wrap::{Line, justify, wrap};
@@ -153,12 +151,10 @@ pub(crate) fn layout(mut doc: Document<'_>) -> Result<Vec<Page>, PdfError> {
                 flow.new_page();
                 let (first, ends) = (flow.pages.len() - 1, flow.ends.len());
                 blocks(&mut flow, &list)?;
-                SECTIONS.with_borrow_mut(|kept| {
-                    kept.met(&section.key, || Laid {
-                        pages: flow.pages[first..].to_vec(),
-                        ends: flow.ends[ends..].to_vec(),
-                        y: flow.y,
-                    });
+                sections::record(&section.key, || Laid {
+                    pages: flow.pages[first..].to_vec(),
+                    ends: flow.ends[ends..].to_vec(),
+                    y: flow.y,
                 });
             }
             Body::Laid(laid) => flow.add_laid(laid),
@@ -169,29 +165,6 @@ pub(crate) fn layout(mut doc: Document<'_>) -> Result<Vec<Page>, PdfError> {
     }
     furniture(&doc, &mut flow.pages)?;
     Ok(flow.pages)
-}
-
-/// How many sections laid out a thread keeps: a return has about ten, of which half say the
-/// same for every issuer, and a run mixes layouts and languages.
-const SECTIONS_KEPT: usize = 32;
-
-thread_local! {
-    /// The sections that recur from document to document, laid out ([`laid_before`]).
-    static SECTIONS: RefCell<Recurring<Laid>> =
-        const { RefCell::new(Recurring::new(SECTIONS_KEPT)) };
-}
-
-/// The pages that the section of `key` (the description up to the end of its root tag, and
-/// the section's text) made in a document laid out lately on this thread, if it recurs: the
-/// same text on the same pages makes the same pages, so the section need be neither read nor
-/// laid out again.
-pub(crate) fn laid_before(key: &Key<'_>) -> Option<Laid> {
-    SECTIONS.with_borrow_mut(|kept| kept.get(key))
-}
-
-/// Whether this thread keeps any section laid out (see [`laid_before`]).
-pub(crate) fn keeps_sections() -> bool {
-    SECTIONS.with_borrow(|kept| kept.kept() > 0)
 }
 
 /// Places blocks one after the other.

@@ -19,6 +19,7 @@ mod page;
 mod parse;
 mod quick;
 mod recurring;
+mod sections;
 mod table;
 mod text;
 mod wrap;

@@ -370,7 +370,7 @@ fn a_recurring_section_makes_the_same_pages_as_laid_out_afresh() {
             assert_eq!(pages, fresh(&description).expect("lays out"), "{issuer}");
             assert!(pages.len() >= 4, "the table flows over pages");
         }
-        assert!(crate::render::pdf::layout::keeps_sections());
+        assert!(crate::render::pdf::sections::keeps_any());
         assert_eq!(shown(layout(&moon)), shown(fresh(&moon)));
         // Another page: nothing taken from the sections laid out with the first.
         let wider = recurring("20", "Moon Inc.", "");

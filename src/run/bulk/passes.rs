@@ -2,9 +2,9 @@
 //! not grow with the number of documents: pass 1 keeps only a compact record of each document it
 //! names (its names hashed, for the clash check), whole the documents that will not be written
 //! (they are few), and the first [`KEPT`] jobs read and checked, which pass 2 then renders first,
-//! without reading them again; pass 2 renders a chunk while the writers sync and rename the last files of
-//! the chunk before, and lists each chunk in the manifest once its files are in place. A run of
-//! 100,000 returns keeps 24 bytes a document or so, and [`KEPT`] jobs whole.
+//! without reading them again; pass 2 renders a chunk while the writers sync and rename the last
+//! files of the chunk before, and lists each chunk in the manifest once its files are in place. A
+//! run of 100,000 returns keeps 24 bytes a document or so, and [`KEPT`] jobs whole.
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;

@@ -16,9 +16,9 @@ use crate::render::pdf::doc::{
 };
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::inline::inlines;
-use crate::render::pdf::layout::{keeps_sections, laid_before};
 use crate::render::pdf::parse::xml::{Event, Reader, Tag};
 use crate::render::pdf::recurring::Key;
+use crate::render::pdf::sections::{keeps_any, laid_before};
 
 /// Width and height of an A4 landscape page, in points.
 const A4_LANDSCAPE: (f32, f32) = (841.89, 595.276);
@@ -85,7 +85,7 @@ fn document<'t>(r: &mut Reader<'t>) -> Result<Document<'t>, PdfError> {
 fn section<'t>(r: &mut Reader<'t>, head: &'t str, style: Style) -> Result<Section<'t>, PdfError> {
     let start = r.element_start();
     // Looked for only once this thread keeps sections: a one-return process never does.
-    let candidate = keeps_sections()
+    let candidate = keeps_any()
         .then(|| r.candidate_element())
         .flatten()
         .map(|text| (text, Key::new([head.as_bytes(), text.as_bytes()])));
