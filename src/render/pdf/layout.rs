@@ -261,9 +261,11 @@ fn para(flow: &mut Flow<'_>, p: &Para) -> Result<(), PdfError> {
             message: format!("paragraph {avail:.1} pt wide with {lh:.1} pt lines cannot be placed"),
         });
     }
-    for line in wrap(&p.inlines, p.style.size, avail)? {
+    for line in wrap(&p.inlines, p.style.size, avail)?.iter() {
+        let justified;
         let line = if p.align == Align::Justify {
-            justify(&line, avail, p.style.size)?
+            justified = justify(line, avail, p.style.size)?;
+            &justified
         } else {
             line
         };
@@ -273,7 +275,7 @@ fn para(flow: &mut Flow<'_>, p: &Para) -> Result<(), PdfError> {
         let x = flow.left() + p.indent + offset(p.align, avail, line.width);
         let y = flow.y + baseline(p.style.size, lh);
         let area = flow.area();
-        flow.push_line(&line, x, y, p.style.size, area);
+        flow.push_line(line, x, y, p.style.size, area);
         flow.y += lh;
     }
     Ok(())

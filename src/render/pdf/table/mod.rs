@@ -4,14 +4,12 @@
 //! check boxes and an optional frame around each page's part of the table.
 //!
 //! Part of the layout engine; pure.
-use std::collections::VecDeque;
-
 use crate::render::pdf::check::CheckBox;
 use crate::render::pdf::doc::{Cell, Table};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::layout::{EPS, Flow};
 use crate::render::pdf::page::Item;
-use crate::render::pdf::wrap::Line;
+use crate::render::pdf::wrap::Lines;
 
 mod draw;
 mod prepare;
@@ -22,8 +20,8 @@ use prepare::{prepare, split};
 /// What a prepared cell shows.
 #[derive(Clone, Debug)]
 enum Body {
-    /// Wrapped lines of text (a queue: a row split over pages gives up its first lines).
-    Lines(VecDeque<Line>),
+    /// Wrapped lines of text (a row split over pages gives up its first lines).
+    Lines(Lines),
     /// A check box, ticked or not.
     Check(CheckBox),
 }

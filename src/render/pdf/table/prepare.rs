@@ -1,14 +1,12 @@
 //! A table made ready to place: every cell's geometry and wrapped lines, every row's height;
 //! and a row split between two pages, line by line.
 
-use std::collections::VecDeque;
-
 use super::{Body, PRow, Prepared};
 use crate::render::pdf::check::CheckBox;
 use crate::render::pdf::doc::{Content, Table};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::layout::{EPS, Flow};
-use crate::render::pdf::wrap::wrap_first;
+use crate::render::pdf::wrap::{Lines, wrap_first};
 
 /// Computes cell geometry, wraps every cell and sizes every row.
 pub(super) fn prepare<'t>(flow: &Flow<'_>, table: &'t Table) -> Result<Vec<PRow<'t>>, PdfError> {
@@ -36,16 +34,19 @@ pub(super) fn prepare<'t>(flow: &Flow<'_>, table: &'t Table) -> Result<Vec<PRow<
             let inner = w - cell.pad.left - cell.pad.right;
             let body = match &cell.content {
                 Content::Check { checked, size } => Body::Check(CheckBox::new(*checked, *size)?),
-                Content::Text(inl) if inl.is_empty() => Body::Lines(VecDeque::new()),
+                Content::Text(inl) if inl.is_empty() => Body::Lines(Lines::default()),
                 Content::Text(inl) if inner <= 0.0 => {
                     return Err(PdfError::Layout {
                         line: row.line,
                         message: format!("a cell {w:.1} pt wide has no room for text"),
                     });
                 }
-                Content::Text(inl) => Body::Lines(
-                    wrap_first(inl, cell.style.size, inner - cell.indent, inner)?.into(),
-                ),
+                Content::Text(inl) => Body::Lines(wrap_first(
+                    inl,
+                    cell.style.size,
+                    inner - cell.indent,
+                    inner,
+                )?),
             };
             cells.push(Prepared {
                 cell,
@@ -99,8 +100,8 @@ pub(super) fn split<'t>(row: &mut PRow<'t>, avail: f32) -> Option<PRow<'t>> {
     let mut cells = Vec::with_capacity(row.cells.len());
     for (c, cut) in row.cells.iter_mut().zip(cuts) {
         let body = match &mut c.body {
-            Body::Lines(lines) => Body::Lines(lines.drain(..cut).collect()),
-            Body::Check(_) => std::mem::replace(&mut c.body, Body::Lines(VecDeque::new())),
+            Body::Lines(lines) => Body::Lines(lines.take_front(cut)),
+            Body::Check(_) => std::mem::replace(&mut c.body, Body::Lines(Lines::default())),
         };
         cells.push(Prepared { body, ..*c });
         // What stays continues a line already started: no first-line indent.

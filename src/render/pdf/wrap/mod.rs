@@ -2,6 +2,8 @@
 //! between any two Chinese characters; a word wider than the whole line is broken between
 //! characters rather than allowed to overflow. Part of the layout engine; pure.
 
+use std::rc::Rc;
+
 use crate::render::pdf::doc::Inline;
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::quick::{Quick, QuickState};
@@ -24,11 +26,49 @@ pub(crate) struct Line {
     pub(crate) last: bool,
 }
 
+/// Wrapped lines: a range of the lines a thread's cache of recent wraps shares, so that the
+/// same label wrapped again costs a reference, not a copy of every line's runs and text.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lines {
+    /// All the lines of the text as wrapped.
+    all: Rc<[Line]>,
+    /// The range's first line, and the line after its last.
+    range: (usize, usize),
+}
+
+impl Lines {
+    /// All the lines of a text.
+    fn new(all: Rc<[Line]>) -> Lines {
+        let range = (0, all.len());
+        Lines { all, range }
+    }
+
+    /// Gives up the first `n` lines (all, if fewer) as a range of their own: a row split over
+    /// two pages takes its first lines to the first page.
+    pub(crate) fn take_front(&mut self, n: usize) -> Lines {
+        let (start, end) = self.range;
+        let cut = start + n.min(end - start);
+        self.range.0 = cut;
+        Lines {
+            all: Rc::clone(&self.all),
+            range: (start, cut),
+        }
+    }
+}
+
+impl std::ops::Deref for Lines {
+    type Target = [Line];
+
+    fn deref(&self) -> &[Line] {
+        &self.all[self.range.0..self.range.1]
+    }
+}
+
 /// Wraps `inlines` at `size` points into lines at most `max` points wide.
 ///
 /// # Errors
 /// [`PdfError::MissingGlyph`] for a character no font has.
-pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Vec<Line>, PdfError> {
+pub(crate) fn wrap(inlines: &[Inline], size: f32, max: f32) -> Result<Lines, PdfError> {
     wrap_first(inlines, size, max, max)
 }
 
@@ -42,7 +82,7 @@ pub(crate) fn wrap_first(
     size: f32,
     first: f32,
     max: f32,
-) -> Result<Vec<Line>, PdfError> {
+) -> Result<Lines, PdfError> {
     RECENT.with_borrow_mut(|recent| recent.wrap(inlines, [size, first, max]))
 }
 
@@ -67,7 +107,7 @@ struct Recent(std::collections::HashMap<u64, Wrapped, QuickState>);
 struct Wrapped {
     inlines: Vec<(Option<String>, bool)>,
     sizes: [u32; 3],
-    lines: Vec<Line>,
+    lines: Rc<[Line]>,
 }
 
 impl Wrapped {
@@ -93,7 +133,7 @@ impl Recent {
         &mut self,
         inlines: &[Inline],
         [size, first, max]: [f32; 3],
-    ) -> Result<Vec<Line>, PdfError> {
+    ) -> Result<Lines, PdfError> {
         use std::hash::{Hash, Hasher};
         let sizes = [size.to_bits(), first.to_bits(), max.to_bits()];
         let mut h = Quick::default();
@@ -106,9 +146,9 @@ impl Recent {
         }
         let key = h.finish();
         if let Some(w) = self.0.get(&key).filter(|w| w.is(inlines, sizes)) {
-            return Ok(w.lines.clone());
+            return Ok(Lines::new(Rc::clone(&w.lines)));
         }
-        let lines = wrap_uncached(inlines, size, first, max)?;
+        let lines: Rc<[Line]> = wrap_uncached(inlines, size, first, max)?.into();
         if self.0.len() >= REMEMBERED {
             self.0.clear();
         }
@@ -124,10 +164,10 @@ impl Recent {
             Wrapped {
                 inlines: kept,
                 sizes,
-                lines: lines.clone(),
+                lines: Rc::clone(&lines),
             },
         );
-        Ok(lines)
+        Ok(Lines::new(lines))
     }
 }
 
@@ -151,13 +191,13 @@ mod tests {
                 for inlines in [plain.clone(), bold.clone()] {
                     let kept = wrap(&inlines, 9.0, width).expect("wraps");
                     let fresh = wrap_uncached(&inlines, 9.0, width, width).expect("wraps");
-                    assert_eq!(kept, fresh, "{width}");
+                    assert_eq!(*kept, *fresh, "{width}");
                 }
             }
         }
         assert_ne!(
-            wrap(&plain, 9.0, 60.0).expect("wraps"),
-            wrap(&plain, 9.0, 90.0).expect("wraps")
+            *wrap(&plain, 9.0, 60.0).expect("wraps"),
+            *wrap(&plain, 9.0, 90.0).expect("wraps")
         );
     }
 }
