@@ -295,8 +295,9 @@ pub(crate) fn create_folder(dir: &Path, flag: &str) -> Result<(), Error> {
 const TEMP_PREFIX: &str = ".hkret-";
 
 /// Removes the temporary files in `dir` that a killed hkret left behind: those whose process no
-/// longer runs. A live process's files are left alone, so two runs can share a directory. Where
-/// processes cannot be looked up (no `/proc`), nothing is removed.
+/// longer runs, and this process's own (called before it writes any, so these are an earlier
+/// process's that had the same number). A live process's files are left alone, so two runs can
+/// share a directory. Where processes cannot be looked up (no `/proc`), nothing is removed.
 pub(crate) fn remove_stale_temporaries(dir: &Path) {
     let proc = Path::new("/proc");
     if !proc.is_dir() {
@@ -307,17 +308,62 @@ pub(crate) fn remove_stale_temporaries(dir: &Path) {
     };
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(rest) = name
-            .strip_prefix(TEMP_PREFIX)
-            .and_then(|r| r.strip_suffix(".tmp"))
-        else {
+        let Some((_, pid)) = temporary_name(&name) else {
             continue;
         };
-        let Some(pid) = rest.rsplit('.').next().and_then(|p| p.parse::<u32>().ok()) else {
-            continue;
-        };
-        if !proc.join(pid.to_string()).exists() {
+        if pid == std::process::id() || !proc.join(pid.to_string()).exists() {
             let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The file a temporary file's name stands for, and the process that wrote it:
+/// `.hkret-{file}.{pid}.tmp` (see [`write_temporary`]).
+fn temporary_name(name: &str) -> Option<(&str, u32)> {
+    let rest = name.strip_prefix(TEMP_PREFIX)?.strip_suffix(".tmp")?;
+    let (file, pid) = rest.rsplit_once('.')?;
+    Some((file, pid.parse().ok()?))
+}
+
+/// This process's temporary files in `dir`, but those in `except`, each with the path of the
+/// file it stands for; listed again until a listing finds none that `settle` left, so that
+/// one missed while the folder changed under the listing is still found.
+///
+/// `settle` gets each temporary file and its file, and says whether it dealt with it (renamed
+/// or removed it). Returns the files whose temporary file `settle` failed on, with the error.
+pub(crate) fn settle_temporaries(
+    dir: &Path,
+    except: &[&Path],
+    mut settle: impl FnMut(&Path, &Path) -> io::Result<()>,
+) -> Vec<(String, io::Error)> {
+    let own = std::process::id();
+    let mut failed: Vec<(String, io::Error)> = Vec::new();
+    loop {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return failed;
+        };
+        let mut settled = 0;
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some((file, pid)) = temporary_name(&name) else {
+                continue;
+            };
+            let tmp = entry.path();
+            if pid != own || except.contains(&tmp.as_path()) {
+                continue;
+            }
+            match settle(&tmp, &dir.join(file)) {
+                Ok(()) => settled += 1,
+                // Listed twice while the folder changed: dealt with already.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    let _ = fs::remove_file(&tmp);
+                    failed.push((file.to_owned(), e));
+                }
+            }
+        }
+        if settled == 0 {
+            return failed;
         }
     }
 }

@@ -1,8 +1,8 @@
-//! The output side of `hkret bulk`: I/O threads that write rendered files atomically, so that
-//! the rendering threads never wait for the disk. Flushing a file to disk takes milliseconds, far
-//! longer than rendering it, so files are written in batches (`run::staged`): each under a
-//! temporary name, then one sync for the batch, then the renames. A power cut can lose the last
-//! batches' renames, never leave a renamed file incomplete.
+//! The output side of `hkret bulk`: I/O threads that stage rendered files, so that the rendering
+//! threads never wait for the disk. Flushing a file to disk takes milliseconds, far longer than
+//! rendering it, so files are written in batches (`run::staged`): each under a temporary name,
+//! then one sync for the batch. The renames are the run's, once it has checked every document:
+//! until then no output path has changed.
 //!
 //! The queue between renderers and writers is bounded, so memory stays flat: when the disk
 //! falls behind, rendering waits. A set of writer threads can be closed and waited for later
@@ -16,8 +16,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{Scope, ScopedJoinHandle};
 
 use crate::error::Error;
-use crate::run::files::{Put, write_file};
-use crate::run::staged::{Staged, commit, stage};
+use crate::run::files::Put;
+use crate::run::staged::{Stage, Staged, stage, sync_batch};
 
 /// Writer threads: one can sync its batch while the other writes the next.
 const THREADS: usize = 2;
@@ -43,20 +43,15 @@ struct Task {
 pub(crate) struct Writer {
     /// The queue.
     queue: SyncSender<Task>,
-    /// How bytes reach a file.
-    put: Put,
 }
 
 impl Writer {
     /// Queues `bytes` to be written to `path`; waits while the queue is full.
     pub(crate) fn write(&self, key: Key, path: PathBuf, bytes: Vec<u8>) {
-        let task = Task { path, bytes, key };
-        // The writers outlive every sender (see `with_writer`), so the queue is never closed
-        // while this runs; if it were, the write is done here instead of being lost.
-        if let Err(unsent) = self.queue.send(task) {
-            let Task { path, bytes, .. } = unsent.0;
-            let _ = write_file(&path, &bytes, self.put);
-        }
+        // The queue closes only when every writer thread has stopped, which before
+        // `Writers::close` only a panic does; `Closing::wait` passes that panic on, so a file
+        // not queued then is never taken for written.
+        let _ = self.queue.send(Task { path, bytes, key });
     }
 }
 
@@ -64,14 +59,37 @@ impl Writer {
 pub(crate) struct Writers<'scope> {
     /// The renderers' handle.
     writer: Writer,
-    /// The threads, each returning the writes that failed.
-    threads: Vec<ScopedJoinHandle<'scope, Vec<(Key, Error)>>>,
+    /// The threads, each returning what it staged that the run must see to.
+    threads: Vec<ScopedJoinHandle<'scope, Written>>,
 }
 
 /// Writer threads whose queue is closed: they finish what is queued and stop.
 pub(crate) struct Closing<'scope> {
     /// The threads.
-    threads: Vec<ScopedJoinHandle<'scope, Vec<(Key, Error)>>>,
+    threads: Vec<ScopedJoinHandle<'scope, Written>>,
+}
+
+/// What writer threads leave to the run besides the temporary files they synced, which it
+/// renames by their names (`files::settle_temporaries`).
+#[derive(Debug, Default)]
+pub(crate) struct Written {
+    /// The writes that failed.
+    pub(crate) failed: Vec<(Key, Error)>,
+    /// Files staged for output paths that are links: renamed over the links' targets, which
+    /// their temporary files' names do not tell.
+    pub(crate) links: Vec<Staged>,
+    /// Outputs that are devices, pipes or sockets, with their bytes: written as they are once
+    /// the run has checked every document (they cannot be staged).
+    pub(crate) special: Vec<(PathBuf, Vec<u8>)>,
+}
+
+impl Written {
+    /// Adds what `other` left.
+    fn extend(&mut self, other: Written) {
+        self.failed.extend(other.failed);
+        self.links.extend(other.links);
+        self.special.extend(other.special);
+    }
 }
 
 impl<'scope> Writers<'scope> {
@@ -86,7 +104,7 @@ impl<'scope> Writers<'scope> {
             })
             .collect();
         Self {
-            writer: Writer { queue, put },
+            writer: Writer { queue },
             threads,
         }
     }
@@ -96,8 +114,8 @@ impl<'scope> Writers<'scope> {
         &self.writer
     }
 
-    /// Closes the queue: the threads write, sync and rename what is queued, then stop, while
-    /// the caller goes on.
+    /// Closes the queue: the threads write and sync what is queued, then stop, while the caller
+    /// goes on.
     pub(crate) fn close(self) -> Closing<'scope> {
         Closing {
             threads: self.threads,
@@ -106,91 +124,95 @@ impl<'scope> Writers<'scope> {
 }
 
 impl Closing<'_> {
-    /// Waits until every queued file is written (synced and renamed); returns the writes that
-    /// failed, in no particular order.
-    pub(crate) fn wait(self) -> Vec<(Key, Error)> {
-        let mut failures = Vec::new();
+    /// Waits until every queued file is staged and synced; returns what the run must see to:
+    /// the writes that failed, in no particular order, links and special files.
+    pub(crate) fn wait(self) -> Written {
+        let mut written = Written::default();
         for thread in self.threads {
             match thread.join() {
-                Ok(failed) => failures.extend(failed),
+                Ok(w) => written.extend(w),
                 // A writer's panic is the caller's, as if it had written the files itself.
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        failures
+        written
     }
 }
 
-/// Runs `f` with a [`Writer`] whose files are written through `put`; returns its result once
-/// every queued file has been written, with the writes that failed, in no particular order.
-#[cfg(test)]
-pub(crate) fn with_writer<R>(put: Put, f: impl FnOnce(&Writer) -> R) -> (R, Vec<(Key, Error)>) {
-    std::thread::scope(|scope| {
-        let writers = Writers::start(scope, put);
-        let result = f(writers.writer());
-        (result, writers.close().wait())
-    })
-}
-
-/// One writer thread: takes files off the queue until it is closed and empty, writing them in
-/// batches of [`BATCH`]; returns the writes that failed.
-fn drain(tasks: &Mutex<Receiver<Task>>, put: Put) -> Vec<(Key, Error)> {
+/// One writer thread: takes files off the queue until it is closed and empty, staging them and
+/// syncing them in batches of [`BATCH`].
+fn drain(tasks: &Mutex<Receiver<Task>>, put: Put) -> Written {
     let mut batch: Vec<(Staged, Key)> = Vec::with_capacity(BATCH);
-    let mut failures = Vec::new();
+    let mut written = Written::default();
     loop {
         let next = tasks.lock().unwrap_or_else(PoisonError::into_inner).recv();
         let Ok(task) = next else { break };
         match stage(&task.path, &task.bytes, put) {
-            Ok(Some(staged)) => batch.push((staged, task.key)),
-            Ok(None) => {}
-            Err(e) => failures.push((task.key, e)),
+            Ok(Stage::File(staged)) => batch.push((staged, task.key)),
+            Ok(Stage::Special) => written.special.push((task.path, task.bytes)),
+            Err(e) => written.failed.push((task.key, e)),
         }
         if batch.len() >= BATCH {
-            finish(&mut batch, &mut failures);
+            finish(&mut batch, &mut written);
         }
     }
-    finish(&mut batch, &mut failures);
-    failures
+    finish(&mut batch, &mut written);
+    written
 }
 
-/// Syncs and renames the files of `batch`, reporting those that failed; empties it.
-fn finish(batch: &mut Vec<(Staged, Key)>, failures: &mut Vec<(Key, Error)>) {
+/// Syncs the files of `batch`, reporting those that failed and keeping those for links;
+/// empties it.
+fn finish(batch: &mut Vec<(Staged, Key)>, written: &mut Written) {
     let (staged, keys): (Vec<Staged>, Vec<Key>) = batch.drain(..).unzip();
+    let failed = sync_batch(&staged);
+    if failed.is_empty() {
+        written
+            .links
+            .extend(staged.into_iter().filter(Staged::is_link));
+        return;
+    }
     let mut keys: Vec<Option<Key>> = keys.into_iter().map(Some).collect();
-    for (i, e) in commit(&staged) {
+    for (i, e) in failed {
         if let Some(key) = keys.get_mut(i).and_then(Option::take) {
-            failures.push((key, e));
+            written.failed.push((key, e));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::with_writer;
-    use crate::run::files::put_all;
+    use super::Writers;
+    use crate::run::files::{put_all, settle_temporaries};
 
     #[test]
-    fn writes_everything_queued_and_reports_failures() {
+    fn stages_everything_queued_and_reports_failures() {
         let dir = std::env::temp_dir().join(format!("hkret-writer-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("dir");
-        let ((), failed) = with_writer(put_all, |w| {
+        let written = std::thread::scope(|scope| {
+            let writers = Writers::start(scope, put_all);
             for i in 0..50 {
                 let key = (("in".to_owned(), i), 0);
-                w.write(
+                writers.writer().write(
                     key,
                     dir.join(format!("{i}.txt")),
                     i.to_string().into_bytes(),
                 );
             }
             let key = (("in".to_owned(), 99), 1);
-            w.write(key, dir.join("missing").join("x.txt"), Vec::new());
+            let missing = dir.join("missing").join("x.txt");
+            writers.writer().write(key, missing, Vec::new());
+            writers.close().wait()
         });
+        assert_eq!(written.failed.len(), 1);
+        assert_eq!(written.failed[0].0, (("in".to_owned(), 99), 1));
+        assert!(written.links.is_empty() && written.special.is_empty());
+        assert!(!dir.join("0.txt").exists(), "staged, not renamed");
+        let failed = settle_temporaries(&dir, &[], |tmp, file| std::fs::rename(tmp, file));
+        assert!(failed.is_empty());
         for i in 0..50 {
             let text = std::fs::read_to_string(dir.join(format!("{i}.txt"))).expect("written");
             assert_eq!(text, i.to_string());
         }
-        assert_eq!(failed.len(), 1);
-        assert_eq!(failed[0].0, (("in".to_owned(), 99), 1));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -275,6 +275,36 @@ fn clashing_names_stop_the_run_before_anything_is_written() {
 }
 
 #[test]
+fn a_clash_found_late_leaves_the_output_folder_as_it_was() {
+    let dir = scratch("bulk-late-clash");
+    // 600 returns, then one whose name (its file's stem) one of them has: the clash is found
+    // in the second chunk of 512, after the first chunk's files were staged.
+    market::write(&dir.join("in").join("a"), 600).expect("market");
+    std::fs::create_dir_all(dir.join("in").join("b")).expect("b");
+    let twin = ["a", "b"].map(|d| dir.join("in").join(d).join("issuer-0003.yaml"));
+    std::fs::copy(&twin[0], &twin[1]).expect("twin");
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).expect("out");
+    std::fs::write(out.join("issuer-0000.txt"), "an earlier run's file").expect("earlier");
+    let run = hkret(&dir, &["bulk", "in/a", "in/b", "--out", "out"]);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("same file") && stderr.contains("issuer-0003"),
+        "{stderr}"
+    );
+    assert_eq!(
+        files(&out),
+        ["issuer-0000.txt"],
+        "nothing staged is left, nothing renamed"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("issuer-0000.txt")).expect("kept"),
+        "an earlier run's file"
+    );
+}
+
+#[test]
 fn a_killed_run_leaves_no_partial_file_and_a_rerun_completes() {
     use std::process::{Command, Stdio};
     let dir = scratch("bulk-kill");
@@ -287,13 +317,25 @@ fn a_killed_run_leaves_no_partial_file_and_a_rerun_completes() {
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn");
+    // Killed once it has staged some PDFs (under temporary names: `.hkret-{name}.{pid}.tmp`).
     let started = std::time::Instant::now();
-    while files_with(&dir.join("out"), ".pdf") < 10 && started.elapsed().as_secs() < 60 {
+    while files_with(&dir.join("out"), ".pdf") == 0
+        && staged(&dir.join("out"), ".pdf.") < 10
+        && started.elapsed().as_secs() < 60
+    {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
-    for name in files(&dir.join("out")) {
+    let left = files(&dir.join("out"));
+    if !left.iter().any(|n| n == "manifest.json") {
+        // Killed before the end: nothing is under its name yet, only staged files.
+        assert!(
+            left.iter().all(|n| n.starts_with(".hkret-")),
+            "a killed run put files in place: {left:?}"
+        );
+    }
+    for name in left {
         if name.starts_with('.') {
             continue;
         }
@@ -345,6 +387,18 @@ fn a_killed_run_leaves_no_partial_file_and_a_rerun_completes() {
         "temporary files left: {names:?}"
     );
     assert_eq!(hkret(&dir, &["verify", "out"]).status.code(), Some(0));
+}
+
+/// How many files in `dir` are staged (hkret's temporary files) for names containing `part`.
+fn staged(dir: &Path, part: &str) -> usize {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with(".hkret-") && n.contains(part))
+                .count()
+        })
+        .unwrap_or(0)
 }
 
 fn files_with(dir: &Path, suffix: &str) -> usize {

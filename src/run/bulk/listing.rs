@@ -7,7 +7,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::bulk::manifest::{Entry, Pieces, Status};
+use crate::bulk::manifest::{Entry, Manifest, Pieces, Status};
 use crate::error::Error;
 use crate::run::files::{Put, Target, target, write_temporary};
 
@@ -29,6 +29,18 @@ impl Counts {
     pub(crate) fn total(&self) -> usize {
         self.written + self.skipped + self.invalid + self.failed
     }
+}
+
+/// The manifest put in place ([`Listing::finish`]).
+pub(super) struct Finished {
+    /// What it lists.
+    pub(super) counts: Counts,
+    /// The documents listed again as failed, their outputs having failed late.
+    pub(super) relisted: Vec<Entry>,
+    /// The late failures of no document listed, as messages.
+    pub(super) unlisted: Vec<String>,
+    /// Whether it was saved.
+    pub(super) saved: Result<(), Error>,
 }
 
 /// The manifest being written.
@@ -126,10 +138,33 @@ impl Listing {
         self.file = Err(Error::io(&self.path, e));
     }
 
-    /// Ends the manifest and puts it in place; returns what it lists and whether it was saved.
-    pub(super) fn finish(mut self) -> (Counts, Result<(), Error>) {
+    /// The temporary file the manifest is written to (`None` for a device or pipe, or after
+    /// writing failed).
+    pub(super) fn temporary(&self) -> Option<&Path> {
+        match &self.file {
+            Ok((Some(tmp), _, _)) => Some(tmp),
+            _ => None,
+        }
+    }
+
+    /// Gives up the manifest: the one in place, if any, stays as it was.
+    pub(super) fn discard(self) {
+        if let Some(tmp) = self.temporary() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+
+    /// Ends the manifest and puts it in place. `late` are outputs (by file name) that failed
+    /// after their documents were listed (when the run renamed or wrote them last): those
+    /// documents are listed again as failed.
+    pub(super) fn finish(mut self, late: &[(String, Error)]) -> Finished {
         let end = self.pieces.end();
         self.put_text(end);
+        let (relisted, unlisted) = if late.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            self.relist(late)
+        };
         let counts = self.counts;
         let saved = match self.file {
             Ok((tmp, file, out)) => {
@@ -150,6 +185,69 @@ impl Listing {
             }
             Err(e) => Err(e),
         };
-        (counts, saved)
+        Finished {
+            counts,
+            relisted,
+            unlisted,
+            saved,
+        }
+    }
+
+    /// Lists again as failed, in the temporary file, the documents whose outputs failed late;
+    /// returns them, and the late failures of no document listed. A manifest written to a
+    /// device or pipe cannot be read back: nothing is listed again there.
+    fn relist(&mut self, late: &[(String, Error)]) -> (Vec<Entry>, Vec<String>) {
+        let unlisted = |matched: &[bool]| {
+            late.iter()
+                .zip(matched)
+                .filter(|(_, m)| !**m)
+                .map(|((file, e), _)| format!("{file} not written: {e}"))
+                .collect()
+        };
+        let Ok((Some(tmp), _, out)) = &mut self.file else {
+            return (Vec::new(), unlisted(&vec![false; late.len()]));
+        };
+        let tmp = tmp.clone();
+        let read = out
+            .flush()
+            .and_then(|()| std::fs::read_to_string(&tmp))
+            .and_then(|text| serde_json::from_str::<Manifest>(&text).map_err(io::Error::other));
+        let mut manifest = match read {
+            Ok(m) => m,
+            Err(e) => {
+                self.fail(e);
+                return (Vec::new(), unlisted(&vec![false; late.len()]));
+            }
+        };
+        let mut relisted = Vec::new();
+        let mut matched = vec![false; late.len()];
+        for entry in &mut manifest.documents {
+            let first = late
+                .iter()
+                .position(|(file, _)| entry.outputs.iter().any(|o| &o.file == file));
+            if let Some(i) = first
+                && entry.status == Status::Written
+            {
+                let e = &late[i].1;
+                for (m, (file, _)) in matched.iter_mut().zip(late) {
+                    *m |= entry.outputs.iter().any(|o| &o.file == file);
+                }
+                entry.status = Status::Failed;
+                entry.outputs.clear();
+                entry.diagnostics = vec![format!("error: {e}")];
+                self.counts.written -= 1;
+                self.counts.failed += 1;
+                relisted.push(entry.clone());
+            }
+        }
+        let rewritten = OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&tmp)
+            .and_then(|mut f| (self.put)(&mut f, manifest.to_json().as_bytes()));
+        if let Err(e) = rewritten {
+            self.fail(e);
+        }
+        (relisted, unlisted(&matched))
     }
 }

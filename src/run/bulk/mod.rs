@@ -1,13 +1,14 @@
 //! `hkret bulk`: a month of returns in one run, in parallel, every file written atomically, one
 //! bad document never stopping the others, and a manifest of what was written.
 //!
-//! Two passes (`passes`), each a chunk of jobs at a time, keep memory flat however many documents
-//! there are: the first (`plan`) reads and checks every document and keeps only a hash of each name
-//! it gives, so that clashing names are refused before anything is written (and the first jobs read,
-//! so that the second need not read them again); the second (`write`) renders and writes, and
-//! lists each chunk in the manifest as it is done (`listing`). Files are written by I/O threads
-//! (`run::writer`), so that rendering never waits for the disk, not even between chunks. This module
-//! holds the jobs, the options and the run's set-up; `report` the summary and `verify`.
+//! One pass (`passes`), a chunk of jobs at a time, keeps memory flat however many documents there
+//! are: each input is read and checked once (`plan`), the names it gives checked against all given
+//! before (only their hashes are kept), and its valid documents rendered (`write`) and staged by
+//! I/O threads (`run::writer`), so that rendering never waits for the disk, not even between
+//! chunks; each chunk is listed in the manifest as it is done (`listing`). Only when every chunk
+//! is done are the files renamed to their names, so that clashing names are refused before any
+//! output path changes. This module holds the jobs, the options and the run's set-up; `report`
+//! the summary and `verify`.
 
 mod jobs;
 mod listing;

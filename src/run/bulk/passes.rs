@@ -1,16 +1,20 @@
-//! The two passes of `hkret bulk` over every job, a chunk of jobs at a time, so that memory does
-//! not grow with the number of documents: pass 1 keeps only a compact record of each document it
-//! names (its names hashed, for the clash check), whole the documents that will not be written
-//! (they are few), and the first [`KEPT`] jobs read and checked, which pass 2 then renders first,
-//! without reading them again; pass 2 renders a chunk while the writers sync and rename the last
-//! files of the chunk before, and lists each chunk in the manifest once its files are in place. A
-//! run of 100,000 returns keeps 24 bytes a document or so, and [`KEPT`] jobs whole.
+//! `hkret bulk` in one pass over every job, a chunk of jobs at a time, so that memory does not
+//! grow with the number of documents. For each chunk, every input is read and checked once (its
+//! diagnostics printed in input order) and the names it gives are checked against every name
+//! given before, of which the run keeps only a hash; then its valid documents are rendered and
+//! handed to the writer threads, which stage them (written under temporary names and synced, in
+//! batches) while the next chunk is read; a chunk is listed in the manifest, itself a temporary
+//! file until the end, once its files are synced. Only when every chunk is done are the files
+//! renamed to their names and the manifest put in place. So a run that finds two documents with
+//! one name stops there and removes what it staged: no output path has changed. A run keeps
+//! about 20 bytes a document (its names' hashes) and one chunk's documents whole.
 use std::collections::BTreeMap;
+use std::collections::hash_map::{Entry as Slot, HashMap};
+use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::bulk::manifest::{self, Entry, Status};
-use crate::diag::show::MessageFormat;
 use crate::error::Error;
 use crate::run::bulk::jobs::JobList;
 use crate::run::bulk::listing::Listing;
@@ -18,37 +22,15 @@ use crate::run::bulk::plan::{
     Outcome, Planned, Read, clashes, plan, plan_read, print_planned, read,
 };
 use crate::run::bulk::write::{mark_failed, previous, write_job};
-use crate::run::bulk::{Ctx, Job, input_name, progress, report};
-use crate::run::files::{create_folder, remove_stale_temporaries};
-use crate::run::staged::sync;
-use crate::run::writer::{Closing, Key, Writers};
+use crate::run::bulk::{Ctx, Job, progress, report};
+use crate::run::files::{create_folder, remove_stale_temporaries, settle_temporaries, write_file};
+use crate::run::staged::{Staged, discard, publish, sync};
+use crate::run::terminal::say_line;
+use crate::run::writer::{Closing, Writers, Written};
 
-/// Jobs handled at once: pass 2 renders a chunk while the chunk before is synced, and lists a
-/// chunk in the manifest once its files are synced and renamed.
+/// Jobs handled at once: a chunk is rendered while the one before is synced, and is listed in
+/// the manifest once its files are synced.
 const CHUNK: usize = 512;
-
-/// The first jobs of a run, at most, whose documents pass 1 keeps read and checked for pass 2,
-/// which reads and checks the others again: a run of up to this many jobs reads each input
-/// once, and memory stays flat however many there are. Kept whole, a market return takes about
-/// 7.4 KB, and reading and checking it again is about a tenth of its rendering as text and PDF.
-/// Two chunks: a run of 1,000 (the benchmark's size beside 100,000, whose peak memory must stay
-/// within 10 MiB of it) reads each input once. The first rather than the last: pass 2 renders
-/// them first and lets them go, so that no run holds them while it renders the others (kept
-/// last, they made a run of 100,000 peak 12 MiB above a run of 1,000).
-const KEPT: usize = 2 * CHUNK;
-
-/// What pass 1 keeps of the whole run.
-#[derive(Default)]
-struct Pass1 {
-    /// Each name's hash, with its job and document index.
-    names: Vec<(u64, u32, u32)>,
-    /// The named documents (job, index), in input order.
-    named: Vec<(u32, u32)>,
-    /// The documents that are invalid or failed, with their job, in input order.
-    unnamed: Vec<(u32, Planned)>,
-    /// The first [`KEPT`] jobs read, with their number, in input order.
-    read: Vec<(u32, Read)>,
-}
 
 /// A name's hash for the clash check.
 fn name_hash(name: &str) -> u64 {
@@ -58,267 +40,304 @@ fn name_hash(name: &str) -> u64 {
     h.finish()
 }
 
-/// A job's or document's number, as pass 1 keeps it.
+/// A job's or document's number, as the run keeps it.
 fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Pass 1 over every job, a chunk at a time, its diagnostics printed in input order.
-fn pass1(ctx: &Ctx<'_>, jobs: &JobList) -> Pass1 {
-    // Room for one document a job, exactly: grown by doubling, these lists were up to twice
-    // as large as they hold.
-    let langs = ctx.options.langs.len().max(1);
-    let mut kept = Pass1 {
-        names: Vec::with_capacity(jobs.len() * langs),
-        named: Vec::with_capacity(jobs.len()),
-        unnamed: Vec::new(),
-        read: Vec::new(),
-    };
-    for first in (0..jobs.len()).step_by(CHUNK) {
-        let chunk = jobs.chunk(first, CHUNK);
-        let planned: Vec<_> = chunk
-            .par_iter()
-            .enumerate()
-            .map(|(j, job)| {
-                let number = small(first + j);
-                let read = read(ctx, job);
-                let planned = plan_read(ctx, job, read.as_ref());
-                let kept = read.ok().filter(|_| first + j < KEPT);
-                (number, planned, kept)
-            })
-            .collect();
-        for (job, planned, read) in planned {
-            kept.read.extend(read.map(|r| (job, r)));
-            for p in planned {
-                kept.add(job, p, ctx.messages);
-            }
-        }
-    }
-    kept
+/// Every name given so far, kept compactly: by its hash, with the job that first gave it.
+#[derive(Default)]
+struct Names {
+    /// Each hash met, with the first job whose document's name has it.
+    first: HashMap<u64, u32>,
+    /// The other jobs whose names' hashes met one before, with the hash: a hash shared by
+    /// different names (they were told apart by reading the jobs again) must be checked against
+    /// all of them when it comes again.
+    again: Vec<(u64, u32)>,
 }
 
-impl Pass1 {
-    /// Prints what pass 1 found of document `p` of job `job`, and keeps what the run needs.
-    fn add(&mut self, job: u32, mut p: Planned, messages: MessageFormat) {
-        print_planned(std::slice::from_ref(&p), messages);
-        // Printed: the source shown beside the diagnostics is not needed any more.
-        p.source = None;
-        match p.names() {
-            Some(names) => {
-                for name in names {
-                    self.names.push((name_hash(name), job, small(p.index)));
+impl Names {
+    /// Records the names given by a chunk (each name's hash, with its job); returns the names
+    /// given to more than one document so far, found by reading again the jobs whose names'
+    /// hashes meet.
+    fn add(&mut self, ctx: &Ctx<'_>, jobs: &JobList, given: &[(u64, u32)]) -> Vec<String> {
+        let mut suspects: Vec<u32> = Vec::new();
+        for &(hash, job) in given {
+            match self.first.entry(hash) {
+                Slot::Vacant(slot) => {
+                    slot.insert(job);
                 }
-                self.named.push((job, small(p.index)));
+                Slot::Occupied(first) => {
+                    suspects.push(*first.get());
+                    suspects.push(job);
+                    let before = self.again.iter().filter(|(h, _)| *h == hash);
+                    suspects.extend(before.map(|&(_, j)| j));
+                    self.again.push((hash, job));
+                }
             }
-            None => self.unnamed.push((job, p)),
         }
+        if suspects.is_empty() {
+            return Vec::new();
+        }
+        suspects.sort_unstable();
+        suspects.dedup();
+        let planned: Vec<Planned> = suspects
+            .iter()
+            .filter_map(|&j| jobs.get(j as usize))
+            .flat_map(|job| plan(ctx, &job))
+            .collect();
+        clashes(&planned)
     }
 }
 
-/// The names given to more than one document, with the inputs involved, in input order. Only
-/// the jobs whose name hashes meet are read again, for their names.
-fn clash_check(ctx: &Ctx<'_>, jobs: &JobList, names: &mut [(u64, u32, u32)]) -> Vec<String> {
-    names.sort_unstable();
-    let mut suspects: Vec<u32> = names
-        .windows(2)
-        .filter(|w| w[0].0 == w[1].0)
-        .flat_map(|w| [w[0].1, w[1].1])
-        .collect();
-    suspects.sort_unstable();
-    suspects.dedup();
-    let planned: Vec<Planned> = suspects
-        .iter()
-        .filter_map(|&j| jobs.get(j as usize))
-        .flat_map(|job| plan(ctx, &job))
-        .collect();
-    clashes(&planned)
+/// A chunk read and checked: what its documents are, for rendering it and listing it.
+struct Chunk {
+    /// Its first job.
+    first: usize,
+    /// The named documents (job, index), in input order.
+    named: Vec<(u32, u32)>,
+    /// The documents that are invalid or failed, with their job, in input order.
+    unnamed: Vec<(u32, Planned)>,
+    /// The manifest entries of the documents rendered, by job.
+    entries: Vec<Vec<Entry>>,
 }
 
-/// Both passes over `jobs`; returns the exit code.
+/// Reads and checks `jobs`, the chunk starting at job `first`, and prints their diagnostics in
+/// input order; returns the chunk, each job's documents as read (`None` for an input that could
+/// not be read) and the names' hashes with their jobs.
+fn check(ctx: &Ctx<'_>, jobs: &[Job], first: usize) -> (Chunk, Vec<Option<Read>>, Vec<(u64, u32)>) {
+    let read: Vec<(Vec<Planned>, Option<Read>)> = jobs
+        .par_iter()
+        .map(|job| {
+            let read = read(ctx, job);
+            (plan_read(ctx, job, read.as_ref()), read.ok())
+        })
+        .collect();
+    let mut chunk = Chunk {
+        first,
+        named: Vec::new(),
+        unnamed: Vec::new(),
+        entries: Vec::new(),
+    };
+    let mut given = Vec::new();
+    let mut docs = Vec::with_capacity(read.len());
+    for (j, (planned, job_docs)) in read.into_iter().enumerate() {
+        let job = small(first + j);
+        for mut p in planned {
+            print_planned(std::slice::from_ref(&p), ctx.messages);
+            // Printed: the source shown beside the diagnostics is not needed any more.
+            p.source = None;
+            match p.names() {
+                Some(names) => {
+                    given.extend(names.iter().map(|n| (name_hash(n), job)));
+                    chunk.named.push((job, small(p.index)));
+                }
+                None => chunk.unnamed.push((job, p)),
+            }
+        }
+        docs.push(job_docs);
+    }
+    (chunk, docs, given)
+}
+
+/// What the chunks leave for the end of the run.
+#[derive(Default)]
+struct Left {
+    /// Documents not written, for the summary.
+    unwritten: Vec<Entry>,
+    /// Files staged for links, renamed one by one.
+    links: Vec<Staged>,
+    /// Devices, pipes and sockets, with their bytes, written last.
+    special: Vec<(std::path::PathBuf, Vec<u8>)>,
+}
+
+/// Every chunk of `jobs`, each checked, rendered and staged, and listed in `listing`; stops at
+/// the first chunk that gives a name given before, returning the clashes.
+fn chunks(ctx: &Ctx<'_>, jobs: &JobList, listing: &mut Listing, left: &mut Left) -> Vec<String> {
+    let options = ctx.options;
+    let before = if options.skip_existing {
+        previous(&options.out)
+    } else {
+        BTreeMap::new()
+    };
+    let bar = progress(0, options.quiet);
+    let mut names = Names::default();
+    let mut list = |mut chunk: Chunk, mut written: Written, left: &mut Left| {
+        left.links.append(&mut written.links);
+        left.special.append(&mut written.special);
+        let entries = std::mem::take(&mut chunk.entries);
+        for document in documents(chunk.first, entries, &chunk.unnamed, written.failed) {
+            if document.status == Status::Failed {
+                left.unwritten.push(document.clone());
+            }
+            listing.add(&document);
+        }
+    };
+    // Each chunk is rendered while the writers of the one before sync its last files; a chunk
+    // is listed once they have.
+    let clash = std::thread::scope(|scope| {
+        let mut syncing: Option<(Chunk, Closing<'_>)> = None;
+        for first in (0..jobs.len()).step_by(CHUNK) {
+            let chunk_jobs = jobs.chunk(first, CHUNK);
+            let (mut chunk, docs, given) = check(ctx, &chunk_jobs, first);
+            let clash = names.add(ctx, jobs, &given);
+            if !clash.is_empty() {
+                if let Some((_, writers)) = syncing.take() {
+                    left.links.extend(writers.wait().links);
+                }
+                return clash;
+            }
+            bar.inc_length(chunk.named.len() as u64);
+            let writers = Writers::start(scope, ctx.put);
+            let named = &chunk.named;
+            chunk.entries = chunk_jobs
+                .into_par_iter()
+                .zip(docs)
+                .enumerate()
+                .map(|(j, (job, docs))| {
+                    let number = small(first + j);
+                    let is_named =
+                        |index: usize| named.binary_search(&(number, small(index))).is_ok();
+                    docs.map(|docs| {
+                        let writer = writers.writer();
+                        write_job(ctx, &job, docs, &is_named, &before, &bar, writer)
+                    })
+                    .unwrap_or_default()
+                })
+                .collect();
+            if let Some((done, writers)) = syncing.replace((chunk, writers.close())) {
+                list(done, writers.wait(), left);
+            }
+        }
+        if let Some((done, writers)) = syncing {
+            list(done, writers.wait(), left);
+        }
+        Vec::new()
+    });
+    bar.finish_and_clear();
+    clash
+}
+
+/// The whole run over `jobs`; returns the exit code.
 ///
 /// # Errors
 /// Clashing names, or an output directory that cannot be created.
 pub(super) fn run_jobs(ctx: &Ctx<'_>, jobs: &JobList) -> Result<u8, Error> {
-    let options = ctx.options;
-    let mut kept = pass1(ctx, jobs);
-    let clash = clash_check(ctx, jobs, &mut kept.names);
+    let out = ctx.options.out.as_path();
+    let existed = out.is_dir();
+    create_folder(out, "--out")?;
+    remove_stale_temporaries(out);
+    let path = out.join(manifest::FILE);
+    let mut listing = Listing::new(&path, ctx.put);
+    let mut left = Left::default();
+    let clash = chunks(ctx, jobs, &mut listing, &mut left);
     if !clash.is_empty() {
+        withdraw(out, listing, &left.links);
+        if !existed {
+            // Only an empty folder is removed: the run made it and leaves nothing in it.
+            let _ = std::fs::remove_dir(out);
+        }
         return Err(Error::Usage(format!(
             "two documents would be written to the same file; change --name:\n  {}",
             clash.join("\n  ")
         )));
     }
-    kept.names = Vec::new();
-    create_folder(&options.out, "--out")?;
-    remove_stale_temporaries(&options.out);
-    let previous = if options.skip_existing {
-        previous(&options.out)
-    } else {
-        BTreeMap::new()
-    };
-    let bar = progress(kept.named.len(), options.quiet);
-    let path = options.out.join(manifest::FILE);
-    let mut listing = Listing::new(&path, ctx.put);
-    let mut unwritten: Vec<Entry> = Vec::new();
-    let named = &kept.named[..];
-    let mut read = std::mem::take(&mut kept.read).into_iter().peekable();
-    let mut left = Left {
-        named,
-        unnamed: &kept.unnamed,
-    };
-    let mut list = |done: Done, failed| {
-        for document in left.documents(ctx, jobs, done, failed) {
-            if document.status == Status::Failed {
-                unwritten.push(document.clone());
-            }
-            listing.add(&document);
-        }
-    };
-    // Each chunk is rendered while the writers of the one before sync and rename its last
-    // files; a chunk is listed once they have.
-    std::thread::scope(|scope| {
-        let mut before: Option<(Done, Closing<'_>)> = None;
-        for first in (0..jobs.len()).step_by(CHUNK) {
-            let chunk = jobs.chunk(first, CHUNK);
-            // Each job with its documents, if pass 1 kept them.
-            let chunk: Vec<(Job, Option<Read>)> = chunk
-                .into_iter()
-                .enumerate()
-                .map(|(j, job)| {
-                    let number = small(first + j);
-                    (job, read.next_if(|(n, _)| *n == number).map(|(_, r)| r))
-                })
-                .collect();
-            let writers = Writers::start(scope, ctx.put);
-            let count = chunk.len();
-            let entries: Vec<Vec<Entry>> = chunk
-                .into_par_iter()
-                .enumerate()
-                .map(|(j, (job, read))| {
-                    let number = small(first + j);
-                    let is_named =
-                        |index: usize| named.binary_search(&(number, small(index))).is_ok();
-                    write_job(
-                        ctx,
-                        &job,
-                        read,
-                        &is_named,
-                        &previous,
-                        &bar,
-                        writers.writer(),
-                    )
-                })
-                .collect();
-            let done = Done {
-                first,
-                count,
-                entries,
-            };
-            if let Some((done, writers)) = before.replace((done, writers.close())) {
-                list(done, writers.wait());
-            }
-        }
-        if let Some((done, writers)) = before {
-            list(done, writers.wait());
-        }
-    });
-    bar.finish_and_clear();
-    let (counts, saved) = listing.finish();
-    // The last batches' renames, and the manifest's, made durable before the run ends.
-    let saved =
-        saved.and_then(|()| sync(std::iter::once(path.as_path())).map_err(|e| Error::io(&path, e)));
-    Ok(report::finish(&counts, &unwritten, options, saved))
-}
-
-/// A chunk pass 2 has rendered, its files queued.
-struct Done {
-    /// Its first job.
-    first: usize,
-    /// How many jobs it has.
-    count: usize,
-    /// The manifest entries of each job's documents written or kept.
-    entries: Vec<Vec<Entry>>,
-}
-
-/// What pass 1 found of the chunks not yet listed, in input order.
-struct Left<'k> {
-    /// The named documents (job, index).
-    named: &'k [(u32, u32)],
-    /// The documents that are invalid or failed, with their job.
-    unnamed: &'k [(u32, Planned)],
-}
-
-impl Left<'_> {
-    /// The manifest entries of chunk `done` in input order, its writes that `failed` marked
-    /// failed; takes the chunk's part of what pass 1 found.
-    fn documents(
-        &mut self,
-        ctx: &Ctx<'_>,
-        jobs: &JobList,
-        done: Done,
-        failed: Vec<(Key, Error)>,
-    ) -> Vec<Entry> {
-        let owners: Vec<u32> = done
-            .entries
-            .iter()
-            .enumerate()
-            .flat_map(|(j, e)| std::iter::repeat_n(small(done.first + j), e.len()))
-            .collect();
-        let mut entries: Vec<Entry> = done.entries.into_iter().flatten().collect();
-        mark_failed(&mut entries, failed);
-        let end = small(done.first + done.count);
-        let (named, rest) = self
-            .named
-            .split_at(self.named.partition_point(|&(j, _)| j < end));
-        self.named = rest;
-        let (unnamed, rest) = self
-            .unnamed
-            .split_at(self.unnamed.partition_point(|(j, _)| *j < end));
-        self.unnamed = rest;
-        let input_of = |job: u32| {
-            jobs.get(job as usize)
-                .map(|j| input_name(&j, ctx))
-                .unwrap_or_default()
-        };
-        documents(
-            owners.into_iter().zip(entries).collect(),
-            named,
-            unnamed,
-            input_of,
-        )
+    let late = put_in_place(ctx, out, listing.temporary(), &left);
+    let finished = listing.finish(&late);
+    for message in &finished.unlisted {
+        say_line(&format!("error: {message}"));
     }
+    left.unwritten.extend(finished.relisted);
+    // The renames, and the manifest's, made durable before the run ends.
+    let links = left.links.iter().map(Staged::file);
+    let saved = finished.saved.and_then(|()| {
+        sync(std::iter::once(path.as_path()).chain(links)).map_err(|e| Error::io(&path, e))
+    });
+    Ok(report::finish(
+        &finished.counts,
+        &left.unwritten,
+        ctx.options,
+        saved,
+    ))
 }
 
-/// The manifest entries of a chunk in input order: those pass 2 wrote (`written`, each with
-/// its job) and those pass 1 found invalid or failed (`unnamed`). A document pass 1 named
-/// (`named`) that pass 2 did not write is failed.
-fn documents(
-    written: Vec<(u32, Entry)>,
-    named: &[(u32, u32)],
-    unnamed: &[(u32, Planned)],
-    input_of: impl Fn(u32) -> String,
-) -> Vec<Entry> {
-    let mut by_document: BTreeMap<(u32, u32), Entry> = written
+/// Renames every file the run staged to its name, and writes the devices and pipes; returns the
+/// outputs that failed (by file name), with the error.
+fn put_in_place(
+    ctx: &Ctx<'_>,
+    out: &Path,
+    manifest: Option<&Path>,
+    left: &Left,
+) -> Vec<(String, Error)> {
+    let except: Vec<&Path> = manifest
         .into_iter()
+        .chain(left.links.iter().map(Staged::temporary))
+        .collect();
+    let renamed = settle_temporaries(out, &except, |tmp, file| std::fs::rename(tmp, file));
+    let mut late: Vec<(String, Error)> = renamed
+        .into_iter()
+        .map(|(file, e)| {
+            let error = Error::io(out.join(&file), e);
+            (file, error)
+        })
+        .collect();
+    let file_name = |path: &Path| {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    for staged in &left.links {
+        if let Err(e) = publish(staged) {
+            late.push((file_name(staged.shown()), e));
+        }
+    }
+    for (path, bytes) in &left.special {
+        if let Err(e) = write_file(path, bytes, ctx.put) {
+            late.push((file_name(path), e));
+        }
+    }
+    late
+}
+
+/// Removes what a run that stops staged: its temporary files and its manifest's.
+fn withdraw(out: &Path, listing: Listing, links: &[Staged]) {
+    let manifest = listing.temporary().map(Path::to_path_buf);
+    let except: Vec<&Path> = manifest.iter().map(|p| p.as_path()).collect();
+    settle_temporaries(out, &except, |tmp, _| std::fs::remove_file(tmp));
+    for staged in links {
+        discard(staged);
+    }
+    listing.discard();
+}
+
+/// The manifest entries of the chunk starting at job `first` in input order: those rendered
+/// (`entries`, by job), with the writes that `failed` marked failed, and those found invalid
+/// or failed when read (`unnamed`).
+fn documents(
+    first: usize,
+    entries: Vec<Vec<Entry>>,
+    unnamed: &[(u32, Planned)],
+    failed: Vec<(crate::run::writer::Key, Error)>,
+) -> Vec<Entry> {
+    let owners: Vec<u32> = entries
+        .iter()
+        .enumerate()
+        .flat_map(|(j, e)| std::iter::repeat_n(small(first + j), e.len()))
+        .collect();
+    let mut entries: Vec<Entry> = entries.into_iter().flatten().collect();
+    mark_failed(&mut entries, failed);
+    let mut by_document: BTreeMap<(u32, u32), Entry> = owners
+        .into_iter()
+        .zip(entries)
         .map(|(job, e)| ((job, small(e.index)), e))
         .collect();
-    for &(job, index) in named {
-        by_document.entry((job, index)).or_insert_with(|| Entry {
-            // A named document has no entry only if pass 2 could not read it again.
-            input: input_of(job),
-            index: index as usize,
-            status: Status::Failed,
-            outputs: Vec::new(),
-            diagnostics: vec!["error: the input could not be read again".to_owned()],
-        });
-    }
     for (job, p) in unnamed {
         by_document.insert((*job, small(p.index)), unnamed_entry(p));
     }
     by_document.into_values().collect()
 }
 
-/// The manifest entry of a document pass 1 found invalid or could not name.
+/// The manifest entry of a document found invalid or that could not be named.
 fn unnamed_entry(p: &Planned) -> Entry {
     Entry {
         input: p.input.clone(),

@@ -1,5 +1,5 @@
-//! Pass 1 of `hkret bulk`: every document read and checked, and only its name and status kept,
-//! so that clashing names are refused before anything is written.
+//! The checking side of `hkret bulk`: every document read and checked once, named, and its
+//! diagnostics printed, so that clashing names are refused before anything is put in place.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -15,7 +15,7 @@ use crate::run::bulk::{Ctx, Job, input_name, row_index, source_of, stem};
 use crate::validate::chinese::missing_chinese;
 use crate::validate::{Checked, build_all};
 
-/// What pass 1 decided for one document.
+/// What the check decided for one document.
 pub(super) enum Outcome {
     /// Valid, to be written under these names, one per language asked for.
     Named(Vec<String>),
@@ -25,7 +25,7 @@ pub(super) enum Outcome {
     Failed(String),
 }
 
-/// What pass 1 learns of one document.
+/// What the check learns of one document.
 pub(super) struct Planned {
     pub(super) input: String,
     pub(super) index: usize,
@@ -72,8 +72,8 @@ impl Planned {
     }
 }
 
-/// A job's source and its documents read and checked: what pass 1 names them from and, kept,
-/// what pass 2 renders without reading them again.
+/// A job's source and its documents read and checked: what the check names them from, and
+/// what is rendered.
 pub(super) struct Read {
     /// The source (a file's bytes, or the return generated for a row).
     pub(super) source: Source,
@@ -91,12 +91,12 @@ pub(super) fn read(ctx: &Ctx<'_>, job: &Job) -> Result<Read, Error> {
     Ok(Read { source, docs })
 }
 
-/// Pass 1 for one job: every document's name, or its diagnostics.
+/// Reads and checks one job: every document's name, or its diagnostics.
 pub(super) fn plan(ctx: &Ctx<'_>, job: &Job) -> Vec<Planned> {
     plan_read(ctx, job, read(ctx, job).as_ref())
 }
 
-/// Pass 1 for one job read (`read`): every document's name, or its diagnostics.
+/// Checks one job read (`read`): every document's name, or its diagnostics.
 pub(super) fn plan_read(ctx: &Ctx<'_>, job: &Job, read: Result<&Read, &Error>) -> Vec<Planned> {
     let input = input_name(job, ctx);
     let Read { source, docs } = match read {
@@ -175,7 +175,7 @@ pub(super) fn plan_read(ctx: &Ctx<'_>, job: &Job, read: Result<&Read, &Error>) -
         .collect()
 }
 
-/// Prints the diagnostics of pass 1 in input order.
+/// Prints the diagnostics the check found, in input order.
 pub(super) fn print_planned(planned: &[Planned], messages: MessageFormat) {
     for p in planned {
         if let Outcome::Failed(message) = &p.outcome {

@@ -5,6 +5,7 @@
 
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::bulk::manifest::{self, Manifest, Status};
@@ -139,9 +140,9 @@ fn a_disk_that_fills_up_fails_each_unwritten_document_and_keeps_a_usable_manifes
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// More inputs than a chunk and than pass 1 keeps read ([`super::passes`]): documents read
-/// twice and documents read once, across chunks rendered while the one before is synced, give
-/// the same files and a manifest in input order, invalid documents and streams included.
+/// More inputs than a chunk ([`super::passes`]): documents across chunks, each rendered while
+/// the one before is synced, give the same files and a manifest in input order, invalid
+/// documents and streams included.
 #[test]
 fn a_run_of_several_chunks_lists_every_document_in_input_order() {
     let (dir, _) = inputs("chunks", 0);
@@ -150,7 +151,7 @@ fn a_run_of_several_chunks_lists_every_document_in_input_order() {
     let moon = include_str!("../../../examples/ff301-2026-01-moon-inc.yaml");
     let invalid = moon.replace("status: new_submission", "status: new");
     assert_ne!(invalid, moon, "the example has a status to spoil");
-    // One read twice (early) and one kept from pass 1 (late), of each kind.
+    // One in the first chunk and one in the third, of each kind.
     let special = |i: usize| match i {
         7 | 1_093 => Some(format!("{moon}---\n{invalid}---\n{moon}")),
         300 | 1_001 => Some(invalid.clone()),
@@ -206,5 +207,63 @@ fn a_run_of_several_chunks_lists_every_document_in_input_order() {
         })
         .collect();
     assert_eq!(listed, expected);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Where [`blocking`] makes a folder.
+static BLOCKED: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Writes as the disk does, but when the manifest first lists written documents (their files
+/// staged by then) makes a folder at [`BLOCKED`]: another program taking an output's name
+/// while the run goes on, which the run's rename at the end cannot replace.
+fn blocking(file: &mut std::fs::File, bytes: &[u8]) -> io::Result<()> {
+    if String::from_utf8_lossy(bytes).contains("\"status\": \"written\"")
+        && let Some(path) = BLOCKED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+    {
+        std::fs::create_dir_all(path.join("inside"))?;
+    }
+    file.write_all(bytes)
+}
+
+#[test]
+fn an_output_that_cannot_be_put_in_place_at_the_end_is_listed_failed() {
+    let (dir, files) = inputs("late-failure", 3);
+    let out = dir.join("out");
+    let mut opts = options(files, out.clone(), false);
+    opts.formats = vec![Format::Text];
+    *BLOCKED.lock().expect("lock") = Some(out.join("moon2.txt"));
+    let code = bulk_with(&opts, MessageFormat::Short, blocking).expect("the run completes");
+    assert_eq!(code, 2, "a document not written fails the run");
+    let listed = manifest_in(&out);
+    let statuses: Vec<_> = listed.documents.iter().map(|e| e.status).collect();
+    assert_eq!(
+        statuses,
+        [Status::Written, Status::Failed, Status::Written],
+        "{listed:?}"
+    );
+    let reason = listed.documents[1].diagnostics.join("\n");
+    assert!(
+        reason.contains("moon2.txt"),
+        "the reason names the file: {reason}"
+    );
+    assert!(listed.documents[1].outputs.is_empty());
+    assert!(
+        out.join("moon2.txt").join("inside").is_dir(),
+        "the folder is left alone"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .expect("out")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["manifest.json", "moon1.txt", "moon2.txt", "moon3.txt"]
+    );
+    assert_eq!(verify(&out, true).expect("verify"), 0);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,5 +1,5 @@
-//! Pass 2 of `hkret bulk`: every valid document rendered and handed to the writer threads, and
-//! its manifest entry kept; `--skip-existing` keeps what an earlier run completed.
+//! The rendering side of `hkret bulk`: every valid document rendered and handed to the writer
+//! threads, and its manifest entry kept; `--skip-existing` keeps what an earlier run completed.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -15,7 +15,7 @@ use crate::input::Source;
 use crate::render::pdf::{PdfRender, render_pdf};
 use crate::render::{Format, render_text_in};
 use crate::run::attachment;
-use crate::run::bulk::plan::{self, Read};
+use crate::run::bulk::plan::Read;
 use crate::run::bulk::{Ctx, Job, extension, input_name, row_index, stem};
 use crate::run::writer::{Key, Writer};
 
@@ -58,12 +58,12 @@ pub(super) fn complete(
         })
 }
 
-/// Pass 2 for one job: render and write every valid document of it, as pass 1 read them
-/// (`read`) if it kept them, else read again.
+/// Renders every valid document of a job, as read and checked (`read`), and hands its files to
+/// the writer threads; returns their manifest entries.
 pub(super) fn write_job(
     ctx: &Ctx<'_>,
     job: &Job,
-    read: Option<Read>,
+    read: Read,
     is_named: &dyn Fn(usize) -> bool,
     before: &BTreeMap<(String, usize), Entry>,
     bar: &ProgressBar,
@@ -85,10 +85,6 @@ pub(super) fn write_job(
         outputs: Vec::new(),
         diagnostics: vec![format!("error: {e}")],
     };
-    let read = match read.map_or_else(|| plan::read(ctx, job), Ok) {
-        Ok(r) => r,
-        Err(e) => return vec![failed(row_index(job), &e)],
-    };
     let (source, Ok(docs)) = (read.source, read.docs) else {
         return Vec::new();
     };
@@ -105,7 +101,7 @@ pub(super) fn write_job(
         if !is_named(index) {
             continue;
         }
-        // Named as pass 1 named it; pass 1 kept no names, to keep memory flat.
+        // Named again as the check named it: the run keeps only the names' hashes.
         let fields = NameFields::of(&checked.filing, &stem(job, ctx), index);
         let doc_names = match ctx.pattern.names(&fields, &ctx.options.langs) {
             Ok(n) => n,
