@@ -1,6 +1,7 @@
 //! The list of a bulk run's jobs, kept compact: a folder of 100,000 returns is its folder's path
-//! once and the file names one after another in one string (about 30 bytes a file, where a path
-//! each took about 100). Jobs are made whole a chunk at a time, as the passes reach them.
+//! once and the file names one after another in one string, each file a range of it (about 25
+//! bytes a file, where a path each took about 100). Jobs are made whole a chunk at a time, as the
+//! run reaches them.
 
 use std::path::{Path, PathBuf};
 
@@ -8,20 +9,18 @@ use crate::bulk::table::Row;
 use crate::error::Error;
 use crate::run::bulk::{BulkOptions, Job};
 
-/// Where a file job's path is.
-#[derive(Clone, Copy)]
-enum Place {
-    /// `names[start..end]` in folder `folder`.
-    InFolder { folder: u32, start: u32, end: u32 },
-    /// `whole[index]`: given as a file, or a name that is not UTF-8.
-    Whole(u32),
-}
+/// Where a file job's path is: `names[start..end]` in the folder of its job, or, when `start`
+/// is [`WHOLE`], `whole[end]` (given as a file, or a name that is not UTF-8).
+type Place = (u32, u32);
+
+/// The `start` of a [`Place`] kept whole.
+const WHOLE: u32 = u32::MAX;
 
 /// Every job of a run, in input order: the files, then the data rows.
 #[derive(Default)]
 pub(super) struct JobList {
-    /// The folders given.
-    folders: Vec<PathBuf>,
+    /// The folders given, each with the first job of its files.
+    folders: Vec<(usize, PathBuf)>,
     /// Their files' names, one after another.
     names: String,
     /// Paths kept whole.
@@ -49,7 +48,7 @@ impl JobList {
             if input.is_dir() {
                 list.add_folder(input)?;
             } else {
-                list.files.push(Place::Whole(small(list.whole.len())));
+                list.files.push((WHOLE, small(list.whole.len())));
                 list.whole.push(input.clone());
             }
         }
@@ -61,10 +60,9 @@ impl JobList {
     /// sorted as ranges of it: a list of whole paths, even for a moment, took 9 MB for a folder
     /// of 100,000 returns, more than the rest of a run's bookkeeping.
     fn add_folder(&mut self, dir: &Path) -> Result<(), Error> {
-        let folder = small(self.folders.len());
-        self.folders.push(dir.to_path_buf());
-        // Each file as a range of `names`, or (`u32::MAX`, i) for `whole[i]` (not UTF-8).
-        let mut found: Vec<(u32, u32)> = Vec::new();
+        self.folders.push((self.files.len(), dir.to_path_buf()));
+        // Each file as a range of `names`, or (`WHOLE`, i) for `whole[i]` (not UTF-8).
+        let mut found: Vec<Place> = Vec::new();
         for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
             let Ok(entry) = entry else { continue };
             let name = entry.file_name();
@@ -81,15 +79,15 @@ impl JobList {
                     found.push((start, small(self.names.len())));
                 }
                 None => {
-                    found.push((u32::MAX, small(self.whole.len())));
+                    found.push((WHOLE, small(self.whole.len())));
                     self.whole.push(dir.join(path));
                 }
             }
         }
         // In name order, byte by byte, as the paths of one folder sort.
         let (names, whole) = (&self.names, &self.whole);
-        let bytes = |&(start, end): &(u32, u32)| -> &[u8] {
-            if start == u32::MAX {
+        let bytes = |&(start, end): &Place| -> &[u8] {
+            if start == WHOLE {
                 whole
                     .get(end as usize)
                     .and_then(|p| p.file_name())
@@ -101,14 +99,7 @@ impl JobList {
             }
         };
         found.sort_by(|a, b| bytes(a).cmp(bytes(b)));
-        self.files.reserve(found.len());
-        for (start, end) in found {
-            self.files.push(if start == u32::MAX {
-                Place::Whole(end)
-            } else {
-                Place::InFolder { folder, start, end }
-            });
-        }
+        self.files.extend(found);
         self.names.shrink_to_fit();
         Ok(())
     }
@@ -120,13 +111,14 @@ impl JobList {
 
     /// Job `i`, made whole.
     pub(super) fn get(&self, i: usize) -> Option<Job> {
-        if let Some(place) = self.files.get(i) {
-            let path = match *place {
-                Place::InFolder { folder, start, end } => self
-                    .folders
-                    .get(folder as usize)?
-                    .join(self.names.get(start as usize..end as usize)?),
-                Place::Whole(index) => self.whole.get(index as usize)?.clone(),
+        if let Some(&(start, end)) = self.files.get(i) {
+            let path = if start == WHOLE {
+                self.whole.get(end as usize)?.clone()
+            } else {
+                // The folder of job `i`: the last whose files start at or before it.
+                let folder = self.folders.partition_point(|(first, _)| *first <= i);
+                let (_, dir) = self.folders.get(folder.checked_sub(1)?)?;
+                dir.join(self.names.get(start as usize..end as usize)?)
             };
             return Some(Job::File(path));
         }
@@ -165,6 +157,39 @@ mod tests {
             .collect();
         assert_eq!(paths, [dir.join("a.yml"), dir.join("b.yaml")]);
         assert!(list.get(2).is_none());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn files_and_folders_given_in_turn_keep_their_order_and_their_folders() {
+        let dir = std::env::temp_dir().join(format!("hkret-jobs-mixed-{}", std::process::id()));
+        for (folder, name) in [("one", "x.yaml"), ("two", "y.yaml"), ("two", "z.yaml")] {
+            std::fs::create_dir_all(dir.join(folder)).expect("dir");
+            std::fs::write(dir.join(folder).join(name), "").expect("file");
+        }
+        let given = ["a.yaml", "one", "b.yaml", "two", "c.yaml"].map(|p| dir.join(p));
+        let options = crate::run::bulk::BulkOptions {
+            inputs: given.to_vec(),
+            ..crate::run::bulk::tests::options(Vec::new(), dir.join("out"), false)
+        };
+        let list = JobList::new(&options, Vec::new()).expect("listed");
+        let paths: Vec<_> = list
+            .chunk(0, 10)
+            .into_iter()
+            .map(|j| match j {
+                Job::File(p) => p,
+                Job::Row(_) => unreachable!("no rows"),
+            })
+            .collect();
+        let want = [
+            "a.yaml",
+            "one/x.yaml",
+            "b.yaml",
+            "two/y.yaml",
+            "two/z.yaml",
+            "c.yaml",
+        ];
+        assert_eq!(paths, want.map(|p| dir.join(p)));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

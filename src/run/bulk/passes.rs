@@ -7,9 +7,8 @@
 //! file until the end, once its files are synced. Only when every chunk is done are the files
 //! renamed to their names and the manifest put in place. So a run that finds two documents with
 //! one name stops there and removes what it staged: no output path has changed. A run keeps
-//! about 20 bytes a document (its names' hashes) and one chunk's documents whole.
+//! 8 bytes a name (its hash and job) and one chunk's documents whole.
 use std::collections::BTreeMap;
-use std::collections::hash_map::{Entry as Slot, HashMap};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -32,12 +31,14 @@ use crate::run::writer::{Closing, Writers, Written};
 /// the manifest once its files are synced.
 const CHUNK: usize = 512;
 
-/// A name's hash for the clash check.
-fn name_hash(name: &str) -> u64 {
+/// A name's hash for the clash check: 32 bits, as names that share one are told apart by
+/// reading their jobs again (among 100,000 names, about one pair shares a hash).
+fn name_hash(name: &str) -> u32 {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
     name.hash(&mut h);
-    h.finish()
+    let h = h.finish();
+    (h ^ (h >> 32)) as u32
 }
 
 /// A job's or document's number, as the run keeps it.
@@ -45,49 +46,68 @@ fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Every name given so far, kept compactly: by its hash, with the job that first gave it.
-#[derive(Default)]
+/// Every name given so far, kept compactly: each name's hash with the job that gave it, sorted
+/// by hash (8 bytes a name, the room for every job's names taken at the start, so that the
+/// list never holds two copies of itself while it grows).
 struct Names {
-    /// Each hash met, with the first job whose document's name has it.
-    first: HashMap<u64, u32>,
-    /// The other jobs whose names' hashes met one before, with the hash: a hash shared by
-    /// different names (they were told apart by reading the jobs again) must be checked against
-    /// all of them when it comes again.
-    again: Vec<(u64, u32)>,
+    /// The hashes, in order.
+    hashes: Vec<u32>,
+    /// The job of each hash.
+    jobs: Vec<u32>,
 }
 
 impl Names {
-    /// Records the names given by a chunk (each name's hash, with its job); returns the names
-    /// given to more than one document so far, found by reading again the jobs whose names'
-    /// hashes meet.
-    fn add(&mut self, ctx: &Ctx<'_>, jobs: &JobList, given: &[(u64, u32)]) -> Vec<String> {
+    /// Room for `expected` names.
+    fn with_capacity(expected: usize) -> Self {
+        Self {
+            hashes: Vec::with_capacity(expected),
+            jobs: Vec::with_capacity(expected),
+        }
+    }
+
+    /// Records the names given by a chunk (each name's hash, with its job); returns the jobs
+    /// whose names' hashes meet one given before or in the chunk, in order, once each.
+    fn record(&mut self, mut given: Vec<(u32, u32)>) -> Vec<u32> {
+        given.sort_unstable();
         let mut suspects: Vec<u32> = Vec::new();
-        for &(hash, job) in given {
-            match self.first.entry(hash) {
-                Slot::Vacant(slot) => {
-                    slot.insert(job);
-                }
-                Slot::Occupied(first) => {
-                    suspects.push(*first.get());
-                    suspects.push(job);
-                    let before = self.again.iter().filter(|(h, _)| *h == hash);
-                    suspects.extend(before.map(|&(_, j)| j));
-                    self.again.push((hash, job));
-                }
+        for pair in given.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                suspects.extend([pair[0].1, pair[1].1]);
             }
         }
-        if suspects.is_empty() {
-            return Vec::new();
+        // Merged from the back, in place, into the room added at the end.
+        let old = self.hashes.len();
+        self.hashes.resize(old + given.len(), 0);
+        self.jobs.resize(old + given.len(), 0);
+        let (mut i, mut out) = (old, old + given.len());
+        for &(hash, job) in given.iter().rev() {
+            while i > 0 && self.hashes[i - 1] >= hash {
+                if self.hashes[i - 1] == hash {
+                    suspects.extend([self.jobs[i - 1], job]);
+                }
+                i -= 1;
+                out -= 1;
+                self.hashes[out] = self.hashes[i];
+                self.jobs[out] = self.jobs[i];
+            }
+            out -= 1;
+            self.hashes[out] = hash;
+            self.jobs[out] = job;
         }
         suspects.sort_unstable();
         suspects.dedup();
-        let planned: Vec<Planned> = suspects
-            .iter()
-            .filter_map(|&j| jobs.get(j as usize))
-            .flat_map(|job| plan(ctx, &job))
-            .collect();
-        clashes(&planned)
+        suspects
     }
+}
+
+/// The names given to more than one document by the jobs `suspects`, read again.
+fn confirm(ctx: &Ctx<'_>, jobs: &JobList, suspects: &[u32]) -> Vec<String> {
+    let planned: Vec<Planned> = suspects
+        .iter()
+        .filter_map(|&j| jobs.get(j as usize))
+        .flat_map(|job| plan(ctx, &job))
+        .collect();
+    clashes(&planned)
 }
 
 /// A chunk read and checked: what its documents are, for rendering it and listing it.
@@ -105,7 +125,7 @@ struct Chunk {
 /// Reads and checks `jobs`, the chunk starting at job `first`, and prints their diagnostics in
 /// input order; returns the chunk, each job's documents as read (`None` for an input that could
 /// not be read) and the names' hashes with their jobs.
-fn check(ctx: &Ctx<'_>, jobs: &[Job], first: usize) -> (Chunk, Vec<Option<Read>>, Vec<(u64, u32)>) {
+fn check(ctx: &Ctx<'_>, jobs: &[Job], first: usize) -> (Chunk, Vec<Option<Read>>, Vec<(u32, u32)>) {
     let read: Vec<(Vec<Planned>, Option<Read>)> = jobs
         .par_iter()
         .map(|job| {
@@ -161,7 +181,7 @@ fn chunks(ctx: &Ctx<'_>, jobs: &JobList, listing: &mut Listing, left: &mut Left)
         BTreeMap::new()
     };
     let bar = progress(0, options.quiet);
-    let mut names = Names::default();
+    let mut names = Names::with_capacity(jobs.len() * options.langs.len().max(1));
     let mut list = |mut chunk: Chunk, mut written: Written, left: &mut Left| {
         left.links.append(&mut written.links);
         left.special.append(&mut written.special);
@@ -180,7 +200,7 @@ fn chunks(ctx: &Ctx<'_>, jobs: &JobList, listing: &mut Listing, left: &mut Left)
         for first in (0..jobs.len()).step_by(CHUNK) {
             let chunk_jobs = jobs.chunk(first, CHUNK);
             let (mut chunk, docs, given) = check(ctx, &chunk_jobs, first);
-            let clash = names.add(ctx, jobs, &given);
+            let clash = confirm(ctx, jobs, &names.record(given));
             if !clash.is_empty() {
                 if let Some((_, writers)) = syncing.take() {
                     left.links.extend(writers.wait().links);
@@ -356,5 +376,57 @@ fn unnamed_entry(p: &Planned) -> Entry {
                 _ => None,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Names;
+
+    #[test]
+    fn names_stay_sorted_and_every_hash_met_again_is_suspected() {
+        // Hashes from a small range, so that many meet, given in chunks of varying size.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut names = Names::with_capacity(4);
+        let mut all: Vec<(u32, u32)> = Vec::new();
+        let mut job = 0;
+        for size in [1, 7, 0, 50, 3, 200, 31] {
+            let given: Vec<(u32, u32)> = (0..size)
+                .map(|_| {
+                    job += 1;
+                    (u32::try_from(next() % 300).expect("small"), job)
+                })
+                .collect();
+            let suspects = names.record(given.clone());
+            // Every job, earlier or in this chunk, holding a hash this chunk gives that more
+            // than one job holds.
+            let holders = |hash: u32| all.iter().chain(&given).filter(move |&&(h, _)| h == hash);
+            let mut expected: Vec<u32> = given
+                .iter()
+                .filter(|&&(hash, _)| holders(hash).count() > 1)
+                .flat_map(|&(hash, _)| holders(hash).map(|&(_, j)| j))
+                .collect();
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(suspects, expected);
+            all.extend(&given);
+            assert!(names.hashes.windows(2).all(|w| w[0] <= w[1]), "sorted");
+            let mut kept: Vec<(u32, u32)> = names
+                .hashes
+                .iter()
+                .copied()
+                .zip(names.jobs.iter().copied())
+                .collect();
+            let mut want = all.clone();
+            kept.sort_unstable();
+            want.sort_unstable();
+            assert_eq!(kept, want, "every name kept once, with its job");
+        }
     }
 }

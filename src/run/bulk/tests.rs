@@ -48,7 +48,7 @@ fn inputs(name: &str, n: usize) -> (PathBuf, Vec<PathBuf>) {
     (dir, files)
 }
 
-fn options(inputs: Vec<PathBuf>, out: PathBuf, skip_existing: bool) -> BulkOptions {
+pub(super) fn options(inputs: Vec<PathBuf>, out: PathBuf, skip_existing: bool) -> BulkOptions {
     BulkOptions {
         inputs,
         template: None,
