@@ -43,8 +43,11 @@ pub enum MessageFormatArg {
     Json,
 }
 
-/// The subcommands.
+/// The subcommands. Each one's arguments are built only when it is the one asked for (or when
+/// help, completions or manual pages need them all): building every subcommand's was a tenth of
+/// the pages a `render` touches.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum CliCommand {
     /// Check returns against the form's rules and print every problem found.
     #[command(after_help = "Example:\n  hkret validate returns/*.yaml")]

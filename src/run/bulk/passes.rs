@@ -180,7 +180,8 @@ fn chunks(ctx: &Ctx<'_>, jobs: &JobList, listing: &mut Listing, left: &mut Left)
     } else {
         BTreeMap::new()
     };
-    let bar = progress(0, options.quiet);
+    // A document a job until the jobs read say how many they have.
+    let bar = progress(jobs.len(), options.quiet);
     let mut names = Names::with_capacity(jobs.len() * options.langs.len().max(1));
     let mut list = |mut chunk: Chunk, mut written: Written, left: &mut Left| {
         left.links.append(&mut written.links);
@@ -207,7 +208,8 @@ fn chunks(ctx: &Ctx<'_>, jobs: &JobList, listing: &mut Listing, left: &mut Left)
                 }
                 return clash;
             }
-            bar.inc_length(chunk.named.len() as u64);
+            let told = bar.length().unwrap_or_default() + chunk.named.len() as u64;
+            bar.set_length(told.saturating_sub(chunk_jobs.len() as u64));
             let writers = Writers::start(scope, ctx.put);
             let named = &chunk.named;
             chunk.entries = chunk_jobs
