@@ -135,8 +135,21 @@ impl JobList {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::JobList;
     use crate::run::bulk::Job;
+
+    /// The paths of a list of files' first jobs, made whole.
+    fn paths(list: &JobList) -> Vec<PathBuf> {
+        list.chunk(0, 10)
+            .into_iter()
+            .map(|j| match j {
+                Job::File(p) => p,
+                Job::Row(_) => unreachable!("no rows"),
+            })
+            .collect()
+    }
 
     #[test]
     fn a_folder_s_returns_come_back_whole_in_name_order() {
@@ -147,14 +160,7 @@ mod tests {
         }
         let mut list = JobList::default();
         list.add_folder(&dir).expect("read");
-        let paths: Vec<_> = list
-            .chunk(0, 10)
-            .into_iter()
-            .map(|j| match j {
-                Job::File(p) => p,
-                Job::Row(_) => unreachable!("no rows"),
-            })
-            .collect();
+        let paths = paths(&list);
         assert_eq!(paths, [dir.join("a.yml"), dir.join("b.yaml")]);
         assert!(list.get(2).is_none());
         let _ = std::fs::remove_dir_all(&dir);
@@ -173,14 +179,7 @@ mod tests {
             ..crate::run::bulk::tests::options(Vec::new(), dir.join("out"), false)
         };
         let list = JobList::new(&options, Vec::new()).expect("listed");
-        let paths: Vec<_> = list
-            .chunk(0, 10)
-            .into_iter()
-            .map(|j| match j {
-                Job::File(p) => p,
-                Job::Row(_) => unreachable!("no rows"),
-            })
-            .collect();
+        let paths = paths(&list);
         let want = [
             "a.yaml",
             "one/x.yaml",

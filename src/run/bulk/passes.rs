@@ -118,8 +118,6 @@ struct Chunk {
     named: Vec<(u32, u32)>,
     /// The documents that are invalid or failed, with their job, in input order.
     unnamed: Vec<(u32, Planned)>,
-    /// The manifest entries of the documents rendered, by job.
-    entries: Vec<Vec<Entry>>,
 }
 
 /// Reads and checks `jobs`, the chunk starting at job `first`, and prints their diagnostics in
@@ -137,7 +135,6 @@ fn check(ctx: &Ctx<'_>, jobs: &[Job], first: usize) -> (Chunk, Vec<Option<Read>>
         first,
         named: Vec::new(),
         unnamed: Vec::new(),
-        entries: Vec::new(),
     };
     let mut given = Vec::new();
     let mut docs = Vec::with_capacity(read.len());
@@ -183,10 +180,10 @@ fn chunks(ctx: &Ctx<'_>, jobs: &JobList, listing: &mut Listing, left: &mut Left)
     // A document a job until the jobs read say how many they have.
     let bar = progress(jobs.len(), options.quiet);
     let mut names = Names::with_capacity(jobs.len() * options.langs.len().max(1));
-    let mut list = |mut chunk: Chunk, mut written: Written, left: &mut Left| {
+    // A chunk rendered (its manifest entries, by job), once its writers are done.
+    let mut list = |chunk: Chunk, entries, mut written: Written, left: &mut Left| {
         left.links.append(&mut written.links);
         left.special.append(&mut written.special);
-        let entries = std::mem::take(&mut chunk.entries);
         for document in documents(chunk.first, entries, &chunk.unnamed, written.failed) {
             if document.status == Status::Failed {
                 left.unwritten.push(document.clone());
@@ -197,13 +194,13 @@ fn chunks(ctx: &Ctx<'_>, jobs: &JobList, listing: &mut Listing, left: &mut Left)
     // Each chunk is rendered while the writers of the one before sync its last files; a chunk
     // is listed once they have.
     let clash = std::thread::scope(|scope| {
-        let mut syncing: Option<(Chunk, Closing<'_>)> = None;
+        let mut syncing: Option<(Chunk, Vec<Vec<Entry>>, Closing<'_>)> = None;
         for first in (0..jobs.len()).step_by(CHUNK) {
             let chunk_jobs = jobs.chunk(first, CHUNK);
-            let (mut chunk, docs, given) = check(ctx, &chunk_jobs, first);
+            let (chunk, docs, given) = check(ctx, &chunk_jobs, first);
             let clash = confirm(ctx, jobs, &names.record(given));
             if !clash.is_empty() {
-                if let Some((_, writers)) = syncing.take() {
+                if let Some((_, _, writers)) = syncing.take() {
                     left.links.extend(writers.wait().links);
                 }
                 return clash;
@@ -212,7 +209,7 @@ fn chunks(ctx: &Ctx<'_>, jobs: &JobList, listing: &mut Listing, left: &mut Left)
             bar.set_length(told.saturating_sub(chunk_jobs.len() as u64));
             let writers = Writers::start(scope, ctx.put);
             let named = &chunk.named;
-            chunk.entries = chunk_jobs
+            let entries = chunk_jobs
                 .into_par_iter()
                 .zip(docs)
                 .enumerate()
@@ -227,12 +224,13 @@ fn chunks(ctx: &Ctx<'_>, jobs: &JobList, listing: &mut Listing, left: &mut Left)
                     .unwrap_or_default()
                 })
                 .collect();
-            if let Some((done, writers)) = syncing.replace((chunk, writers.close())) {
-                list(done, writers.wait(), left);
+            let rendered = (chunk, entries, writers.close());
+            if let Some((done, entries, writers)) = syncing.replace(rendered) {
+                list(done, entries, writers.wait(), left);
             }
         }
-        if let Some((done, writers)) = syncing {
-            list(done, writers.wait(), left);
+        if let Some((done, entries, writers)) = syncing {
+            list(done, entries, writers.wait(), left);
         }
         Vec::new()
     });
