@@ -21,3 +21,12 @@ pub(crate) fn precompiled(name: &str) -> Option<&'static str> {
         .iter()
         .find_map(|(n, json)| (*n == name).then_some(*json))
 }
+
+/// The built-in label file `name` (`labels/en.yaml`) resolved for the layout `version`, for a
+/// PDF or for text, as JSON of [`crate::render::labels::Resolved`]; `None` when the file does
+/// not word that layout (or the build script could not read it).
+pub(crate) fn resolved(name: &str, version: &str, pdf: bool) -> Option<&'static str> {
+    RESOLVED
+        .iter()
+        .find_map(|(n, v, p, json)| (*n == name && *v == version && *p == pdf).then_some(*json))
+}

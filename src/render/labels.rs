@@ -15,7 +15,7 @@ use serde::Serialize;
 
 mod file;
 
-pub use file::{Entry, LabelFile, Language, Variant};
+pub use file::{Entry, LabelFile, Language, Resolved, Variant};
 
 use crate::layout::Layout;
 use crate::model::Lang;
@@ -107,8 +107,7 @@ impl LabelFile {
 
     /// Whether the file words `layout`.
     pub fn words(&self, layout: Layout) -> bool {
-        let versions = &self.language.versions;
-        versions.is_empty() || versions.contains(&layout.descriptor().version)
+        self.words_version(&layout.descriptor().version)
     }
 
     /// The ids of the labels of `layout` that were not read verbatim on a real return (their
@@ -166,27 +165,7 @@ impl LabelFile {
     }
 
     fn resolve_as(&self, layout: Layout, pdf: bool) -> Wording {
-        let wording = &layout.descriptor().wording;
-        let labels: BTreeMap<String, String> = self
-            .labels
-            .iter()
-            .map(|(id, e)| {
-                let (text, typeset) = wording
-                    .iter()
-                    .find_map(|w| e.layouts.get(w))
-                    .map_or((&e.text, &e.pdf), |v| (&v.text, &v.pdf));
-                let chosen = match typeset {
-                    Some(p) if pdf => p,
-                    _ => text,
-                };
-                (id.clone(), chosen.clone())
-            })
-            .collect();
-        Wording {
-            language: self.language.clone(),
-            template_value: tera::Value::from_serializable(&labels),
-            labels: Arc::new(labels),
-        }
+        Wording::from(self.resolve_with(&layout.descriptor().wording, pdf))
     }
 }
 
@@ -202,6 +181,16 @@ pub struct Wording {
     /// rest of its view).
     #[serde(skip)]
     pub template_value: tera::Value,
+}
+
+impl From<Resolved> for Wording {
+    fn from(resolved: Resolved) -> Self {
+        Self {
+            template_value: tera::Value::from_serializable(&resolved.labels),
+            labels: Arc::new(resolved.labels),
+            language: resolved.language,
+        }
+    }
 }
 
 impl Wording {

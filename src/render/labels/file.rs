@@ -62,3 +62,50 @@ pub struct LabelFile {
     /// Every label by id.
     pub labels: BTreeMap<String, Entry>,
 }
+
+/// A label file resolved for one layout: its language and each label's text as printed. The
+/// build script embeds one for each built-in file and layout it words (`crate::assets`), so
+/// that a render reads a layout's texts alone rather than the whole file with every label's
+/// provenance and older wordings (Moon's PDF: 0.34 M fewer instructions, 27 fewer pages
+/// touched).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resolved {
+    /// The language descriptor.
+    pub language: Language,
+    /// Label id → text.
+    pub labels: BTreeMap<String, String>,
+}
+
+impl LabelFile {
+    /// Whether the file words the layout `version` (a file that names no versions words all).
+    pub fn words_version(&self, version: &str) -> bool {
+        let versions = &self.language.versions;
+        versions.is_empty() || versions.iter().any(|v| v == version)
+    }
+
+    /// The labels as a layout whose wording list is `wording` prints them: each label's first
+    /// variant in that list, or its current text; for a PDF (`pdf`), that text's PDF
+    /// typography where it has one.
+    pub fn resolve_with(&self, wording: &[String], pdf: bool) -> Resolved {
+        let labels = self
+            .labels
+            .iter()
+            .map(|(id, e)| {
+                let (text, typeset) = wording
+                    .iter()
+                    .find_map(|w| e.layouts.get(w))
+                    .map_or((&e.text, &e.pdf), |v| (&v.text, &v.pdf));
+                let chosen = match typeset {
+                    Some(p) if pdf => p,
+                    _ => text,
+                };
+                (id.clone(), chosen.clone())
+            })
+            .collect();
+        Resolved {
+            language: self.language.clone(),
+            labels,
+        }
+    }
+}

@@ -14,7 +14,7 @@ use tera::{Context, Tera};
 use crate::assets::BUILT_IN;
 use crate::error::Error;
 use crate::layout::Layout;
-use crate::render::labels::{LabelFile, Wording};
+use crate::render::labels::{LabelFile, Resolved, Wording};
 
 /// A label file's text: a user's YAML, or a built-in file as the build script embedded it.
 #[derive(Debug)]
@@ -41,8 +41,10 @@ type WordingKey = (&'static str, String, bool);
 /// The template set with its label files, shared by every document of a run.
 ///
 /// Built-in templates are compiled when first used, each with the templates it includes or
-/// extends and no others, and a label file is read when its language is first asked for: a
-/// PDF of a 1.2.0 return compiles 10 of the 22 templates and reads one of the two label files.
+/// extends and no others, and a wording is read when first asked for, as the build script
+/// resolved it (a whole label file is read only for what needs more: a user's file, a layout
+/// the file does not word, or the provenance of labels): a PDF of a 1.2.0 return compiles 10 of
+/// the 22 templates and reads its layout's English wording alone.
 /// With a user's `--templates DIR`, everything is compiled and read at once instead, so that a
 /// mistake in any of the user's files is reported before anything is rendered.
 #[derive(Debug)]
@@ -197,7 +199,21 @@ impl Templates {
     /// # Errors
     /// As [`Templates::wording`].
     pub fn check_wording(&self, layout: Layout, tag: &str) -> Result<(), Error> {
+        if self.built_in_resolved(layout, tag, false).is_some() {
+            return Ok(());
+        }
         self.label_file(layout, tag).map(|_| ())
+    }
+
+    /// The built-in label file of `tag`, unless a user's replaces it, as the build script
+    /// resolved it for `layout`; `None` also when the file does not word `layout`.
+    fn built_in_resolved(&self, layout: Layout, tag: &str, pdf: bool) -> Option<&'static str> {
+        match self.labels.get(tag) {
+            Some((LabelSource::Json(_), _)) => {
+                crate::assets::resolved(&format!("labels/{tag}.yaml"), layout.version(), pdf)
+            }
+            _ => None,
+        }
     }
 
     /// The labels of `layout` in the language `tag`.
@@ -216,11 +232,15 @@ impl Templates {
             return Ok(Arc::clone(w));
         }
         drop(read);
-        let file = self.label_file(layout, tag)?;
-        let wording = Arc::new(if pdf {
-            file.resolve_for_pdf(layout)
-        } else {
-            file.resolve(layout)
+        let wording = Arc::new(match self.built_in_resolved(layout, tag, pdf) {
+            Some(json) => serde_json::from_str::<Resolved>(json)
+                .map(Wording::from)
+                .map_err(|e| Error::Template {
+                    name: format!("labels/{tag}.yaml"),
+                    message: e.to_string(),
+                })?,
+            None if pdf => self.label_file(layout, tag)?.resolve_for_pdf(layout),
+            None => self.label_file(layout, tag)?.resolve(layout),
         });
         self.wordings
             .write()

@@ -90,3 +90,31 @@ fn a_users_label_file_words_the_pdf_too() {
         built_in.pdf_wording(layout, "en").expect("en").labels
     );
 }
+
+#[test]
+fn the_wordings_resolved_at_build_time_are_the_label_files_own() {
+    let built_in = Templates::built_in().expect("templates");
+    let mut compared = 0;
+    for (name, yaml) in BUILT_IN.iter().filter(|(n, _)| n.starts_with("labels/")) {
+        let tag = name.trim_start_matches("labels/").trim_end_matches(".yaml");
+        let file = crate::render::labels::LabelFile::parse(yaml).expect(name);
+        for layout in Layout::all() {
+            let embedded = crate::assets::resolved(name, layout.version(), false);
+            assert_eq!(embedded.is_some(), file.words(layout), "{name} {layout:?}");
+            if !file.words(layout) {
+                // Said from the whole file, as before the build script resolved any.
+                let refused = built_in.check_wording(layout, tag);
+                assert!(matches!(refused, Err(Error::Usage(_))), "{refused:?}");
+                continue;
+            }
+            assert!(built_in.check_wording(layout, tag).is_ok());
+            let text = built_in.wording(layout, tag).expect(name);
+            let pdf = built_in.pdf_wording(layout, tag).expect(name);
+            assert_eq!(*text, file.resolve(layout), "{name} {layout:?}");
+            assert_eq!(*pdf, file.resolve_for_pdf(layout), "{name} {layout:?}");
+            compared += 1;
+        }
+    }
+    // English words all six layouts; Chinese the three whose wording is known.
+    assert_eq!(compared, 9);
+}
