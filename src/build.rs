@@ -139,7 +139,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "    ({name:?}, include_str!({:?})),",
             file.display().to_string()
         )?;
-        let Some(data) = Data::read(&name, &std::fs::read_to_string(file)?) else {
+        // `layouts.yaml` was read above (the label files, listed before it, need it).
+        let data = match name.as_str() {
+            "layouts.yaml" => layouts.clone().map(Data::Layouts),
+            _ => Data::read(&name, &std::fs::read_to_string(file)?),
+        };
+        let Some(data) = data else {
             continue;
         };
         if let (Data::Labels(labels), Some(layouts)) = (&data, &layouts) {

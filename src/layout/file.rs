@@ -43,7 +43,7 @@ pub struct Published {
 }
 
 /// The whole of `templates/layouts.yaml`.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct File {
     /// Every layout, oldest first.
