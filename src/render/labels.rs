@@ -15,7 +15,7 @@ use serde::Serialize;
 
 mod file;
 
-pub use file::{Entry, LabelFile, Language, Resolved, Variant};
+pub use file::{Entry, LabelFile, Language, Resolved, Variant, Worded};
 
 use crate::layout::Layout;
 use crate::model::Lang;
@@ -121,10 +121,7 @@ impl LabelFile {
             .labels
             .iter()
             .filter_map(|(id, e)| {
-                let (text, source) = wording
-                    .iter()
-                    .find_map(|w| e.layouts.get(w))
-                    .map_or((&e.text, &e.source), |v| (&v.text, &v.source));
+                let Worded { text, source, .. } = e.worded(wording);
                 let piece = text
                     .split(['{', '}'])
                     .step_by(2)

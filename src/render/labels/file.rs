@@ -53,6 +53,36 @@ pub struct Entry {
     pub layouts: BTreeMap<String, Variant>,
 }
 
+/// One wording of a label as a layout prints it, borrowed from its [`Entry`].
+#[derive(Debug, Clone, Copy)]
+pub struct Worded<'a> {
+    /// The text as printed.
+    pub text: &'a str,
+    /// Its provenance.
+    pub source: &'a str,
+    /// The text as the PDF prints it, when its typography differs.
+    pub pdf: Option<&'a str>,
+}
+
+impl Entry {
+    /// The label as a layout whose wording list is `wording` prints it: its first variant in
+    /// that list, or its current wording.
+    pub fn worded(&self, wording: &[String]) -> Worded<'_> {
+        match wording.iter().find_map(|w| self.layouts.get(w)) {
+            Some(v) => Worded {
+                text: &v.text,
+                source: &v.source,
+                pdf: v.pdf.as_deref(),
+            },
+            None => Worded {
+                text: &self.text,
+                source: &self.source,
+                pdf: self.pdf.as_deref(),
+            },
+        }
+    }
+}
+
 /// A whole label file.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -84,23 +114,19 @@ impl LabelFile {
         versions.is_empty() || versions.iter().any(|v| v == version)
     }
 
-    /// The labels as a layout whose wording list is `wording` prints them: each label's first
-    /// variant in that list, or its current text; for a PDF (`pdf`), that text's PDF
-    /// typography where it has one.
+    /// The labels as a layout whose wording list is `wording` prints them ([`Entry::worded`]);
+    /// for a PDF (`pdf`), with the PDF's typography where a text has one.
     pub fn resolve_with(&self, wording: &[String], pdf: bool) -> Resolved {
         let labels = self
             .labels
             .iter()
             .map(|(id, e)| {
-                let (text, typeset) = wording
-                    .iter()
-                    .find_map(|w| e.layouts.get(w))
-                    .map_or((&e.text, &e.pdf), |v| (&v.text, &v.pdf));
-                let chosen = match typeset {
+                let worded = e.worded(wording);
+                let chosen = match worded.pdf {
                     Some(p) if pdf => p,
-                    _ => text,
+                    _ => worded.text,
                 };
-                (id.clone(), chosen.clone())
+                (id.clone(), chosen.to_owned())
             })
             .collect();
         Resolved {
