@@ -328,6 +328,9 @@ fn render(
         }
     };
     write_output(output, &bytes)?;
+    // The process ends after this return: the compiled templates are left to it rather than
+    // taken apart one allocation at a time (1.4% of one Moon PDF's instructions).
+    std::mem::forget(templates);
     Ok(OK)
 }
 
