@@ -30,3 +30,11 @@ pub(crate) fn resolved(name: &str, version: &str, pdf: bool) -> Option<&'static 
         .iter()
         .find_map(|(n, v, p, json)| (*n == name && *v == version && *p == pdf).then_some(*json))
 }
+
+/// The templates the built-in template `name` includes, extends or imports, as the build script
+/// found them (`crate::render::templates::references`).
+pub(crate) fn references(name: &str) -> Option<&'static [&'static str]> {
+    REFERENCES
+        .iter()
+        .find_map(|(n, names)| (*n == name).then_some(*names))
+}

@@ -31,6 +31,8 @@ mod label_file;
 )]
 #[path = "layout/file.rs"]
 mod layout_file;
+#[path = "render/templates/references.rs"]
+mod references;
 
 /// A YAML data file read at build time.
 enum Data {
@@ -114,6 +116,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          for a PDF, JSON of `Resolved`).\n",
     );
     resolved.push_str("pub(crate) const RESOLVED: &[(&str, &str, bool, &str)] = &[\n");
+    let mut names = String::from(
+        "/// The templates each built-in template includes, extends or imports, by name.\n",
+    );
+    names.push_str("pub(crate) const REFERENCES: &[(&str, &[&str])] = &[\n");
     // The same texts (layouts worded alike) are embedded once.
     let mut written: BTreeMap<String, PathBuf> = BTreeMap::new();
     let layouts = match Data::read(
@@ -139,6 +145,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "    ({name:?}, include_str!({:?})),",
             file.display().to_string()
         )?;
+        if name.ends_with(".tera") {
+            let named = references::references(&std::fs::read_to_string(file)?);
+            writeln!(names, "    ({name:?}, &{named:?}),")?;
+        }
         // `layouts.yaml` was read above (the label files, listed before it, need it).
         let data = match name.as_str() {
             "layouts.yaml" => layouts.clone().map(Data::Layouts),
@@ -176,8 +186,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     code.push_str("];\n");
     precompiled.push_str("];\n");
     resolved.push_str("];\n");
+    names.push_str("];\n");
     code.push_str(&precompiled);
     code.push_str(&resolved);
+    code.push_str(&names);
     std::fs::write(out_dir.join("assets.rs"), code)?;
     Ok(())
 }

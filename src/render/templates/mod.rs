@@ -16,6 +16,9 @@ use crate::error::Error;
 use crate::layout::Layout;
 use crate::render::labels::{LabelFile, Resolved, Wording};
 
+mod references;
+pub(crate) use references::references;
+
 /// A label file's text: a user's YAML, or a built-in file as the build script embedded it.
 #[derive(Debug)]
 enum LabelSource {
@@ -172,7 +175,13 @@ impl Templates {
                 continue;
             }
             if let Some(source) = self.sources.get(&next) {
-                pending.extend(references(source));
+                // A built-in template's names were found by the build script.
+                match crate::assets::references(&next)
+                    .filter(|_| matches!(source, Cow::Borrowed(_)))
+                {
+                    Some(names) => pending.extend(names.iter().map(|n| (*n).to_owned())),
+                    None => pending.extend(references(source)),
+                }
             }
             needed.insert(next);
         }
@@ -286,29 +295,6 @@ impl Templates {
     pub fn pdf_wording(&self, layout: Layout, tag: &str) -> Result<Arc<Wording>, Error> {
         self.resolved(layout, tag, true)
     }
-}
-
-/// The names a template's `include`, `extends` and `import` tags give as quoted strings. Every
-/// process that renders reads its templates so: a tag is found by its first character (a fast
-/// search), and only those three kinds are read to their end.
-fn references(source: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut rest = source;
-    while let Some(at) = rest.find('{') {
-        rest = &rest[at + 1..];
-        let Some(tag) = rest.strip_prefix('%') else {
-            continue;
-        };
-        let words = tag.trim_start_matches('-').trim_start();
-        if ["include", "extends", "import"]
-            .iter()
-            .any(|k| words.starts_with(k))
-        {
-            let tag = tag.split("%}").next().unwrap_or_default();
-            found.extend(tag.split(['"', '\'']).skip(1).step_by(2).map(str::to_owned));
-        }
-    }
-    found
 }
 
 #[cfg(test)]

@@ -18,6 +18,22 @@ fn references_are_the_quoted_names_of_include_extends_and_import() {
 }
 
 #[test]
+fn the_names_listed_at_build_time_are_each_built_in_templates_own() {
+    let templates: Vec<_> = BUILT_IN
+        .iter()
+        .filter(|(name, _)| name.ends_with(".tera"))
+        .collect();
+    assert!(templates.len() > 20, "{}", templates.len());
+    for (name, source) in templates {
+        assert_eq!(
+            crate::assets::references(name).map(<[&str]>::to_vec),
+            Some(references(source).iter().map(String::as_str).collect()),
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn a_pdf_needs_only_its_own_templates_and_every_one_compiles_alone() {
     let templates = Templates::built_in().expect("templates");
     let needed = templates.needed_by("1.2.0/form.pdf.tera");
