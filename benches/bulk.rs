@@ -11,10 +11,15 @@
 //! journal, as on the development machines), creating thousands of files right after deleting
 //! thousands costs several times the system time, which would measure the file system's
 //! bookkeeping rather than hkret.
+//!
+//! With `HKRET_BASELINE=/path/to/another/hkret`, the 2,600 returns are then rendered as text and
+//! PDF by both binaries in turn (`HKRET_BULK_ROUNDS` rounds, 6), and this one's speed reported
+//! as a multiple of the other's (the median of each round's ratio). With `HKRET_OUT_DIR`, the
+//! outputs of those rounds go there (a `tmpfs` such as `/dev/shm` leaves the disk out of it).
 
 mod market;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -25,11 +30,16 @@ fn peak_kib(pid: u32) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Runs one bulk render of `input` to `out` (a new directory); returns its wall time and peak
-/// memory.
+/// Runs one bulk render of `input` to `out` (a new directory) with this hkret; returns its wall
+/// time and peak memory.
 fn run(input: &Path, out: &Path, format: &str) -> (Duration, u64) {
+    run_with(Path::new(env!("CARGO_BIN_EXE_hkret")), input, out, format)
+}
+
+/// Runs one bulk render of `input` to `out` with the hkret `binary`.
+fn run_with(binary: &Path, input: &Path, out: &Path, format: &str) -> (Duration, u64) {
     let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hkret"))
+    let mut child = Command::new(binary)
         // Named by input file: the 100,000-return market repeats stock codes.
         .args([
             "bulk", "--quiet", "--name", "{{stem}}", "--format", format, "--out",
@@ -86,5 +96,53 @@ fn main() {
             }
         }
     }
+    if let Some(baseline) = std::env::var_os("HKRET_BASELINE") {
+        against_baseline(Path::new(&baseline), &base);
+    }
     let _ = std::fs::remove_dir_all(&base);
+}
+
+/// The 2,600 returns of `base` as text and PDF, by this hkret and by `baseline` in turn: the
+/// median wall time of each, and the median over rounds of the baseline's time divided by this
+/// one's. Both binaries are copied first (see `benches/process.rs` on why).
+#[allow(
+    clippy::print_stdout,
+    reason = "a benchmark reports on standard output"
+)]
+fn against_baseline(baseline: &Path, base: &Path) {
+    let rounds: usize = std::env::var("HKRET_BULK_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(6);
+    let input = base.join("market-2600");
+    let out_dir = std::env::var_os("HKRET_OUT_DIR").map_or_else(|| base.to_owned(), PathBuf::from);
+    let ours = base.join("hkret");
+    let theirs = base.join("baseline");
+    std::fs::copy(env!("CARGO_BIN_EXE_hkret"), &ours).expect("binary copied");
+    std::fs::copy(baseline, &theirs).expect("baseline copied");
+    let mut times: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    for round in 0..rounds {
+        // Each binary first in every other round.
+        let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
+        for i in order {
+            let out = out_dir.join(format!(
+                "hkret-bench-bulk-{}-{i}-{round}",
+                std::process::id()
+            ));
+            let (took, _) = run_with([&ours, &theirs][i], &input, &out, "both");
+            times[i].push(took.as_secs_f64());
+            let _ = std::fs::remove_dir_all(&out);
+        }
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let ratios: Vec<f64> = times[1].iter().zip(&times[0]).map(|(b, a)| b / a).collect();
+    println!(
+        "2,600 text+PDF, {rounds} rounds in turn: hkret {:.2} s, baseline {:.2} s; hkret at {:.2}x the baseline's speed (median of each round's ratio)",
+        median(times[0].clone()),
+        median(times[1].clone()),
+        median(ratios)
+    );
 }

@@ -1,0 +1,169 @@
+//! Benchmark of one return in a fresh process (`cargo bench --bench process`): `hkret render
+//! moon.yaml --pdf -o moon.pdf` run again and again, as a user runs it, reporting its median
+//! wall time and, on Linux, its CPU time and page faults per run.
+//!
+//! With `HKRET_BASELINE=/path/to/another/hkret` the other binary (say, the one an issue was
+//! filed against) runs in turn with this one, and the benchmark reports this one's time as a
+//! ratio of the other's, the median of the ratios of each round's two runs: on a shared machine
+//! the speed of both moves by tens of per cent within minutes, and a round's two runs see
+//! nearly the same machine. `HKRET_ROUNDS` sets the rounds (300). The PDF is written to the
+//! temporary directory, or to `HKRET_OUT_DIR`: on a disk, each run's `fsync` costs both binaries
+//! the same (about a millisecond on the development machine), on a `tmpfs` (`/dev/shm`) nothing.
+//!
+//! Both binaries are first copied into a new temporary directory. A binary just written by the
+//! linker sits in the page cache in small pieces, and each run then takes about fifty more page
+//! faults to map it than a copy (which is how `cargo install` puts it in place) does: a copy
+//! for each, made at the same moment, compares the programs rather than their files' histories.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Clock ticks per second of the times in `/proc/self/stat` (`USER_HZ`, 100 on Linux).
+const TICKS_PER_SECOND: f64 = 100.0;
+
+/// The CPU time (seconds) and minor page faults of this process's children that have ended, as
+/// Linux counts them; `None` elsewhere.
+fn children_usage() -> Option<(f64, u64)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name (in parentheses, which may hold spaces).
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let field = |n: usize| -> Option<u64> { fields.get(n - 3)?.parse().ok() };
+    // proc(5): field 11 cminflt, 16 cutime, 17 cstime.
+    let ticks = field(16)? + field(17)?;
+    Some((ticks as f64 / TICKS_PER_SECOND, field(11)?))
+}
+
+/// One binary under test: its copy, and what its runs took.
+struct Runner {
+    /// What the report calls it.
+    label: &'static str,
+    /// The copy that runs.
+    binary: PathBuf,
+    /// Wall seconds of each run.
+    walls: Vec<f64>,
+    /// CPU seconds and minor faults of all runs together (Linux).
+    usage: Option<(f64, u64)>,
+}
+
+impl Runner {
+    /// `binary` copied to `dir` as `label`.
+    fn new(label: &'static str, binary: &Path, dir: &Path) -> Self {
+        let copy = dir.join(label);
+        std::fs::copy(binary, &copy).expect("binary copied");
+        Self {
+            label,
+            binary: copy,
+            walls: Vec::new(),
+            usage: Some((0.0, 0)),
+        }
+    }
+
+    /// Renders `input` to a PDF at `output` once, and records the run.
+    fn run(&mut self, input: &Path, output: &Path) {
+        let before = children_usage();
+        let start = Instant::now();
+        let status = Command::new(&self.binary)
+            .args(["render", "--pdf", "-o"])
+            .arg(output)
+            .arg(input)
+            .stdout(Stdio::null())
+            .status()
+            .expect("hkret starts");
+        self.walls.push(start.elapsed().as_secs_f64());
+        assert!(status.success(), "{} render failed", self.label);
+        self.usage = match (self.usage, before, children_usage()) {
+            (Some((cpu, faults)), Some((cpu0, faults0)), Some((cpu1, faults1))) => {
+                Some((cpu + cpu1 - cpu0, faults + faults1 - faults0))
+            }
+            _ => None,
+        };
+    }
+}
+
+/// The middle value of `values` (sorted in place).
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+#[allow(
+    clippy::print_stdout,
+    reason = "a benchmark reports on standard output"
+)]
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let input = root.join("examples/ff301-2026-01-moon-inc.yaml");
+    let rounds: usize = std::env::var("HKRET_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300);
+    let dir = std::env::temp_dir().join(format!("hkret-bench-process-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary directory");
+    let mut runners = vec![Runner::new(
+        "hkret",
+        Path::new(env!("CARGO_BIN_EXE_hkret")),
+        &dir,
+    )];
+    if let Some(baseline) = std::env::var_os("HKRET_BASELINE") {
+        runners.push(Runner::new("baseline", Path::new(&baseline), &dir));
+    }
+    let output = std::env::var_os("HKRET_OUT_DIR")
+        .map_or_else(|| dir.clone(), PathBuf::from)
+        .join(format!("hkret-bench-process-{}.pdf", std::process::id()));
+    // A few runs first, so that both binaries' pages are in memory.
+    for runner in &mut runners {
+        for _ in 0..5 {
+            runner.run(&input, &output);
+        }
+        runner.walls.clear();
+        runner.usage = Some((0.0, 0));
+    }
+    for round in 0..rounds {
+        // Each binary first in every other round.
+        if round % 2 == 1 {
+            runners.reverse();
+        }
+        for runner in &mut runners {
+            runner.run(&input, &output);
+        }
+        if round % 2 == 1 {
+            runners.reverse();
+        }
+    }
+    println!(
+        "one return in a fresh process: render moon.yaml --pdf -o {}, {rounds} runs each{}",
+        output.display(),
+        if runners.len() > 1 { ", in turn" } else { "" }
+    );
+    println!(
+        "{:>9} {:>13} {:>13} {:>14}",
+        "binary", "median ms", "CPU ms/run", "faults/run"
+    );
+    for runner in &runners {
+        let per_run = |total: f64| total / rounds as f64;
+        let (cpu, faults) = runner.usage.map_or((f64::NAN, f64::NAN), |(cpu, faults)| {
+            (per_run(cpu) * 1000.0, per_run(faults as f64))
+        });
+        println!(
+            "{:>9} {:>13.2} {cpu:>13.2} {faults:>14.0}",
+            runner.label,
+            median(&mut runner.walls.clone()) * 1000.0,
+        );
+    }
+    if let [ours, baseline] = &runners[..] {
+        let mut ratios: Vec<f64> = ours
+            .walls
+            .iter()
+            .zip(&baseline.walls)
+            .map(|(a, b)| a / b)
+            .collect();
+        let middle = median(&mut ratios);
+        let (low, high) = (ratios[ratios.len() / 4], ratios[ratios.len() * 3 / 4]);
+        println!(
+            "hkret / baseline, median of each round's ratio: {middle:.3} (middle half {low:.3} to {high:.3})"
+        );
+    }
+    let _ = std::fs::remove_file(&output);
+    let _ = std::fs::remove_dir_all(&dir);
+}
