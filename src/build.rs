@@ -145,14 +145,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "    ({name:?}, include_str!({:?})),",
             file.display().to_string()
         )?;
+        let text = std::fs::read_to_string(file)?;
         if name.ends_with(".tera") {
-            let named = references::references(&std::fs::read_to_string(file)?);
-            writeln!(names, "    ({name:?}, &{named:?}),")?;
+            writeln!(
+                names,
+                "    ({name:?}, &{:?}),",
+                references::references(&text)
+            )?;
         }
         // `layouts.yaml` was read above (the label files, listed before it, need it).
         let data = match name.as_str() {
             "layouts.yaml" => layouts.clone().map(Data::Layouts),
-            _ => Data::read(&name, &std::fs::read_to_string(file)?),
+            _ => Data::read(&name, &text),
         };
         let Some(data) = data else {
             continue;
