@@ -14,12 +14,13 @@
 //!
 //! With `HKRET_BASELINE=/path/to/another/hkret`, the 2,600 returns are then rendered as text and
 //! PDF by both binaries in turn (`HKRET_BULK_ROUNDS` rounds, 6), and this one's speed reported
-//! as a multiple of the other's (the median of each round's ratio). With `HKRET_OUT_DIR`, the
-//! outputs of those rounds go there (a `tmpfs` such as `/dev/shm` leaves the disk out of it).
+//! as a multiple of the other's (see `turns.rs`). With `HKRET_OUT_DIR`, the outputs of those
+//! rounds go there (a `tmpfs` such as `/dev/shm` leaves the disk out of it).
 
 mod market;
+mod turns;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -103,46 +104,36 @@ fn main() {
 }
 
 /// The 2,600 returns of `base` as text and PDF, by this hkret and by `baseline` in turn: the
-/// median wall time of each, and the median over rounds of the baseline's time divided by this
-/// one's. Both binaries are copied first (see `benches/process.rs` on why).
+/// median wall time of each, and how many times the baseline's time this one's is (the median of
+/// each round's ratio, with the middle half).
 #[allow(
     clippy::print_stdout,
     reason = "a benchmark reports on standard output"
 )]
 fn against_baseline(baseline: &Path, base: &Path) {
-    let rounds: usize = std::env::var("HKRET_BULK_ROUNDS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(6);
+    let rounds = turns::rounds("HKRET_BULK_ROUNDS", 6);
     let input = base.join("market-2600");
-    let out_dir = std::env::var_os("HKRET_OUT_DIR").map_or_else(|| base.to_owned(), PathBuf::from);
-    let ours = base.join("hkret");
-    let theirs = base.join("baseline");
-    std::fs::copy(env!("CARGO_BIN_EXE_hkret"), &ours).expect("binary copied");
-    std::fs::copy(baseline, &theirs).expect("baseline copied");
+    let out_dir = turns::out_dir(base);
+    let binaries = [
+        turns::copied(Path::new(env!("CARGO_BIN_EXE_hkret")), base, "hkret"),
+        turns::copied(baseline, base, "baseline"),
+    ];
     let mut times: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
     for round in 0..rounds {
-        // Each binary first in every other round.
-        let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
-        for i in order {
+        for i in turns::order(round, binaries.len()) {
             let out = out_dir.join(format!(
                 "hkret-bench-bulk-{}-{i}-{round}",
                 std::process::id()
             ));
-            let (took, _) = run_with([&ours, &theirs][i], &input, &out, "both");
+            let (took, _) = run_with(&binaries[i], &input, &out, "both");
             times[i].push(took.as_secs_f64());
             let _ = std::fs::remove_dir_all(&out);
         }
     }
-    let median = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
-    let ratios: Vec<f64> = times[1].iter().zip(&times[0]).map(|(b, a)| b / a).collect();
+    let (speed, low, high) = turns::ratio(&times[1], &times[0]);
     println!(
-        "2,600 text+PDF, {rounds} rounds in turn: hkret {:.2} s, baseline {:.2} s; hkret at {:.2}x the baseline's speed (median of each round's ratio)",
-        median(times[0].clone()),
-        median(times[1].clone()),
-        median(ratios)
+        "2,600 text+PDF, {rounds} rounds in turn: hkret {:.2} s, baseline {:.2} s; hkret at {speed:.2}x the baseline's speed (median of each round's ratio; middle half {low:.2} to {high:.2})",
+        turns::median(&times[0]),
+        turns::median(&times[1]),
     );
 }

@@ -4,16 +4,12 @@
 //!
 //! With `HKRET_BASELINE=/path/to/another/hkret` the other binary (say, the one an issue was
 //! filed against) runs in turn with this one, and the benchmark reports this one's time as a
-//! ratio of the other's, the median of the ratios of each round's two runs: on a shared machine
-//! the speed of both moves by tens of per cent within minutes, and a round's two runs see
-//! nearly the same machine. `HKRET_ROUNDS` sets the rounds (300). The PDF is written to the
-//! temporary directory, or to `HKRET_OUT_DIR`: on a disk, each run's `fsync` costs both binaries
-//! the same (about a millisecond on the development machine), on a `tmpfs` (`/dev/shm`) nothing.
-//!
-//! Both binaries are first copied into a new temporary directory. A binary just written by the
-//! linker sits in the page cache in small pieces, and each run then takes about fifty more page
-//! faults to map it than a copy (which is how `cargo install` puts it in place) does: a copy
-//! for each, made at the same moment, compares the programs rather than their files' histories.
+//! ratio of the other's (see `turns.rs`). `HKRET_ROUNDS` sets the rounds (300). The PDF is
+//! written to the temporary directory, or to `HKRET_OUT_DIR`: on a disk, each run's `fsync`
+//! costs both binaries the same (about a millisecond on the development machine), on a `tmpfs`
+//! (`/dev/shm`) nothing.
+
+mod turns;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -49,11 +45,9 @@ struct Runner {
 impl Runner {
     /// `binary` copied to `dir` as `label`.
     fn new(label: &'static str, binary: &Path, dir: &Path) -> Self {
-        let copy = dir.join(label);
-        std::fs::copy(binary, &copy).expect("binary copied");
         Self {
             label,
-            binary: copy,
+            binary: turns::copied(binary, dir, label),
             walls: Vec::new(),
             usage: Some((0.0, 0)),
         }
@@ -81,12 +75,6 @@ impl Runner {
     }
 }
 
-/// The middle value of `values` (sorted in place).
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
 #[allow(
     clippy::print_stdout,
     reason = "a benchmark reports on standard output"
@@ -94,10 +82,7 @@ fn median(values: &mut [f64]) -> f64 {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let input = root.join("examples/ff301-2026-01-moon-inc.yaml");
-    let rounds: usize = std::env::var("HKRET_ROUNDS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(300);
+    let rounds = turns::rounds("HKRET_ROUNDS", 300);
     let dir = std::env::temp_dir().join(format!("hkret-bench-process-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temporary directory");
     let mut runners = vec![Runner::new(
@@ -108,9 +93,8 @@ fn main() {
     if let Some(baseline) = std::env::var_os("HKRET_BASELINE") {
         runners.push(Runner::new("baseline", Path::new(&baseline), &dir));
     }
-    let output = std::env::var_os("HKRET_OUT_DIR")
-        .map_or_else(|| dir.clone(), PathBuf::from)
-        .join(format!("hkret-bench-process-{}.pdf", std::process::id()));
+    let output =
+        turns::out_dir(&dir).join(format!("hkret-bench-process-{}.pdf", std::process::id()));
     // A few runs first, so that both binaries' pages are in memory.
     for runner in &mut runners {
         for _ in 0..5 {
@@ -120,15 +104,8 @@ fn main() {
         runner.usage = Some((0.0, 0));
     }
     for round in 0..rounds {
-        // Each binary first in every other round.
-        if round % 2 == 1 {
-            runners.reverse();
-        }
-        for runner in &mut runners {
-            runner.run(&input, &output);
-        }
-        if round % 2 == 1 {
-            runners.reverse();
+        for i in turns::order(round, runners.len()) {
+            runners[i].run(&input, &output);
         }
     }
     println!(
@@ -148,18 +125,11 @@ fn main() {
         println!(
             "{:>9} {:>13.2} {cpu:>13.2} {faults:>14.0}",
             runner.label,
-            median(&mut runner.walls.clone()) * 1000.0,
+            turns::median(&runner.walls) * 1000.0,
         );
     }
     if let [ours, baseline] = &runners[..] {
-        let mut ratios: Vec<f64> = ours
-            .walls
-            .iter()
-            .zip(&baseline.walls)
-            .map(|(a, b)| a / b)
-            .collect();
-        let middle = median(&mut ratios);
-        let (low, high) = (ratios[ratios.len() / 4], ratios[ratios.len() * 3 / 4]);
+        let (middle, low, high) = turns::ratio(&ours.walls, &baseline.walls);
         println!(
             "hkret / baseline, median of each round's ratio: {middle:.3} (middle half {low:.3} to {high:.3})"
         );
