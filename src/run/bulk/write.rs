@@ -17,7 +17,7 @@ use crate::render::{Format, render_text_in};
 use crate::run::attachment;
 use crate::run::bulk::plan::Read;
 use crate::run::bulk::{Ctx, Job, extension, input_name, row_index, stem};
-use crate::run::writer::{Files, Key, Writer};
+use crate::run::writer::{Key, Writer};
 
 /// The previous run's manifest, by (input, index), for `--skip-existing`.
 pub(super) fn previous(out: &Path) -> BTreeMap<(String, usize), Entry> {
@@ -123,7 +123,6 @@ pub(super) fn write_job(
             continue;
         }
         let mut outputs = Vec::new();
-        let mut files = Files::default();
         let mut error = None;
         let renderings = ctx
             .options
@@ -157,7 +156,7 @@ pub(super) fn write_job(
                         file: file.clone(),
                         sha256: manifest::sha256(&b),
                     });
-                    files.add(
+                    writer.write(
                         ((input.clone(), index), slot),
                         ctx.options.out.join(file),
                         b,
@@ -169,7 +168,6 @@ pub(super) fn write_job(
                 }
             }
         }
-        writer.write(files);
         entries.push(match error {
             None => Entry {
                 input: input.clone(),
