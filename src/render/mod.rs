@@ -9,6 +9,7 @@ pub mod view;
 
 use crate::error::Error;
 use crate::model::{Filing, Lang};
+use pdf::{PdfRender, render_pdf};
 use templates::Templates;
 
 /// The output formats.
@@ -40,6 +41,45 @@ pub fn render_text_in(filing: &Filing, templates: &Templates, lang: Lang) -> Res
     text::text(&view::view_in(filing, &wording), templates)
 }
 
+/// A filing as text and as PDF, in the PDF's language (`pdf.lang`), as `bulk` renders both: each
+/// the same bytes as [`render_text_in`] and [`render_pdf`] give, but from one view handed to the
+/// templates once, where the text's and the PDF's wordings print the view alike
+/// ([`view::view_for_both`]); the PDF's template gets its own labels. Building and handing over
+/// the view twice cost 1.6% of a bulk run's instructions (300 returns as text and PDF, one job:
+/// 2,277 million against 2,240 million, callgrind).
+pub fn render_both(
+    filing: &Filing,
+    templates: &Templates,
+    pdf: &PdfRender,
+) -> (Result<String, Error>, Result<Vec<u8>, Error>) {
+    let tag = pdf.lang.tag();
+    let shared = templates.wording(filing.layout, tag).and_then(|text| {
+        let pdf_wording = templates.pdf_wording(filing.layout, tag)?;
+        Ok(view::view_for_both(filing, &text, &pdf_wording).map(|v| (v, pdf_wording)))
+    });
+    let Ok(Some((view, pdf_wording))) = shared else {
+        // The wordings differ in the view's own cells, or are missing (which each says).
+        return (
+            render_text_in(filing, templates, pdf.lang),
+            render_pdf(filing, templates, pdf),
+        );
+    };
+    let mut context = match tera::Context::from_serialize(&view) {
+        Ok(context) => context,
+        Err(e) => {
+            let text = Err(Error::template(&text::template(&view), &e));
+            return (text, render_pdf(filing, templates, pdf));
+        }
+    };
+    let text = text::text_with(&view, &context, templates);
+    context.insert_value("labels", pdf_wording.template_value.clone());
+    let view = view.worded(&pdf_wording);
+    (
+        text,
+        pdf::render_pdf_with(filing, &view, &context, templates, pdf),
+    )
+}
+
 /// How many of the labels the return prints in `lang` were not read verbatim on a real return
 /// of that language (see `templates/labels/`): what `render` warns about.
 ///
@@ -48,4 +88,90 @@ pub fn render_text_in(filing: &Filing, templates: &Templates, lang: Lang) -> Res
 pub fn unread_labels(filing: &Filing, templates: &Templates, lang: Lang) -> Result<usize, Error> {
     let printed = render_text_in(filing, templates, lang)?;
     templates.unread_labels(filing.layout, lang.tag(), &printed)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::{render_both, render_text_in};
+    use crate::input::Source;
+    use crate::model::{Filing, Lang};
+    use crate::render::pdf::{PdfRender, PdfaLevel, render_pdf};
+    use crate::render::templates::Templates;
+    use crate::render::view::{view_for_both, view_in};
+    use crate::validate::build;
+
+    /// Returns of every layout, with and without Chinese texts, Part III tables and treasury.
+    const RETURNS: [&str; 4] = [
+        include_str!("../../examples/ff301-2026-01-moon-inc.yaml"),
+        include_str!("../../examples/ff301-2022-11-qingdao-ainnovation.yaml"),
+        include_str!("../../tests/fixtures/valid-1.2.0-every-table-zh/input.yaml"),
+        include_str!("../../tests/fixtures/valid-1.0.2-every-table/input.yaml"),
+    ];
+
+    fn filing(text: &str) -> Filing {
+        build(&Source {
+            name: "x.yaml".into(),
+            bytes: text.as_bytes().to_vec(),
+        })
+        .unwrap_or_else(|d| panic!("{d}"))
+        .filing
+    }
+
+    #[test]
+    fn both_formats_from_one_view_are_the_bytes_of_each_rendered_alone() {
+        let templates = Templates::built_in().expect("built-in templates");
+        let (mut pairs, mut shared) = (0, 0);
+        for text in RETURNS {
+            let f = filing(text);
+            for lang in [Lang::En, Lang::Zh] {
+                if templates.check_wording(f.layout, lang.tag()).is_err() {
+                    continue;
+                }
+                for pdfa in [PdfaLevel::A1b, PdfaLevel::A3b] {
+                    let pdf = PdfRender {
+                        lang,
+                        pdfa,
+                        ..PdfRender::default()
+                    };
+                    let (both_text, both_pdf) = render_both(&f, &templates, &pdf);
+                    let alone_text = render_text_in(&f, &templates, lang).expect("text");
+                    let alone_pdf = render_pdf(&f, &templates, &pdf).expect("PDF");
+                    assert_eq!(both_text.expect("text"), alone_text, "{lang:?}");
+                    assert!(both_pdf.expect("PDF") == alone_pdf, "{lang:?} {pdfa:?}");
+                }
+                let wording = templates.wording(f.layout, lang.tag()).expect("wording");
+                let pdf_wording = templates
+                    .pdf_wording(f.layout, lang.tag())
+                    .expect("wording");
+                pairs += 1;
+                shared += usize::from(view_for_both(&f, &wording, &pdf_wording).is_some());
+            }
+        }
+        // The built-in wordings print every view alike: each return in each language shared
+        // its view (Moon's PDF notes are worded apart from its text's all the same).
+        assert!(
+            pairs > RETURNS.len() && shared == pairs,
+            "{shared} of {pairs}"
+        );
+    }
+
+    #[test]
+    fn a_view_is_not_shared_when_the_pdf_words_one_of_its_cells_differently() {
+        let templates = Templates::built_in().expect("built-in templates");
+        let f = filing(RETURNS[0]);
+        let text = templates.wording(f.layout, "en").expect("wording");
+        let mut pdf = (*templates.pdf_wording(f.layout, "en").expect("wording")).clone();
+        assert!(view_for_both(&f, &text, &pdf).is_some());
+        // A label the form's notes print, not the view: still shared.
+        Arc::make_mut(&mut pdf.labels).insert("note_identical".into(), "Other words".into());
+        assert!(view_for_both(&f, &text, &pdf).is_some());
+        // The class of shares, which the view prints in every class's header: not shared.
+        Arc::make_mut(&mut pdf.labels).insert("val_class_ordinary".into(), "Ordinary".into());
+        assert!(view_for_both(&f, &text, &pdf).is_none());
+        // The view of each wording alone still prints its own.
+        let own = view_in(&f, &pdf);
+        assert_eq!(own.part_ii[0].header.class_of_shares, "Ordinary");
+    }
 }

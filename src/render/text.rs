@@ -11,11 +11,25 @@ use crate::render::view::FormView;
 /// # Errors
 /// [`Error::Template`] when a template (typically a user's override) fails to render.
 pub fn text(view: &FormView, templates: &Templates) -> Result<String, Error> {
-    let name = format!("{}/form.txt.tera", view.layout.templates);
-    let context = Context::from_serialize(view).map_err(|e| Error::template(&name, &e))?;
-    let mut text = templates.render(&name, &context)?;
+    let context =
+        Context::from_serialize(view).map_err(|e| Error::template(&template(view), &e))?;
+    text_with(view, &context, templates)
+}
+
+/// As [`text`], with `view` already made into the templates' `context`.
+pub(crate) fn text_with(
+    view: &FormView,
+    context: &Context,
+    templates: &Templates,
+) -> Result<String, Error> {
+    let mut text = templates.render(&template(view), context)?;
     end_as_published(&mut text);
     Ok(text)
+}
+
+/// The text template of the view's layout.
+pub(crate) fn template(view: &FormView) -> String {
+    format!("{}/form.txt.tera", view.layout.templates)
 }
 
 /// A return published as text ends with its last line: no newline after it (the seed's

@@ -30,9 +30,14 @@ pub struct PdfRender {
 /// # Errors
 /// [`Error::Template`] when the template fails.
 pub fn description(view: &FormView, templates: &Templates) -> Result<String, Error> {
-    let name = format!("{}/form.pdf.tera", view.layout.templates);
-    let context = Context::from_serialize(view).map_err(|e| Error::template(&name, &e))?;
-    templates.render(&name, &context)
+    let context =
+        Context::from_serialize(view).map_err(|e| Error::template(&template(view), &e))?;
+    templates.render(&template(view), &context)
+}
+
+/// The PDF template of the view's layout.
+fn template(view: &FormView) -> String {
+    format!("{}/form.pdf.tera", view.layout.templates)
 }
 
 /// The label `id` of the view's wording; empty when the label file lacks it.
@@ -73,14 +78,38 @@ pub fn render_pdf(
         &*templates.pdf_wording(filing.layout, opts.lang.tag())?,
     );
     let desc = description(&v, templates)?;
-    let name = format!("{}/form.pdf.tera", v.layout.templates);
+    laid_out(filing, &v, &desc, opts)
+}
+
+/// As [`render_pdf`], with the PDF's view `view` already made into the templates' `context`.
+///
+/// # Errors
+/// As [`render_pdf`].
+pub(crate) fn render_pdf_with(
+    filing: &Filing,
+    view: &FormView,
+    context: &Context,
+    templates: &Templates,
+    opts: &PdfRender,
+) -> Result<Vec<u8>, Error> {
+    let desc = templates.render(&template(view), context)?;
+    laid_out(filing, view, &desc, opts)
+}
+
+/// The PDF of the description `desc` of `view`.
+fn laid_out(
+    filing: &Filing,
+    view: &FormView,
+    desc: &str,
+    opts: &PdfRender,
+) -> Result<Vec<u8>, Error> {
     pdf(
-        &desc,
-        &meta(filing, &v, opts),
+        desc,
+        &meta(filing, view, opts),
         &PdfOptions { pdfa: opts.pdfa },
     )
     .map_err(|source| Error::Pdf {
-        template: name,
+        template: template(view),
         source,
     })
 }

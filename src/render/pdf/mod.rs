@@ -31,6 +31,7 @@ mod tests;
 pub use error::PdfError;
 pub use filters::set_up;
 pub use fonts::{FontId, cjk_loaded};
+pub(crate) use form::render_pdf_with;
 pub use form::{PdfRender, description, meta, render_pdf};
 pub use meta::{Attachment, PdfMeta, PdfOptions, PdfaLevel};
 pub use page::{Item, Page, Rect, dump};

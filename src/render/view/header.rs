@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use crate::model::{ClassOfShares, ShareClass, TypeOfShares};
-use crate::render::labels::Wording;
 use crate::render::view::typed;
+use crate::render::view::words::Words;
 
 /// The header block of a class: the two rows above every table.
 #[derive(Debug, Clone, Serialize)]
@@ -62,12 +62,12 @@ fn class_id(c: ClassOfShares) -> &'static str {
 }
 
 /// "Yes" or "No" in the language.
-pub(crate) fn yes_no(w: &Wording, yes: bool) -> String {
+pub(crate) fn yes_no(w: &Words<'_>, yes: bool) -> String {
     w.get(if yes { "val_yes" } else { "val_no" }).to_owned()
 }
 
 /// The class header as Parts I and II print it; Part III may override listing and stock code.
-pub(crate) fn header(w: &Wording, c: &ShareClass, number: usize) -> ClassHeader {
+pub(crate) fn header(w: &Words<'_>, c: &ShareClass, number: usize) -> ClassHeader {
     let class = w.get(class_id(c.class_of_shares));
     let kind = w.get(type_id(c.type_of_shares));
     let label = match c.type_of_shares {

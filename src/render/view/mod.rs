@@ -7,6 +7,7 @@
 
 mod header;
 mod tables;
+mod words;
 
 use serde::Serialize;
 
@@ -21,6 +22,7 @@ use crate::layout::Descriptor;
 use crate::model::{Balance, Confirmations, Filing, Status, Text};
 use crate::render::format::{amount, amount_opt, count_opt};
 use crate::render::labels::{Wording, english};
+use words::Words;
 
 pub use header::{ClassHeader, CounterView};
 pub(crate) use header::{header, yes_no};
@@ -175,12 +177,12 @@ pub struct HdrView {
 }
 
 /// A text the user typed, in the wording's language (the Chinese of a text in the Chinese return).
-pub(crate) fn typed(w: &Wording, t: &Text) -> String {
-    t.in_lang(w.language.lang()).to_owned()
+pub(crate) fn typed(w: &Words<'_>, t: &Text) -> String {
+    t.in_lang(w.language().lang()).to_owned()
 }
 
 /// A possibly absent typed text; absent prints as nothing.
-pub(crate) fn typed_opt(w: &Wording, t: Option<&Text>) -> String {
+pub(crate) fn typed_opt(w: &Words<'_>, t: Option<&Text>) -> String {
     t.map(|t| typed(w, t)).unwrap_or_default()
 }
 
@@ -199,7 +201,7 @@ fn triple(b: &Balance, movement: Option<i128>) -> Triple {
     }
 }
 
-fn part_i(f: &Filing, w: &Wording) -> Vec<PartIView> {
+fn part_i(f: &Filing, w: &Words<'_>) -> Vec<PartIView> {
     let with_capital = f
         .classes
         .iter()
@@ -236,7 +238,7 @@ fn part_i(f: &Filing, w: &Wording) -> Vec<PartIView> {
         .collect()
 }
 
-fn part_ii(f: &Filing, w: &Wording) -> Vec<PartIIView> {
+fn part_ii(f: &Filing, w: &Words<'_>) -> Vec<PartIIView> {
     f.classes
         .iter()
         .enumerate()
@@ -274,6 +276,38 @@ pub fn view(f: &Filing) -> FormView {
 
 /// Builds the view of a valid filing with the labels of `w` (its layout's, in one language).
 pub fn view_in(f: &Filing, w: &Wording) -> FormView {
+    build(f, &Words::one(w))
+}
+
+/// One view of a valid filing for its text and its PDF in one language: built with the text's
+/// wording `text`, and `None` when the PDF's wording `pdf` words differently a label the view
+/// itself prints (a class, a status, a yes or no). Where they print the view alike, it is the
+/// PDF's view but for its labels ([`FormView::worded`]): `bulk` builds it, and hands it to the
+/// templates, once for both.
+pub fn view_for_both(f: &Filing, text: &Wording, pdf: &Wording) -> Option<FormView> {
+    if text.language != pdf.language {
+        return None;
+    }
+    let words = Words::both(text, pdf);
+    let view = build(f, &words);
+    (!words.differs()).then_some(view)
+}
+
+impl FormView {
+    /// The view with the labels of `w` (a wording that prints its cells alike,
+    /// [`view_for_both`]).
+    #[must_use]
+    pub fn worded(self, w: &Wording) -> FormView {
+        FormView {
+            labels: Arc::clone(&w.labels),
+            label_values: w.template_value.clone(),
+            ..self
+        }
+    }
+}
+
+/// The view of a valid filing in the wording `w`.
+fn build(f: &Filing, w: &Words<'_>) -> FormView {
     let grand_totals = (0..f.classes.len())
         .map(|i| {
             let t = part_iii_total(f, i);
@@ -301,8 +335,8 @@ pub fn view_in(f: &Filing, w: &Wording) -> FormView {
     );
     FormView {
         layout: f.layout.descriptor(),
-        labels: Arc::clone(&w.labels),
-        label_values: w.template_value.clone(),
+        labels: Arc::clone(&w.wording().labels),
+        label_values: w.wording().template_value.clone(),
         notes: f
             .layout
             .descriptor()
@@ -312,14 +346,14 @@ pub fn view_in(f: &Filing, w: &Wording) -> FormView {
             .map(|(i, n)| (n.clone(), i + 1))
             .collect(),
         version: f.printed_version.clone(),
-        month_ended: w.language.date(f.month_ended.date),
+        month_ended: w.language().date(f.month_ended.date),
         status: w
             .get(match f.status {
                 Status::NewSubmission => "hdr_status_new",
                 Status::Amendment => "hdr_status_amendment",
             })
             .to_owned(),
-        date_submitted: w.language.date(f.date_submitted.date),
+        date_submitted: w.language().date(f.date_submitted.date),
         issuer_name: typed(w, &f.issuer_name),
         incorporation: typed_opt(w, f.incorporation.as_ref()),
         part_i: part_i(f, w),

@@ -8,7 +8,7 @@ use crate::model::{
     Table, Warrant,
 };
 use crate::render::format::{amount, amount_opt, count_opt};
-use crate::render::labels::Wording;
+use crate::render::view::words::Words;
 use crate::render::view::{ClassHeader, header, typed, typed_opt, yes_no};
 
 /// One Part III table.
@@ -190,7 +190,7 @@ fn money_parts(m: Option<&Money>) -> (String, String) {
 
 fn table<E: Row, R>(
     f: &Filing,
-    w: &Wording,
+    w: &Words<'_>,
     t: Option<&Table<E>>,
     row: impl Fn(usize, &E) -> R,
     extra: impl Fn(&Block<E>) -> String,
@@ -240,12 +240,12 @@ fn table<E: Row, R>(
     }
 }
 
-pub(crate) fn share_options(f: &Filing, w: &Wording) -> TableView<OptionRow> {
+pub(crate) fn share_options(f: &Filing, w: &Words<'_>) -> TableView<OptionRow> {
     let row = |number, s: &OptionScheme| OptionRow {
         number,
         particulars: typed(w, &s.particulars),
         approval_date: w
-            .language
+            .language()
             .date_opt(s.approval_date.as_ref().map(|d| d.date)),
         outstanding_preceding: c(&s.outstanding_preceding),
         granted: c(&s.granted),
@@ -266,13 +266,13 @@ pub(crate) fn share_options(f: &Filing, w: &Wording) -> TableView<OptionRow> {
     table(f, w, f.share_options.as_ref(), row, funds)
 }
 
-pub(crate) fn warrants(f: &Filing, w: &Wording) -> TableView<WarrantRow> {
+pub(crate) fn warrants(f: &Filing, w: &Words<'_>) -> TableView<WarrantRow> {
     let row = |number, x: &Warrant| {
         let (price_currency, price) = money_parts(x.subscription_price.as_ref());
         WarrantRow {
             number,
             description: typed(w, &x.description),
-            expiry_date: w.language.date_opt(x.expiry_date),
+            expiry_date: w.language().date_opt(x.expiry_date),
             currency: x.currency.clone(),
             nominal_preceding: amount_opt(x.nominal.preceding.value),
             movement: amount_opt(x.nominal.movement.value),
@@ -285,14 +285,14 @@ pub(crate) fn warrants(f: &Filing, w: &Wording) -> TableView<WarrantRow> {
             price_currency,
             price,
             approval_date: w
-                .language
+                .language()
                 .date_opt(x.approval_date.as_ref().map(|d| d.date)),
         }
     };
     table(f, w, f.warrants.as_ref(), row, |_| String::new())
 }
 
-pub(crate) fn convertibles(f: &Filing, w: &Wording) -> TableView<ConvertibleRow> {
+pub(crate) fn convertibles(f: &Filing, w: &Words<'_>) -> TableView<ConvertibleRow> {
     let row = |number, v: &Convertible| {
         let (price_currency, price) = money_parts(v.conversion_price.as_ref());
         ConvertibleRow {
@@ -311,19 +311,19 @@ pub(crate) fn convertibles(f: &Filing, w: &Wording) -> TableView<ConvertibleRow>
             price_currency,
             price,
             approval_date: w
-                .language
+                .language()
                 .date_opt(v.approval_date.as_ref().map(|d| d.date)),
         }
     };
     table(f, w, f.convertibles.as_ref(), row, |_| String::new())
 }
 
-pub(crate) fn arrangements(f: &Filing, w: &Wording) -> TableView<ArrangementRow> {
+pub(crate) fn arrangements(f: &Filing, w: &Words<'_>) -> TableView<ArrangementRow> {
     let row = |number, d: &Arrangement| ArrangementRow {
         number,
         description: typed(w, &d.description),
         approval_date: w
-            .language
+            .language()
             .date_opt(d.approval_date.as_ref().map(|d| d.date)),
         new_shares_issued: c(&d.new_shares_issued),
         treasury_transferred: c(&d.treasury_transferred),
@@ -356,7 +356,7 @@ fn issue_id(t: IssueType) -> &'static str {
     }
 }
 
-pub(crate) fn other_movements(f: &Filing, w: &Wording) -> TableView<OtherRow> {
+pub(crate) fn other_movements(f: &Filing, w: &Words<'_>) -> TableView<OtherRow> {
     let row = |number, e: &OtherMovement| {
         let (price_currency, price) = money_parts(e.price.as_ref());
         let label = w.get(issue_id(e.issue_type));
@@ -369,10 +369,10 @@ pub(crate) fn other_movements(f: &Filing, w: &Wording) -> TableView<OtherRow> {
             price_currency,
             price,
             date_of_event: w
-                .language
+                .language()
                 .date_opt(e.date_of_event.as_ref().map(|d| d.date)),
             approval_date: w
-                .language
+                .language()
                 .date_opt(e.approval_date.as_ref().map(|d| d.date)),
             issued: c(&e.issued),
             treasury: c(&e.treasury),

@@ -12,8 +12,10 @@ use crate::diag::Diagnostic;
 use crate::diag::show::MessageFormat;
 use crate::error::Error;
 use crate::input::Source;
+use crate::model::{Filing, Lang};
 use crate::render::pdf::{PdfRender, render_pdf};
-use crate::render::{Format, render_text_in};
+use crate::render::templates::Templates;
+use crate::render::{Format, render_both, render_text_in};
 use crate::run::attachment;
 use crate::run::bulk::plan::Read;
 use crate::run::bulk::{Ctx, Job, extension, input_name, row_index, stem};
@@ -123,6 +125,7 @@ pub(super) fn write_job(
             continue;
         }
         let mut outputs = Vec::new();
+        let mut made = Made::default();
         let mut error = None;
         let renderings = ctx
             .options
@@ -135,19 +138,19 @@ pub(super) fn write_job(
                     .iter()
                     .map(move |format| (*lang, name, *format))
             });
+        let both = [Format::Text, Format::Pdf]
+            .iter()
+            .all(|f| ctx.options.formats.contains(f));
         for (slot, (lang, name, format)) in renderings.enumerate() {
-            let bytes = match format {
-                Format::Text => {
-                    render_text_in(&checked.filing, &ctx.templates, lang).map(String::into_bytes)
-                }
-                Format::Pdf => {
-                    let pdf = PdfRender {
-                        source: attachment(&source, ctx.options.pdf.pdfa),
-                        lang,
-                        ..ctx.options.pdf.clone()
-                    };
-                    render_pdf(&checked.filing, &ctx.templates, &pdf)
-                }
+            let pdf = PdfRender {
+                source: attachment(&source, ctx.options.pdf.pdfa),
+                lang,
+                ..ctx.options.pdf.clone()
+            };
+            let bytes = if both {
+                made.take(format, &checked.filing, &ctx.templates, &pdf)
+            } else {
+                render(format, &checked.filing, &ctx.templates, &pdf)
             };
             let file = format!("{name}.{}", extension(format));
             match bytes {
@@ -194,6 +197,53 @@ pub(super) fn write_job(
         bar.inc(1);
     }
     entries
+}
+
+/// `filing` rendered in `format` (in the language `pdf.lang`).
+fn render(format: Format, filing: &Filing, templates: &Templates, pdf: &PdfRender) -> Rendered {
+    match format {
+        Format::Text => render_text_in(filing, templates, pdf.lang).map(String::into_bytes),
+        Format::Pdf => render_pdf(filing, templates, pdf),
+    }
+}
+
+/// An output rendered, or why it could not be.
+type Rendered = Result<Vec<u8>, Error>;
+
+/// A document's text and PDF in one language, rendered together ([`render_both`]) when the first
+/// of them is asked for, and each taken when asked for.
+#[derive(Default)]
+struct Made {
+    /// The language, and the text and the PDF while not yet taken.
+    made: Option<(Lang, [Option<Rendered>; 2])>,
+}
+
+impl Made {
+    /// `filing` in `format` and in the language `pdf.lang`.
+    fn take(
+        &mut self,
+        format: Format,
+        filing: &Filing,
+        templates: &Templates,
+        pdf: &PdfRender,
+    ) -> Rendered {
+        if self.made.as_ref().is_none_or(|(lang, _)| *lang != pdf.lang) {
+            let (text, pdf_bytes) = render_both(filing, templates, pdf);
+            self.made = Some((
+                pdf.lang,
+                [Some(text.map(String::into_bytes)), Some(pdf_bytes)],
+            ));
+        }
+        let slot = match format {
+            Format::Text => 0,
+            Format::Pdf => 1,
+        };
+        // Each is asked for once; asked for again, it is rendered again.
+        self.made
+            .as_mut()
+            .and_then(|(_, outputs)| outputs[slot].take())
+            .unwrap_or_else(|| render(format, filing, templates, pdf))
+    }
 }
 
 /// Prints diagnostics found while writing (one print each, so threads do not interleave them).
