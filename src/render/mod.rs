@@ -102,7 +102,8 @@ mod tests {
     use crate::render::view::{view_for_both, view_in};
     use crate::validate::build;
 
-    /// Returns of every layout, with and without Chinese texts, Part III tables and treasury.
+    /// Returns of three layouts (1.0.1, 1.0.2, 1.2.0), with and without Chinese texts, Part III
+    /// tables and treasury shares.
     const RETURNS: [&str; 4] = [
         include_str!("../../examples/ff301-2026-01-moon-inc.yaml"),
         include_str!("../../examples/ff301-2022-11-qingdao-ainnovation.yaml"),
