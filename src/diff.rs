@@ -211,18 +211,13 @@ pub fn report(changes: &[Change]) -> String {
 #[cfg(test)]
 mod tests {
     use super::{diff, report};
-    use crate::input::Source;
     use crate::render::view::view;
-    use crate::validate::build;
+    use crate::validate::valid;
 
     const MOON: &str = include_str!("../examples/ff301-2026-01-moon-inc.yaml");
 
     fn view_of(text: &str) -> crate::render::view::FormView {
-        let source = Source {
-            name: "t.yaml".into(),
-            bytes: text.as_bytes().to_vec(),
-        };
-        view(&build(&source).expect("valid").filing)
+        view(&valid(text))
     }
 
     #[test]

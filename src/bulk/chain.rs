@@ -232,18 +232,7 @@ pub fn chain(links: &mut [Link<'_>]) -> Checked {
 mod tests {
     use super::{Link, chain};
     use crate::bulk::next::next;
-    use crate::input::Source;
-    use crate::model::Filing;
-    use crate::validate::build;
-
-    fn filing(text: &str) -> Filing {
-        build(&Source {
-            name: "x.yaml".into(),
-            bytes: text.as_bytes().to_vec(),
-        })
-        .expect("valid")
-        .filing
-    }
+    use crate::validate::valid as filing;
 
     #[test]
     fn a_return_and_its_next_month_chain() {

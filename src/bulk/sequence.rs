@@ -127,20 +127,9 @@ pub fn sequence<'l, 'a>(links: &'l mut [Link<'a>]) -> Sequence<'l, 'a> {
 #[cfg(test)]
 mod tests {
     use crate::bulk::chain::{Link, chain};
-    use crate::input::Source;
-    use crate::model::Filing;
-    use crate::validate::build;
+    use crate::validate::valid as filing;
 
     const MOON: &str = include_str!("../../examples/ff301-2026-01-moon-inc.yaml");
-
-    fn filing(text: &str) -> Filing {
-        build(&Source {
-            name: "x.yaml".into(),
-            bytes: text.as_bytes().to_vec(),
-        })
-        .unwrap_or_else(|d| panic!("{d}"))
-        .filing
-    }
 
     /// Moon's January return, filed again on 3 February with `status`.
     fn again(status: &str) -> String {

@@ -95,12 +95,11 @@ mod tests {
     use std::sync::Arc;
 
     use super::{render_both, render_text_in};
-    use crate::input::Source;
-    use crate::model::{Filing, Lang};
+    use crate::model::Lang;
     use crate::render::pdf::{PdfRender, PdfaLevel, render_pdf};
     use crate::render::templates::Templates;
     use crate::render::view::{view_for_both, view_in};
-    use crate::validate::build;
+    use crate::validate::valid as filing;
 
     /// Returns of three layouts (1.0.1, 1.0.2, 1.2.0), with and without Chinese texts, Part III
     /// tables and treasury shares.
@@ -110,15 +109,6 @@ mod tests {
         include_str!("../../tests/fixtures/valid-1.2.0-every-table-zh/input.yaml"),
         include_str!("../../tests/fixtures/valid-1.0.2-every-table/input.yaml"),
     ];
-
-    fn filing(text: &str) -> Filing {
-        build(&Source {
-            name: "x.yaml".into(),
-            bytes: text.as_bytes().to_vec(),
-        })
-        .unwrap_or_else(|d| panic!("{d}"))
-        .filing
-    }
 
     #[test]
     fn both_formats_from_one_view_are_the_bytes_of_each_rendered_alone() {

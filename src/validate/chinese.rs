@@ -124,16 +124,7 @@ pub fn missing_chinese(f: &Filing, file: &str) -> Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::missing_chinese;
-    use crate::input::Source;
-    use crate::validate::build;
-
-    fn filing(yaml: &str) -> crate::model::Filing {
-        let source = Source {
-            name: "t.yaml".into(),
-            bytes: yaml.as_bytes().to_vec(),
-        };
-        build(&source).expect("valid").filing
-    }
+    use crate::validate::valid as filing;
 
     #[test]
     fn every_english_text_without_chinese_is_named_at_its_place() {

@@ -118,3 +118,15 @@ pub fn build(source: &Source) -> Result<Checked, Diagnostics> {
     }
     all.pop().unwrap_or_else(|| Err(Diagnostics::new()))
 }
+
+/// The filing of `text`, a return that must be valid: for tests, which fail with its diagnostics
+/// otherwise.
+#[cfg(test)]
+pub(crate) fn valid(text: &str) -> Filing {
+    build(&Source {
+        name: "test.yaml".into(),
+        bytes: text.as_bytes().to_vec(),
+    })
+    .unwrap_or_else(|d| panic!("{d}"))
+    .filing
+}

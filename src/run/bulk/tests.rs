@@ -171,13 +171,7 @@ fn a_run_of_several_chunks_lists_every_document_in_input_order() {
     assert_eq!(code, 1, "invalid documents make the exit code 1");
 
     let alone = {
-        let source = crate::input::Source {
-            name: "moon".to_owned(),
-            bytes: moon.as_bytes().to_vec(),
-        };
-        let filing = crate::validate::build(&source)
-            .expect("moon is valid")
-            .filing;
+        let filing = crate::validate::valid(moon);
         let templates = crate::render::templates::Templates::new(&[]).expect("templates");
         crate::render::render_text(&filing, &templates).expect("text")
     };
