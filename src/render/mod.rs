@@ -52,24 +52,24 @@ pub fn render_both(
     templates: &Templates,
     pdf: &PdfRender,
 ) -> (Result<String, Error>, Result<Vec<u8>, Error>) {
+    let alone = || {
+        (
+            render_text_in(filing, templates, pdf.lang),
+            render_pdf(filing, templates, pdf),
+        )
+    };
     let tag = pdf.lang.tag();
     let shared = templates.wording(filing.layout, tag).and_then(|text| {
         let pdf_wording = templates.pdf_wording(filing.layout, tag)?;
         Ok(view::view_for_both(filing, &text, &pdf_wording).map(|v| (v, pdf_wording)))
     });
+    // Where the wordings differ in the view's own cells, or a wording or the view's context
+    // fails (which each format rendered alone says), each is rendered alone.
     let Ok(Some((view, pdf_wording))) = shared else {
-        // The wordings differ in the view's own cells, or are missing (which each says).
-        return (
-            render_text_in(filing, templates, pdf.lang),
-            render_pdf(filing, templates, pdf),
-        );
+        return alone();
     };
-    let mut context = match tera::Context::from_serialize(&view) {
-        Ok(context) => context,
-        Err(e) => {
-            let text = Err(Error::template(&text::template(&view), &e));
-            return (text, render_pdf(filing, templates, pdf));
-        }
+    let Ok(mut context) = view.context(&text::template(&view)) else {
+        return alone();
     };
     let text = text::text_with(&view, &context, templates);
     context.insert_value("labels", pdf_wording.template_value.clone());

@@ -11,9 +11,7 @@ use crate::render::view::FormView;
 /// # Errors
 /// [`Error::Template`] when a template (typically a user's override) fails to render.
 pub fn text(view: &FormView, templates: &Templates) -> Result<String, Error> {
-    let context =
-        Context::from_serialize(view).map_err(|e| Error::template(&template(view), &e))?;
-    text_with(view, &context, templates)
+    text_with(view, &view.context(&template(view))?, templates)
 }
 
 /// As [`text`], with `view` already made into the templates' `context`.

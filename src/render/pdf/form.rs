@@ -30,9 +30,8 @@ pub struct PdfRender {
 /// # Errors
 /// [`Error::Template`] when the template fails.
 pub fn description(view: &FormView, templates: &Templates) -> Result<String, Error> {
-    let context =
-        Context::from_serialize(view).map_err(|e| Error::template(&template(view), &e))?;
-    templates.render(&template(view), &context)
+    let name = template(view);
+    templates.render(&name, &view.context(&name)?)
 }
 
 /// The PDF template of the view's layout.

@@ -18,6 +18,7 @@ use crate::model::compute::{
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::error::Error;
 use crate::layout::Descriptor;
 use crate::model::{Balance, Confirmations, Filing, Status, Text};
 use crate::render::format::{amount, amount_opt, count_opt};
@@ -294,6 +295,14 @@ pub fn view_for_both(f: &Filing, text: &Wording, pdf: &Wording) -> Option<FormVi
 }
 
 impl FormView {
+    /// The view as the templates receive it, for the template `name` (named if it fails).
+    ///
+    /// # Errors
+    /// [`Error::Template`] if the view does not serialize, which a valid filing's does.
+    pub fn context(&self, name: &str) -> Result<tera::Context, Error> {
+        tera::Context::from_serialize(self).map_err(|e| Error::template(name, &e))
+    }
+
     /// The view with the labels of `w` (a wording that prints its cells alike,
     /// [`view_for_both`]).
     #[must_use]
