@@ -8,6 +8,13 @@
 //! written to the temporary directory, or to `HKRET_OUT_DIR`: on a disk, each run's `fsync`
 //! costs both binaries the same (about a millisecond on the development machine), on a `tmpfs`
 //! (`/dev/shm`) nothing.
+//!
+//! Each binary's `--version` runs in turn with its renders: the cost of starting and ending a
+//! process of that binary (loading it, the C library's start, the exit), which no render can
+//! avoid. The report gives it beside the renders, and the ratio of the render's own time (the
+//! median render less the median start) besides the ratio of the whole: on a virtual machine
+//! where starting a process is dear, the whole ratio moves toward one however little the
+//! render itself costs.
 
 mod turns;
 
@@ -38,6 +45,8 @@ struct Runner {
     binary: PathBuf,
     /// Wall seconds of each run.
     walls: Vec<f64>,
+    /// Wall seconds of each `--version`: starting and ending the process.
+    starts: Vec<f64>,
     /// CPU seconds and minor faults of all runs together (Linux).
     usage: Option<(f64, u64)>,
 }
@@ -49,6 +58,7 @@ impl Runner {
             label,
             binary: turns::copied(binary, dir, label),
             walls: Vec::new(),
+            starts: Vec::new(),
             usage: Some((0.0, 0)),
         }
     }
@@ -72,6 +82,18 @@ impl Runner {
             }
             _ => None,
         };
+    }
+
+    /// Runs `--version` once, and records its wall time.
+    fn start(&mut self) {
+        let start = Instant::now();
+        let status = Command::new(&self.binary)
+            .arg("--version")
+            .stdout(Stdio::null())
+            .status()
+            .expect("hkret starts");
+        self.starts.push(start.elapsed().as_secs_f64());
+        assert!(status.success(), "{} --version failed", self.label);
     }
 }
 
@@ -99,13 +121,16 @@ fn main() {
     for runner in &mut runners {
         for _ in 0..5 {
             runner.run(&input, &output);
+            runner.start();
         }
         runner.walls.clear();
+        runner.starts.clear();
         runner.usage = Some((0.0, 0));
     }
     for round in 0..rounds {
         for i in turns::order(round, runners.len()) {
             runners[i].run(&input, &output);
+            runners[i].start();
         }
     }
     println!(
@@ -114,8 +139,8 @@ fn main() {
         if runners.len() > 1 { ", in turn" } else { "" }
     );
     println!(
-        "{:>9} {:>13} {:>13} {:>14}",
-        "binary", "median ms", "CPU ms/run", "faults/run"
+        "{:>9} {:>13} {:>13} {:>14} {:>18}",
+        "binary", "median ms", "CPU ms/run", "faults/run", "--version ms"
     );
     for runner in &runners {
         let per_run = |total: f64| total / rounds as f64;
@@ -123,15 +148,23 @@ fn main() {
             (per_run(cpu) * 1000.0, per_run(faults as f64))
         });
         println!(
-            "{:>9} {:>13.2} {cpu:>13.2} {faults:>14.0}",
+            "{:>9} {:>13.2} {cpu:>13.2} {faults:>14.0} {:>18.2}",
             runner.label,
             turns::median(&runner.walls) * 1000.0,
+            turns::median(&runner.starts) * 1000.0,
         );
     }
     if let [ours, baseline] = &runners[..] {
         let (middle, low, high) = turns::ratio(&ours.walls, &baseline.walls);
         println!(
             "hkret / baseline, median of each round's ratio: {middle:.3} (middle half {low:.3} to {high:.3})"
+        );
+        let own = |r: &Runner| turns::median(&r.walls) - turns::median(&r.starts);
+        println!(
+            "the render's own time (median render less median --version): {:.2} ms against {:.2} ms, {:.3}",
+            own(ours) * 1000.0,
+            own(baseline) * 1000.0,
+            own(ours) / own(baseline)
         );
     }
     let _ = std::fs::remove_file(&output);
