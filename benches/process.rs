@@ -18,6 +18,7 @@
 
 mod turns;
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -66,16 +67,14 @@ impl Runner {
     /// Renders `input` to a PDF at `output` once, and records the run.
     fn run(&mut self, input: &Path, output: &Path) {
         let before = children_usage();
-        let start = Instant::now();
-        let status = Command::new(&self.binary)
-            .args(["render", "--pdf", "-o"])
-            .arg(output)
-            .arg(input)
-            .stdout(Stdio::null())
-            .status()
-            .expect("hkret starts");
-        self.walls.push(start.elapsed().as_secs_f64());
-        assert!(status.success(), "{} render failed", self.label);
+        let wall = self.timed(&[
+            OsStr::new("render"),
+            OsStr::new("--pdf"),
+            OsStr::new("-o"),
+            output.as_os_str(),
+            input.as_os_str(),
+        ]);
+        self.walls.push(wall);
         self.usage = match (self.usage, before, children_usage()) {
             (Some((cpu, faults)), Some((cpu0, faults0)), Some((cpu1, faults1))) => {
                 Some((cpu + cpu1 - cpu0, faults + faults1 - faults0))
@@ -86,14 +85,22 @@ impl Runner {
 
     /// Runs `--version` once, and records its wall time.
     fn start(&mut self) {
+        let wall = self.timed(&[OsStr::new("--version")]);
+        self.starts.push(wall);
+    }
+
+    /// Runs the binary with `args` (its output discarded) and returns its wall seconds; fails
+    /// the benchmark if it fails.
+    fn timed(&self, args: &[&OsStr]) -> f64 {
         let start = Instant::now();
         let status = Command::new(&self.binary)
-            .arg("--version")
+            .args(args)
             .stdout(Stdio::null())
             .status()
             .expect("hkret starts");
-        self.starts.push(start.elapsed().as_secs_f64());
-        assert!(status.success(), "{} --version failed", self.label);
+        let wall = start.elapsed().as_secs_f64();
+        assert!(status.success(), "{} {args:?} failed", self.label);
+        wall
     }
 }
 
