@@ -23,12 +23,22 @@ pub(crate) fn precompiled(name: &str) -> Option<&'static str> {
 }
 
 /// The built-in label file `name` (`labels/en.yaml`) resolved for the layout `version`, for a
-/// PDF or for text, as JSON of [`crate::render::labels::Resolved`]; `None` when the file does
-/// not word that layout (or the build script could not read it).
-pub(crate) fn resolved(name: &str, version: &str, pdf: bool) -> Option<&'static str> {
-    RESOLVED
+/// PDF or for text: the wording's index (layouts worded alike share one) and its JSON of
+/// [`crate::render::labels::Resolved`]; `None` when the file does not word that layout (or the
+/// build script could not read it).
+pub(crate) fn resolved(name: &str, version: &str, pdf: bool) -> Option<(usize, &'static str)> {
+    RESOLVED.iter().find_map(|(n, v, p, index, json)| {
+        (*n == name && *v == version && *p == pdf).then_some((*index, *json))
+    })
+}
+
+/// The built-in template `name` with the labels of the resolved wording `index` written in, as
+/// the build script wrote them (`crate::render::templates::inline`); `None` when the template
+/// prints none of them so.
+pub(crate) fn inlined(index: usize, name: &str) -> Option<&'static str> {
+    INLINED
         .iter()
-        .find_map(|(n, v, p, json)| (*n == name && *v == version && *p == pdf).then_some(*json))
+        .find_map(|(i, n, source)| (*i == index && *n == name).then_some(*source))
 }
 
 /// The templates the built-in template `name` includes, extends or imports, as the build script

@@ -12,11 +12,19 @@
 //! Each label file that reads is also resolved for every layout it words, for text and for a
 //! PDF (`RESOLVED`): a render then reads its layout's texts alone (14 KB of JSON, against 26 KB
 //! for the whole English file with every label's provenance and older wordings).
+//!
+//! Each resolved wording's labels are then written into the built-in templates that print them
+//! (`INLINED`, `src/render/templates/inline.rs`): its PDF templates for a wording a PDF prints,
+//! its text templates for one text prints; a render of the built-in templates compiles those.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+#[path = "render/pdf/escape.rs"]
+mod escape;
+#[path = "render/templates/inline.rs"]
+mod inline;
 #[allow(
     unreachable_pub,
     dead_code,
@@ -67,11 +75,11 @@ impl Data {
 }
 
 /// A label file resolved for every layout of `layouts` it words, for text and for a PDF:
-/// (layout version, for a PDF, JSON of `label_file::Resolved`).
+/// (layout version, for a PDF, the resolved labels).
 fn resolve_all(
     file: &label_file::LabelFile,
     layouts: &layout_file::File,
-) -> serde_json::Result<Vec<(String, bool, String)>> {
+) -> Vec<(String, bool, label_file::Resolved)> {
     let mut all = Vec::new();
     for layout in layouts
         .layouts
@@ -79,11 +87,68 @@ fn resolve_all(
         .filter(|l| file.words_version(&l.version))
     {
         for pdf in [false, true] {
-            let json = serde_json::to_string(&file.resolve_with(&layout.wording, pdf))?;
-            all.push((layout.version.clone(), pdf, json));
+            all.push((
+                layout.version.clone(),
+                pdf,
+                file.resolve_with(&layout.wording, pdf),
+            ));
         }
     }
-    Ok(all)
+    all
+}
+
+/// A wording the build script resolved, as embedded once: its labels, and whether a PDF and
+/// whether text prints it.
+struct Wording {
+    labels: BTreeMap<String, String>,
+    pdf: bool,
+    text: bool,
+}
+
+/// A label as a text template prints it.
+fn as_it_is(text: &str) -> std::borrow::Cow<'_, str> {
+    std::borrow::Cow::Borrowed(text)
+}
+
+/// The table `INLINED`: for each wording (by its index) and each built-in template of the kind
+/// that prints it, the template with the wording's labels written in, where that changes it.
+fn inline_all(
+    wordings: &[Wording],
+    templates: &[(String, String)],
+    out_dir: &Path,
+) -> std::io::Result<String> {
+    let mut table = String::from(
+        "/// The built-in templates with a resolved wording's labels written in: (index of the \
+         wording in `RESOLVED`, template name, source).\n",
+    );
+    table.push_str("pub(crate) const INLINED: &[(usize, &str, &str)] = &[\n");
+    for (index, wording) in wordings.iter().enumerate() {
+        for (name, source) in templates {
+            let print: fn(&str) -> std::borrow::Cow<'_, str> = if name.ends_with(".pdf.tera") {
+                if !wording.pdf {
+                    continue;
+                }
+                escape::escape
+            } else if name.ends_with(".txt.tera") && wording.text {
+                as_it_is
+            } else {
+                continue;
+            };
+            let Some(inlined) = inline::inline_labels(source, &wording.labels, print) else {
+                continue;
+            };
+            let path = out_dir.join(format!("inlined-{index}-{}", name.replace('/', "-")));
+            std::fs::write(&path, inlined)?;
+            writeln!(
+                table,
+                "    ({index}, {name:?}, include_str!({:?})),",
+                path.display().to_string()
+            )
+            .expect("writing to a String");
+        }
+    }
+    table.push_str("];\n");
+    Ok(table)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -113,15 +178,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     precompiled.push_str("pub(crate) const PRECOMPILED: &[(&str, &str)] = &[\n");
     let mut resolved = String::from(
         "/// Each built-in label file resolved for each layout it words: (file, layout version, \
-         for a PDF, JSON of `Resolved`).\n",
+         for a PDF, index of the wording (the same for layouts worded alike), JSON of \
+         `Resolved`).\n",
     );
-    resolved.push_str("pub(crate) const RESOLVED: &[(&str, &str, bool, &str)] = &[\n");
+    resolved.push_str("pub(crate) const RESOLVED: &[(&str, &str, bool, usize, &str)] = &[\n");
     let mut names = String::from(
         "/// The templates each built-in template includes, extends or imports, by name.\n",
     );
     names.push_str("pub(crate) const REFERENCES: &[(&str, &[&str])] = &[\n");
-    // The same texts (layouts worded alike) are embedded once.
-    let mut written: BTreeMap<String, PathBuf> = BTreeMap::new();
+    // The same texts (layouts worded alike) are embedded once: by JSON, its index and file.
+    let mut written: BTreeMap<String, (usize, PathBuf)> = BTreeMap::new();
+    let mut wordings: Vec<Wording> = Vec::new();
+    let mut templates: Vec<(String, String)> = Vec::new();
     let layouts = match Data::read(
         "layouts.yaml",
         &std::fs::read_to_string(root.join("layouts.yaml"))?,
@@ -152,6 +220,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "    ({name:?}, &{:?}),",
                 references::references(&text)
             )?;
+            templates.push((name.clone(), text.clone()));
         }
         // `layouts.yaml` was read above (the label files, listed before it, need it).
         let data = match name.as_str() {
@@ -162,19 +231,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             continue;
         };
         if let (Data::Labels(labels), Some(layouts)) = (&data, &layouts) {
-            for (version, pdf, json) in resolve_all(labels, layouts)? {
-                let path = match written.get(&json) {
-                    Some(path) => path.clone(),
+            for (version, pdf, wording) in resolve_all(labels, layouts) {
+                let json = serde_json::to_string(&wording)?;
+                let (index, path) = match written.get(&json) {
+                    Some(known) => known.clone(),
                     None => {
-                        let path = out_dir.join(format!("resolved-{}.json", written.len()));
+                        let index = written.len();
+                        let path = out_dir.join(format!("resolved-{index}.json"));
                         std::fs::write(&path, &json)?;
-                        written.insert(json, path.clone());
-                        path
+                        written.insert(json, (index, path.clone()));
+                        wordings.push(Wording {
+                            labels: wording.labels,
+                            pdf: false,
+                            text: false,
+                        });
+                        (index, path)
                     }
                 };
+                if pdf {
+                    wordings[index].pdf = true;
+                } else {
+                    wordings[index].text = true;
+                }
                 writeln!(
                     resolved,
-                    "    ({name:?}, {version:?}, {pdf}, include_str!({:?})),",
+                    "    ({name:?}, {version:?}, {pdf}, {index}, include_str!({:?})),",
                     path.display().to_string()
                 )?;
             }
@@ -194,6 +275,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     code.push_str(&precompiled);
     code.push_str(&resolved);
     code.push_str(&names);
+    code.push_str(&inline_all(&wordings, &templates, &out_dir)?);
     std::fs::write(out_dir.join("assets.rs"), code)?;
     Ok(())
 }

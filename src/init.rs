@@ -197,7 +197,7 @@ pub fn skeleton(options: &InitOptions, templates: &Templates) -> Result<String, 
     };
     let name = "init.yaml.tera";
     let context = Context::from_serialize(&view).map_err(|e| Error::template(name, &e))?;
-    templates.render(name, &context)
+    templates.render(name, None, &context)
 }
 
 #[cfg(test)]

@@ -166,8 +166,9 @@ impl LabelFile {
     }
 }
 
-/// The labels of one layout in one language, as the templates receive them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The labels of one layout in one language, as the templates receive them. Two wordings are
+/// equal when they word alike, wherever they were resolved.
+#[derive(Debug, Clone, Serialize)]
 pub struct Wording {
     /// How the language writes dates.
     pub language: Language,
@@ -178,7 +179,20 @@ pub struct Wording {
     /// rest of its view).
     #[serde(skip)]
     pub template_value: tera::Value,
+    /// Which of the wordings the build script resolved this is (its index in
+    /// `crate::assets::RESOLVED`), when it is one: the built-in templates have its labels
+    /// written in (`crate::assets::inlined`). `None` for a wording resolved at run time.
+    #[serde(skip)]
+    pub built_in: Option<usize>,
 }
+
+impl PartialEq for Wording {
+    fn eq(&self, other: &Self) -> bool {
+        self.language == other.language && self.labels == other.labels
+    }
+}
+
+impl Eq for Wording {}
 
 impl From<Resolved> for Wording {
     fn from(resolved: Resolved) -> Self {
@@ -186,6 +200,7 @@ impl From<Resolved> for Wording {
             template_value: tera::Value::from_serializable(&resolved.labels),
             labels: Arc::new(resolved.labels),
             language: resolved.language,
+            built_in: None,
         }
     }
 }

@@ -20,7 +20,7 @@ pub(crate) fn text_with(
     context: &Context,
     templates: &Templates,
 ) -> Result<String, Error> {
-    let mut text = templates.render(&template(view), context)?;
+    let mut text = templates.render(&template(view), view.wording, context)?;
     end_as_published(&mut text);
     Ok(text)
 }

@@ -6,10 +6,11 @@
 //! breaks it (before its first ` (`, say), which is geometry, not wording. Set up on a Tera
 //! instance by [`set_up`].
 
-use std::borrow::Cow;
 use std::io::Write;
 
 use tera::{Kwargs, State, Tera, Value};
+
+pub(crate) use super::escape::escape;
 
 /// The template names whose printed values are escaped: the PDF templates.
 const ESCAPED: &str = ".pdf.tera";
@@ -44,39 +45,6 @@ pub(crate) fn break_before(value: &str, at: &str) -> String {
         Some(i) => format!("{}\n{}", &value[..i], value[i..].trim_start()),
         None => value.to_owned(),
     }
-}
-
-/// Escapes `&`, `<`, `>`, `"` and `'`, and maps line ends to `<br/>`; most values (figures,
-/// dates, names, nearly every label) have none of these and are returned as they are. What lies
-/// between the characters escaped is copied a run at a time.
-pub(crate) fn escape(value: &str) -> Cow<'_, str> {
-    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | b'\r' | b'\n');
-    let bytes = value.as_bytes();
-    let Some(first) = bytes.iter().position(special) else {
-        return Cow::Borrowed(value);
-    };
-    let mut out = String::with_capacity(value.len() + 16);
-    let mut copied = 0;
-    for (i, b) in bytes.iter().enumerate().skip(first) {
-        if !special(b) {
-            continue;
-        }
-        // Each special character is ASCII: a run ends and the next starts on a boundary.
-        out.push_str(&value[copied..i]);
-        copied = i + 1;
-        out.push_str(match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&apos;",
-            // A CR LF is one line end: its LF makes the break.
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => "",
-            _ => "<br/>",
-        });
-    }
-    out.push_str(&value[copied..]);
-    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ pub struct PdfRender {
 /// [`Error::Template`] when the template fails.
 pub fn description(view: &FormView, templates: &Templates) -> Result<String, Error> {
     let name = template(view);
-    templates.render(&name, &view.context(&name)?)
+    templates.render(&name, view.wording, &view.context(&name)?)
 }
 
 /// The PDF template of the view's layout.
@@ -91,7 +91,7 @@ pub(crate) fn render_pdf_with(
     templates: &Templates,
     opts: &PdfRender,
 ) -> Result<Vec<u8>, Error> {
-    let desc = templates.render(&template(view), context)?;
+    let desc = templates.render(&template(view), view.wording, context)?;
     laid_out(filing, view, &desc, opts)
 }
 

@@ -8,6 +8,7 @@
 mod check;
 mod doc;
 mod error;
+mod escape;
 mod filters;
 mod fonts;
 mod form;

@@ -16,6 +16,9 @@ use crate::error::Error;
 use crate::layout::Layout;
 use crate::render::labels::{LabelFile, Resolved, Wording};
 
+// The build script's (`src/build.rs`): compiled here for its tests.
+#[cfg(test)]
+mod inline;
 mod references;
 pub(crate) use references::references;
 
@@ -38,6 +41,10 @@ impl LabelSource {
     }
 }
 
+/// A compiled set's key: the template it was compiled for (`""`: all of them), and the built-in
+/// wording whose labels its built-in templates have written in.
+type SetKey = (String, Option<usize>);
+
 /// A resolved wording's key: layout version, language tag, and whether for a PDF.
 type WordingKey = (&'static str, String, bool);
 
@@ -54,8 +61,8 @@ type WordingKey = (&'static str, String, bool);
 pub struct Templates {
     /// Every template's source, by name (a built-in one borrowed from the binary).
     sources: BTreeMap<String, Cow<'static, str>>,
-    /// Compiled sets, by the template they were compiled for (`""`: all of them).
-    compiled: RwLock<BTreeMap<String, Arc<Tera>>>,
+    /// Compiled sets, by template and wording ([`SetKey`]).
+    compiled: RwLock<BTreeMap<SetKey, Arc<Tera>>>,
     /// Label files by language tag (`en` from `labels/en.yaml`): source, and once read, the file
     /// or what was wrong with it.
     labels: BTreeMap<String, (LabelSource, OnceLock<Result<LabelFile, String>>)>,
@@ -108,7 +115,7 @@ impl Templates {
             wordings: RwLock::new(BTreeMap::new()),
         };
         if templates.eager {
-            templates.compiled_for("")?;
+            templates.compiled_for("", None)?;
             for tag in templates.labels.keys() {
                 templates.read_labels(tag)?;
             }
@@ -124,22 +131,35 @@ impl Templates {
         Self::new(&[])
     }
 
-    /// Renders the template `name` with `context`.
+    /// Renders the template `name` with `context`, whose labels are those of the built-in
+    /// wording `wording` if it is one ([`Wording::built_in`]): the built-in templates are then
+    /// compiled with its labels written in.
     ///
     /// # Errors
     /// [`Error::Template`] when the template (or one it includes) does not compile, or fails
     /// to render.
-    pub(crate) fn render(&self, name: &str, context: &Context) -> Result<String, Error> {
-        let key = if self.eager { "" } else { name };
-        self.compiled_for(key)?
+    pub(crate) fn render(
+        &self,
+        name: &str,
+        wording: Option<usize>,
+        context: &Context,
+    ) -> Result<String, Error> {
+        let set = if self.eager {
+            ("", None)
+        } else {
+            (name, wording)
+        };
+        self.compiled_for(set.0, set.1)?
             .render(name, context)
             .map_err(|e| Error::template(name, &e))
     }
 
-    /// The compiled set for template `name` (every template for `""`), compiled on first use.
-    fn compiled_for(&self, name: &str) -> Result<Arc<Tera>, Error> {
+    /// The compiled set for template `name` (every template for `""`), with the labels of the
+    /// built-in wording `wording` written into the built-in templates; compiled on first use.
+    fn compiled_for(&self, name: &str, wording: Option<usize>) -> Result<Arc<Tera>, Error> {
+        let key: SetKey = (name.to_owned(), wording);
         let read = self.compiled.read().unwrap_or_else(PoisonError::into_inner);
-        if let Some(tera) = read.get(name) {
+        if let Some(tera) = read.get(&key) {
             return Ok(Arc::clone(tera));
         }
         drop(read);
@@ -151,17 +171,21 @@ impl Templates {
         let mut tera = Tera::new();
         crate::render::pdf::set_up(&mut tera);
         // All at once, so that templates may include and extend one another in any order.
-        tera.add_raw_templates(
-            names
-                .into_iter()
-                .filter_map(|n| self.sources.get(&n).map(|s| (n, s.as_ref()))),
-        )
+        tera.add_raw_templates(names.into_iter().filter_map(|n| {
+            let source = match (self.sources.get(&n)?, wording) {
+                (Cow::Borrowed(built_in), Some(w)) => {
+                    crate::assets::inlined(w, &n).unwrap_or(built_in)
+                }
+                (source, _) => source.as_ref(),
+            };
+            Some((n, source))
+        }))
         .map_err(|e| Error::template("templates", &e))?;
         let tera = Arc::new(tera);
         self.compiled
             .write()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(name.to_owned(), Arc::clone(&tera));
+            .insert(key, Arc::clone(&tera));
         Ok(tera)
     }
 
@@ -215,8 +239,14 @@ impl Templates {
     }
 
     /// The built-in label file of `tag`, unless a user's replaces it, as the build script
-    /// resolved it for `layout`; `None` also when the file does not word `layout`.
-    fn built_in_resolved(&self, layout: Layout, tag: &str, pdf: bool) -> Option<&'static str> {
+    /// resolved it for `layout` (the wording's index and JSON); `None` also when the file does
+    /// not word `layout`.
+    fn built_in_resolved(
+        &self,
+        layout: Layout,
+        tag: &str,
+        pdf: bool,
+    ) -> Option<(usize, &'static str)> {
         match self.labels.get(tag) {
             Some((LabelSource::Json(_), _)) => {
                 crate::assets::resolved(&format!("labels/{tag}.yaml"), layout.version(), pdf)
@@ -242,8 +272,11 @@ impl Templates {
         }
         drop(read);
         let wording = Arc::new(match self.built_in_resolved(layout, tag, pdf) {
-            Some(json) => serde_json::from_str::<Resolved>(json)
-                .map(Wording::from)
+            Some((index, json)) => serde_json::from_str::<Resolved>(json)
+                .map(|resolved| Wording {
+                    built_in: Some(index),
+                    ..Wording::from(resolved)
+                })
                 .map_err(|e| Error::Template {
                     name: format!("labels/{tag}.yaml"),
                     message: e.to_string(),

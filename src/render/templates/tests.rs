@@ -45,7 +45,7 @@ fn a_pdf_needs_only_its_own_templates_and_every_one_compiles_alone() {
     // Every template compiles with what it names: nothing is left out of a closure.
     let entries: Vec<String> = templates.sources.keys().cloned().collect();
     for name in entries {
-        templates.compiled_for(&name).expect(&name);
+        templates.compiled_for(&name, None).expect(&name);
     }
 }
 
@@ -133,4 +133,132 @@ fn the_wordings_resolved_at_build_time_are_the_label_files_own() {
     }
     // English words all six layouts; Chinese the three whose wording is known.
     assert_eq!(compared, 9);
+}
+
+/// Every example return in every layout and language that has a wording: its text and its PDF
+/// description with the wording's labels written into the templates, and with the templates as
+/// written. How many had labels written in is returned with them.
+fn printed_both_ways() -> (usize, Vec<(String, String, String)>) {
+    use crate::render::Lang;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .expect("examples")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    let templates = Templates::built_in().expect("templates");
+    let (mut inlined, mut out) = (0, Vec::new());
+    for file in files {
+        let source = crate::input::Source {
+            name: file.display().to_string(),
+            bytes: std::fs::read(&file).expect("readable"),
+        };
+        let mut filing = crate::validate::build(&source).expect("valid").filing;
+        for layout in Layout::all() {
+            filing.layout = layout;
+            for lang in [Lang::En, Lang::Zh] {
+                let (Ok(text), Ok(pdf)) = (
+                    templates.wording(layout, lang.tag()),
+                    templates.pdf_wording(layout, lang.tag()),
+                ) else {
+                    continue;
+                };
+                let name = format!("{} {} {}", file.display(), layout.version(), lang.code());
+                for (wording, pdf) in [(&text, false), (&pdf, true)] {
+                    let view = crate::render::view::view_in(&filing, wording);
+                    inlined += usize::from(view.wording.is_some());
+                    let as_written = crate::render::view::FormView {
+                        wording: None,
+                        ..view.clone()
+                    };
+                    let print = |v| match pdf {
+                        true => crate::render::pdf::description(v, &templates),
+                        false => crate::render::text::text(v, &templates),
+                    };
+                    out.push((
+                        format!("{name} {}", if pdf { "PDF" } else { "text" }),
+                        print(&view).expect("renders"),
+                        print(&as_written).expect("renders"),
+                    ));
+                }
+            }
+        }
+    }
+    (inlined, out)
+}
+
+#[test]
+fn templates_with_the_labels_written_in_print_what_they_printed() {
+    let (inlined, printed) = printed_both_ways();
+    // Two examples, six layouts in English and three in Chinese, text and PDF.
+    assert_eq!(printed.len(), 36);
+    assert_eq!(inlined, printed.len());
+    for (name, inlined, as_written) in &printed {
+        // Where they part, if they do: the whole of either is pages long.
+        let at = inlined
+            .bytes()
+            .zip(as_written.bytes())
+            .position(|(a, b)| a != b)
+            .unwrap_or(inlined.len().min(as_written.len()));
+        let near = |s: &str| -> String {
+            let from = s.get(at.saturating_sub(60)..).unwrap_or(s);
+            from.chars().take(120).collect()
+        };
+        assert!(
+            inlined == as_written,
+            "{name}, at byte {at}:\n{}\nagainst\n{}",
+            near(inlined),
+            near(as_written)
+        );
+    }
+}
+
+#[test]
+fn the_templates_print_most_labels_written_in() {
+    let templates = Templates::built_in().expect("templates");
+    for layout in Layout::all() {
+        let pdf = templates.pdf_wording(layout, "en").expect("en");
+        let index = pdf.built_in.expect("a built-in wording");
+        let name = "base/part-iii.pdf.tera";
+        let source = crate::assets::get(name).expect(name);
+        let inlined = crate::assets::inlined(index, name).expect("labels written in");
+        let tags = |s: &str| s.matches("{{ labels.").count();
+        // A label with braces (`Page {page} of {pages}`) or printed through a filter stays.
+        assert!(tags(source) >= 60, "{}", tags(source));
+        assert!(
+            tags(inlined) * 10 < tags(source),
+            "{layout:?}: {}",
+            tags(inlined)
+        );
+    }
+}
+
+#[test]
+fn no_built_in_template_binds_labels_to_anything_else() {
+    // Written in, `labels.x` is the wording's label: no template may bind `labels` to anything
+    // else, with a `set`, a loop, or a macro's or component's argument.
+    let names = |s: &str| {
+        s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .any(|w| w == "labels")
+    };
+    let mut tags = 0;
+    for (name, source) in BUILT_IN.iter().filter(|(n, _)| n.ends_with(".tera")) {
+        for tag in source.split("{%").skip(1) {
+            let tag = tag.split("%}").next().unwrap_or_default();
+            let tag = tag.trim_start_matches('-').trim_start();
+            let bound = if let Some(set) = tag.strip_prefix("set") {
+                set.split('=').next().unwrap_or_default()
+            } else if let Some(each) = tag.strip_prefix("for ") {
+                each.split(" in ").next().unwrap_or_default()
+            } else if tag.starts_with("macro ") || tag.starts_with("component ") {
+                tag
+            } else {
+                continue;
+            };
+            tags += 1;
+            assert!(!names(bound), "{name}: {{% {tag} %}}");
+        }
+    }
+    assert!(tags > 20, "{tags}");
 }

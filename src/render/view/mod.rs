@@ -43,6 +43,10 @@ pub struct FormView {
     /// serialization, as the same map) see as `labels`, shared rather than serialized anew.
     #[serde(rename = "labels")]
     pub label_values: tera::Value,
+    /// The wording's index among the build script's ([`Wording::built_in`]): the built-in
+    /// templates print the view with its labels written in.
+    #[serde(skip)]
+    pub wording: Option<usize>,
     /// The number of each note the layout has, by name (`public_float` → 4); a note the layout
     /// lacks is absent.
     pub notes: BTreeMap<String, usize>,
@@ -310,6 +314,7 @@ impl FormView {
         FormView {
             labels: Arc::clone(&w.labels),
             label_values: w.template_value.clone(),
+            wording: w.built_in,
             ..self
         }
     }
@@ -346,6 +351,7 @@ fn build(f: &Filing, w: &Words<'_>) -> FormView {
         layout: f.layout.descriptor(),
         labels: Arc::clone(&w.wording().labels),
         label_values: w.wording().template_value.clone(),
+        wording: w.wording().built_in,
         notes: f
             .layout
             .descriptor()
