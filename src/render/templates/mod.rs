@@ -51,7 +51,8 @@ type WordingKey = (&'static str, String, bool);
 /// The template set with its label files, shared by every document of a run.
 ///
 /// Built-in templates are compiled when first used, each with the templates it includes or
-/// extends and no others, and a wording is read when first asked for, as the build script
+/// extends and no others, and with the labels of the wording they print written in (`inline`);
+/// a wording is read when first asked for, as the build script
 /// resolved it (a whole label file is read only for what needs more: a user's file, a layout
 /// the file does not word, or the provenance of labels): a PDF of a 1.2.0 return compiles 10 of
 /// the 22 templates and reads its layout's English wording alone.
