@@ -116,7 +116,7 @@ fn inline_all(
     wordings: &[Wording],
     templates: &[(String, String)],
     out_dir: &Path,
-) -> std::io::Result<String> {
+) -> Result<String, Box<dyn std::error::Error>> {
     let mut table = String::from(
         "/// The built-in templates with a resolved wording's labels written in: (index of the \
          wording in `RESOLVED`, template name, source).\n",
@@ -143,8 +143,7 @@ fn inline_all(
                 table,
                 "    ({index}, {name:?}, include_str!({:?})),",
                 path.display().to_string()
-            )
-            .expect("writing to a String");
+            )?;
         }
     }
     table.push_str("];\n");
