@@ -124,7 +124,7 @@ fn inline_all(
     table.push_str("pub(crate) const INLINED: &[(usize, &str, &str)] = &[\n");
     for (index, wording) in wordings.iter().enumerate() {
         for (name, source) in templates {
-            let print: fn(&str) -> std::borrow::Cow<'_, str> = if name.ends_with(".pdf.tera") {
+            let print: inline::Print = if name.ends_with(".pdf.tera") {
                 if !wording.pdf {
                     continue;
                 }

@@ -10,7 +10,7 @@ use std::io::Write;
 
 use tera::{Kwargs, State, Tera, Value};
 
-pub(crate) use super::escape::escape;
+use super::escape::escape;
 
 /// The template names whose printed values are escaped: the PDF templates.
 const ESCAPED: &str = ".pdf.tera";

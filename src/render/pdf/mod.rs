@@ -30,6 +30,8 @@ mod write;
 mod tests;
 
 pub use error::PdfError;
+#[cfg(test)]
+pub(crate) use escape::escape;
 pub use filters::set_up;
 pub use fonts::{FontId, cjk_loaded};
 pub(crate) use form::render_pdf_with;

@@ -19,6 +19,9 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+/// How a template prints a value: escaped for a PDF template, as it is in a text template.
+pub(crate) type Print = fn(&str) -> Cow<'_, str>;
+
 /// `source` with each label tag it can be written in for replaced by its text, `print`ed as the
 /// template prints a value (escaped for a PDF template, as it is for text); `None` when nothing
 /// was written in, or when `source` is not one this reads to the end (an unclosed tag or
@@ -26,7 +29,7 @@ use std::collections::BTreeMap;
 pub(crate) fn inline_labels(
     source: &str,
     labels: &BTreeMap<String, String>,
-    print: fn(&str) -> Cow<'_, str>,
+    print: Print,
 ) -> Option<String> {
     let mut out = String::new();
     let mut copied = 0;
@@ -122,7 +125,7 @@ mod tests {
     use std::borrow::Cow;
     use std::collections::BTreeMap;
 
-    use super::inline_labels;
+    use super::{Print, inline_labels};
 
     fn labels() -> BTreeMap<String, String> {
         [
@@ -224,5 +227,118 @@ mod tests {
         ] {
             assert_eq!(inline_labels(source, &labels(), as_is), None, "{source}");
         }
+    }
+
+    /// A template piece: text with the characters Tera reads specially, a label tag in its
+    /// forms, an output, a comment, a string holding a closing, a raw block.
+    fn piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        // No unknown label: the template would not render either way (a unit test above
+        // checks that its tag stays).
+        let label = prop::sample::select(vec!["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
+        prop_oneof![
+            3 => prop::sample::select(vec![
+                "x", " ", "\n", "{", "}", "%", "#", "-", "{ {", "}}", "<p>", "&", "  \n  "
+            ])
+            .prop_map(str::to_owned),
+            4 => label.clone().prop_map(|l| format!("{{{{ labels.{l} }}}}")),
+            1 => label.clone().prop_map(|l| format!("{{{{- labels.{l} }}}}")),
+            1 => label.clone().prop_map(|l| format!("{{{{ labels.{l} -}}}}")),
+            1 => label.prop_map(|l| format!("{{{{ labels.{l} | upper }}}}")),
+            1 => prop::sample::select(vec![
+                "{# c #}", "{#- c -#}", "{# {{ labels.a }} #}", "{{ \"}}\" }}",
+                "{% set s = \"%}\" %}", "{{ t }}", "{%- if t -%}x{%- endif -%}",
+            ])
+            .prop_map(str::to_owned),
+        ]
+    }
+
+    /// A piece, or pieces in an `if` block whose tags trim or not.
+    fn segment() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let trim = || prop::sample::select(vec!["", "-"]);
+        prop_oneof![
+            3 => piece(),
+            1 => (trim(), trim(), proptest::collection::vec(piece(), 0..6), trim(), trim())
+                .prop_map(|(a, b, body, c, d)| {
+                    format!("{{%{a} if t {b}%}}{}{{%{c} endif {d}%}}", body.concat())
+                }),
+        ]
+    }
+
+    /// Whatever the template, Tera prints the same from it with the labels written in as from
+    /// it as written, in a PDF template (escaped) and in a text template. 512 templates from a
+    /// fixed seed; most of them compile and are compared.
+    #[test]
+    fn tera_prints_the_same_with_the_labels_written_in() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+        let labels: BTreeMap<String, String> = [
+            ("a", "Total"),
+            ("b", " lead"),
+            ("c", "trail "),
+            ("d", ""),
+            ("e", "{x}"),
+            ("f", "A & B\nline 2"),
+            ("g", "% #"),
+            ("h", "{{ t }}"),
+            ("i", "x {"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        let config = Config {
+            cases: 512,
+            failure_persistence: None,
+            ..Config::default()
+        };
+        let rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
+        let mut runner = TestRunner::new_with_rng(config, rng);
+        let (compared, written_in) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
+        let templates = (proptest::collection::vec(segment(), 0..16), any::<bool>());
+        let result = runner.run(&templates, |(segments, t)| {
+            let source: String = segments.concat();
+            let mut context = tera::Context::new();
+            context.insert("labels", &labels);
+            context.insert("t", &t);
+            let kinds: [(&str, Print); 2] = [
+                ("t.pdf.tera", crate::render::pdf::escape),
+                ("t.txt.tera", as_is),
+            ];
+            for (name, print) in kinds {
+                let render = |source: &str| {
+                    let mut tera = tera::Tera::new();
+                    crate::render::pdf::set_up(&mut tera);
+                    tera.add_raw_template(name, source).ok()?;
+                    tera.render(name, &context).ok()
+                };
+                let Some(printed) = render(&source) else {
+                    continue;
+                };
+                compared.set(compared.get() + 1);
+                if let Some(inlined) = inline_labels(&source, &labels, print) {
+                    written_in.set(written_in.get() + 1);
+                    prop_assert_eq!(
+                        render(&inlined),
+                        Some(printed),
+                        "{:?} -> {:?}",
+                        source,
+                        inlined
+                    );
+                }
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            panic!("{e}");
+        }
+        // Of 1,024 renders (512 templates, two kinds), most compile and have labels written in.
+        assert!(
+            compared.get() > 600,
+            "{} {}",
+            compared.get(),
+            written_in.get()
+        );
+        assert!(written_in.get() > 300, "{}", written_in.get());
     }
 }
