@@ -105,11 +105,6 @@ struct Wording {
     text: bool,
 }
 
-/// A label as a text template prints it.
-fn as_it_is(text: &str) -> std::borrow::Cow<'_, str> {
-    std::borrow::Cow::Borrowed(text)
-}
-
 /// The table `INLINED`: for each wording (by its index) and each built-in template of the kind
 /// that prints it, the template with the wording's labels written in, where that changes it.
 fn inline_all(
@@ -130,7 +125,7 @@ fn inline_all(
                 }
                 escape::escape
             } else if name.ends_with(".txt.tera") && wording.text {
-                as_it_is
+                inline::as_it_is
             } else {
                 continue;
             };

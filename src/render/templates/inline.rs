@@ -19,8 +19,13 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// How a template prints a value: escaped for a PDF template, as it is in a text template.
+/// How a template prints a value: escaped for a PDF template, [`as_it_is`] in a text template.
 pub(crate) type Print = fn(&str) -> Cow<'_, str>;
+
+/// A value as a text template prints it.
+pub(crate) fn as_it_is(value: &str) -> Cow<'_, str> {
+    Cow::Borrowed(value)
+}
 
 /// `source` with each label tag it can be written in for replaced by its text, `print`ed as the
 /// template prints a value (escaped for a PDF template, as it is for text); `None` when nothing
@@ -125,7 +130,7 @@ mod tests {
     use std::borrow::Cow;
     use std::collections::BTreeMap;
 
-    use super::{Print, inline_labels};
+    use super::{Print, as_it_is, inline_labels};
 
     fn labels() -> BTreeMap<String, String> {
         [
@@ -141,10 +146,6 @@ mod tests {
         .collect()
     }
 
-    fn as_is(s: &str) -> Cow<'_, str> {
-        Cow::Borrowed(s)
-    }
-
     fn amp(s: &str) -> Cow<'_, str> {
         Cow::Owned(s.replace('&', "&amp;"))
     }
@@ -153,7 +154,7 @@ mod tests {
     fn a_label_tag_becomes_its_text_as_the_template_prints_it() {
         let source = "<p>{{ labels.title }}</p><p>{{ labels.amp }}</p>";
         assert_eq!(
-            inline_labels(source, &labels(), as_is).as_deref(),
+            inline_labels(source, &labels(), as_it_is).as_deref(),
             Some("<p>Monthly Return</p><p>A & B</p>")
         );
         assert_eq!(
@@ -174,7 +175,7 @@ mod tests {
             "{{ other.title }}",
             "{% if labels.title %}x{% endif %}",
         ] {
-            assert_eq!(inline_labels(source, &labels(), as_is), None, "{source}");
+            assert_eq!(inline_labels(source, &labels(), as_it_is), None, "{source}");
         }
     }
 
@@ -186,11 +187,11 @@ mod tests {
             "{{ labels.empty }}",
             "{{{ labels.percent }}",
         ] {
-            assert_eq!(inline_labels(source, &labels(), as_is), None, "{source}");
+            assert_eq!(inline_labels(source, &labels(), as_it_is), None, "{source}");
         }
         // A `%` or `#` starts no tag without a `{` before it.
         assert_eq!(
-            inline_labels("x {{ labels.percent }}", &labels(), as_is).as_deref(),
+            inline_labels("x {{ labels.percent }}", &labels(), as_it_is).as_deref(),
             Some("x % held")
         );
     }
@@ -205,13 +206,13 @@ mod tests {
             "{% raw %}{{ labels.title }}{% endraw %}",
             "{{ labels.title }}{%- raw -%}x{% endraw %}",
         ] {
-            assert_eq!(inline_labels(source, &labels(), as_is), None, "{source}");
+            assert_eq!(inline_labels(source, &labels(), as_it_is), None, "{source}");
         }
         assert_eq!(
             inline_labels(
                 r#"{% set x = "a%}b" %}{{ labels.title }}{# c #}"#,
                 &labels(),
-                as_is
+                as_it_is
             )
             .as_deref(),
             Some(r#"{% set x = "a%}b" %}Monthly Return{# c #}"#)
@@ -225,7 +226,7 @@ mod tests {
             "{{ labels.title }}{# x",
             "{% if \"x }}",
         ] {
-            assert_eq!(inline_labels(source, &labels(), as_is), None, "{source}");
+            assert_eq!(inline_labels(source, &labels(), as_it_is), None, "{source}");
         }
     }
 
@@ -303,7 +304,7 @@ mod tests {
             context.insert("t", &t);
             let kinds: [(&str, Print); 2] = [
                 ("t.pdf.tera", crate::render::pdf::escape),
-                ("t.txt.tera", as_is),
+                ("t.txt.tera", as_it_is),
             ];
             for (name, print) in kinds {
                 let render = |source: &str| {

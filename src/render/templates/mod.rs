@@ -41,9 +41,9 @@ impl LabelSource {
     }
 }
 
-/// A compiled set's key: the template it was compiled for (`""`: all of them), and the built-in
-/// wording whose labels its built-in templates have written in.
-type SetKey = (String, Option<usize>);
+/// Compiled sets: by the built-in wording whose labels their built-in templates have written in
+/// (`None`: none), then by the template they were compiled for (`""`: all of them).
+type Compiled = BTreeMap<Option<usize>, BTreeMap<String, Arc<Tera>>>;
 
 /// A resolved wording's key: layout version, language tag, and whether for a PDF.
 type WordingKey = (&'static str, String, bool);
@@ -62,8 +62,8 @@ type WordingKey = (&'static str, String, bool);
 pub struct Templates {
     /// Every template's source, by name (a built-in one borrowed from the binary).
     sources: BTreeMap<String, Cow<'static, str>>,
-    /// Compiled sets, by template and wording ([`SetKey`]).
-    compiled: RwLock<BTreeMap<SetKey, Arc<Tera>>>,
+    /// Compiled sets, by wording and template ([`Compiled`]).
+    compiled: RwLock<Compiled>,
     /// Label files by language tag (`en` from `labels/en.yaml`): source, and once read, the file
     /// or what was wrong with it.
     labels: BTreeMap<String, (LabelSource, OnceLock<Result<LabelFile, String>>)>,
@@ -145,12 +145,12 @@ impl Templates {
         wording: Option<usize>,
         context: &Context,
     ) -> Result<String, Error> {
-        let set = if self.eager {
+        let (set, wording) = if self.eager {
             ("", None)
         } else {
             (name, wording)
         };
-        self.compiled_for(set.0, set.1)?
+        self.compiled_for(set, wording)?
             .render(name, context)
             .map_err(|e| Error::template(name, &e))
     }
@@ -158,9 +158,8 @@ impl Templates {
     /// The compiled set for template `name` (every template for `""`), with the labels of the
     /// built-in wording `wording` written into the built-in templates; compiled on first use.
     fn compiled_for(&self, name: &str, wording: Option<usize>) -> Result<Arc<Tera>, Error> {
-        let key: SetKey = (name.to_owned(), wording);
         let read = self.compiled.read().unwrap_or_else(PoisonError::into_inner);
-        if let Some(tera) = read.get(&key) {
+        if let Some(tera) = read.get(&wording).and_then(|sets| sets.get(name)) {
             return Ok(Arc::clone(tera));
         }
         drop(read);
@@ -186,7 +185,9 @@ impl Templates {
         self.compiled
             .write()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(key, Arc::clone(&tera));
+            .entry(wording)
+            .or_default()
+            .insert(name.to_owned(), Arc::clone(&tera));
         Ok(tera)
     }
 
@@ -329,6 +330,55 @@ impl Templates {
     pub fn pdf_wording(&self, layout: Layout, tag: &str) -> Result<Arc<Wording>, Error> {
         self.resolved(layout, tag, true)
     }
+}
+
+/// Every valid return of `examples/` (with `fixtures`, of the valid test fixtures too), in every
+/// layout and language a built-in label file words: (name, the filing in that layout, language),
+/// for the tests that print them all.
+#[cfg(test)]
+pub(crate) fn worded_returns(
+    fixtures: bool,
+) -> Vec<(String, crate::model::Filing, crate::model::Lang)> {
+    use crate::model::Lang;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let listed = |dir: &str| {
+        std::fs::read_dir(root.join(dir))
+            .expect(dir)
+            .map(|e| e.expect("entry").path())
+    };
+    let mut files: Vec<_> = listed("examples")
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    if fixtures {
+        files.extend(
+            listed("tests/fixtures")
+                .map(|p| p.join("input.yaml"))
+                .filter(|p| p.exists() && !p.to_string_lossy().contains("/invalid-")),
+        );
+    }
+    files.sort();
+    let templates = Templates::built_in().expect("templates");
+    let mut out = Vec::new();
+    for file in files {
+        let source = crate::input::Source {
+            name: file.display().to_string(),
+            bytes: std::fs::read(&file).expect("readable"),
+        };
+        let filing = crate::validate::build(&source).expect("valid").filing;
+        for layout in Layout::all() {
+            for lang in [Lang::En, Lang::Zh] {
+                if templates.check_wording(layout, lang.tag()).is_ok() {
+                    let name = format!("{} {} {}", file.display(), layout.version(), lang.code());
+                    let filing = crate::model::Filing {
+                        layout,
+                        ..filing.clone()
+                    };
+                    out.push((name, filing, lang));
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -139,50 +139,31 @@ fn the_wordings_resolved_at_build_time_are_the_label_files_own() {
 /// description with the wording's labels written into the templates, and with the templates as
 /// written. How many had labels written in is returned with them.
 fn printed_both_ways() -> (usize, Vec<(String, String, String)>) {
-    use crate::render::Lang;
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut files: Vec<_> = std::fs::read_dir(&root)
-        .expect("examples")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
     let templates = Templates::built_in().expect("templates");
     let (mut inlined, mut out) = (0, Vec::new());
-    for file in files {
-        let source = crate::input::Source {
-            name: file.display().to_string(),
-            bytes: std::fs::read(&file).expect("readable"),
-        };
-        let mut filing = crate::validate::build(&source).expect("valid").filing;
-        for layout in Layout::all() {
-            filing.layout = layout;
-            for lang in [Lang::En, Lang::Zh] {
-                let (Ok(text), Ok(pdf)) = (
-                    templates.wording(layout, lang.tag()),
-                    templates.pdf_wording(layout, lang.tag()),
-                ) else {
-                    continue;
-                };
-                let name = format!("{} {} {}", file.display(), layout.version(), lang.code());
-                for (wording, pdf) in [(&text, false), (&pdf, true)] {
-                    let view = crate::render::view::view_in(&filing, wording);
-                    inlined += usize::from(view.wording.is_some());
-                    let as_written = crate::render::view::FormView {
-                        wording: None,
-                        ..view.clone()
-                    };
-                    let print = |v| match pdf {
-                        true => crate::render::pdf::description(v, &templates),
-                        false => crate::render::text::text(v, &templates),
-                    };
-                    out.push((
-                        format!("{name} {}", if pdf { "PDF" } else { "text" }),
-                        print(&view).expect("renders"),
-                        print(&as_written).expect("renders"),
-                    ));
-                }
-            }
+    for (name, filing, lang) in super::worded_returns(false) {
+        let text = templates
+            .wording(filing.layout, lang.tag())
+            .expect("worded");
+        let pdf = templates
+            .pdf_wording(filing.layout, lang.tag())
+            .expect("worded");
+        for (wording, pdf) in [(&text, false), (&pdf, true)] {
+            let view = crate::render::view::view_in(&filing, wording);
+            inlined += usize::from(view.wording.is_some());
+            let as_written = crate::render::view::FormView {
+                wording: None,
+                ..view.clone()
+            };
+            let print = |v| match pdf {
+                true => crate::render::pdf::description(v, &templates),
+                false => crate::render::text::text(v, &templates),
+            };
+            out.push((
+                format!("{name} {}", if pdf { "PDF" } else { "text" }),
+                print(&view).expect("renders"),
+                print(&as_written).expect("renders"),
+            ));
         }
     }
     (inlined, out)

@@ -3,10 +3,6 @@
 //! as the same elements, attributes, texts and lines; hand-written XML inside the subset reads
 //! the same too, and malformed XML is an error in both.
 
-use std::path::Path;
-
-use crate::layout::Layout;
-use crate::model::Lang;
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::parse::xml::{Event, Reader};
 use crate::render::templates::Templates;
@@ -86,41 +82,18 @@ fn walk(doc: &roxmltree::Document<'_>, node: roxmltree::Node<'_, '_>, steps: &mu
 /// The descriptions of the examples and the valid fixtures in every layout and language the
 /// built-in templates word.
 pub(crate) fn descriptions() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = std::fs::read_dir(root.join("tests/fixtures"))
-        .expect("fixtures")
-        .map(|e| e.expect("entry").path().join("input.yaml"))
-        .filter(|p| p.exists() && !p.to_string_lossy().contains("/invalid-"))
-        .chain(
-            std::fs::read_dir(root.join("examples"))
-                .expect("examples")
-                .map(|e| e.expect("entry").path())
-                .filter(|p| p.extension().is_some_and(|e| e == "yaml")),
-        )
-        .collect();
-    files.sort();
     let templates = Templates::built_in().expect("templates");
-    let mut out = Vec::new();
-    for file in files {
-        let source = crate::input::Source {
-            name: file.display().to_string(),
-            bytes: std::fs::read(&file).expect("readable"),
-        };
-        let mut filing = crate::validate::build(&source).expect("valid").filing;
-        for layout in Layout::all() {
-            filing.layout = layout;
-            for lang in [Lang::En, Lang::Zh] {
-                let Ok(wording) = templates.pdf_wording(layout, lang.tag()) else {
-                    continue;
-                };
-                let view = crate::render::view::view_in(&filing, &wording);
-                let name = format!("{} {} {}", file.display(), layout.version(), lang.code());
-                let text = crate::render::pdf::description(&view, &templates).expect("renders");
-                out.push((name, text));
-            }
-        }
-    }
-    out
+    crate::render::templates::worded_returns(true)
+        .into_iter()
+        .map(|(name, filing, lang)| {
+            let wording = templates
+                .pdf_wording(filing.layout, lang.tag())
+                .expect("worded");
+            let view = crate::render::view::view_in(&filing, &wording);
+            let text = crate::render::pdf::description(&view, &templates).expect("renders");
+            (name, text)
+        })
+        .collect()
 }
 
 #[test]
