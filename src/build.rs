@@ -119,10 +119,7 @@ fn inline_all(
     table.push_str("pub(crate) const INLINED: &[(usize, &str, &str)] = &[\n");
     for (index, wording) in wordings.iter().enumerate() {
         for (name, source) in templates {
-            let print: inline::Print = if name.ends_with(".pdf.tera") {
-                if !wording.pdf {
-                    continue;
-                }
+            let print: inline::Print = if name.ends_with(".pdf.tera") && wording.pdf {
                 escape::escape
             } else if name.ends_with(".txt.tera") && wording.text {
                 inline::as_it_is
