@@ -9,6 +9,12 @@
 //! costs both binaries the same (about a millisecond on the development machine), on a `tmpfs`
 //! (`/dev/shm`) nothing.
 //!
+//! `HKRET_BINARY=/path/to/hkret` measures that binary in place of the benchmark's own. The
+//! benchmark's own is cargo's build for benchmarks, whose dependencies have the features the
+//! dev-dependencies ask for as well (more code, some 20 more pages a run); the binary users run is
+//! `cargo build --release`'s: `cargo build --release && HKRET_BINARY=target/release/hkret cargo
+//! bench --bench process` measures that one.
+//!
 //! Each binary's `--version` runs in turn with its renders: the cost of starting and ending a
 //! process of that binary (loading it, the C library's start, the exit), which no render can
 //! avoid. The report gives it beside the renders, and the ratio of the render's own time (the
@@ -114,11 +120,9 @@ fn main() {
     let rounds = turns::rounds("HKRET_ROUNDS", 300);
     let dir = std::env::temp_dir().join(format!("hkret-bench-process-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temporary directory");
-    let mut runners = vec![Runner::new(
-        "hkret",
-        Path::new(env!("CARGO_BIN_EXE_hkret")),
-        &dir,
-    )];
+    let binary = std::env::var_os("HKRET_BINARY")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_hkret")), PathBuf::from);
+    let mut runners = vec![Runner::new("hkret", &binary, &dir)];
     if let Some(baseline) = std::env::var_os("HKRET_BASELINE") {
         runners.push(Runner::new("baseline", Path::new(&baseline), &dir));
     }
@@ -145,6 +149,7 @@ fn main() {
         output.display(),
         if runners.len() > 1 { ", in turn" } else { "" }
     );
+    println!("hkret: {}", binary.display());
     println!(
         "{:>9} {:>13} {:>13} {:>14} {:>18}",
         "binary", "median ms", "CPU ms/run", "faults/run", "--version ms"
