@@ -16,6 +16,10 @@
 //! Each resolved wording's labels are then written into the built-in templates that print them
 //! (`INLINED`, `src/render/templates/inline.rs`): its PDF templates for a wording a PDF prints,
 //! its text templates for one text prints; a render of the built-in templates compiles those.
+//! Before that, what every layout the wording prints says alike of its capabilities
+//! (`layout.treasury_shares`, and `tr`, which Part III sets to it) decides the `if` blocks on
+//! them (`src/render/templates/decide.rs`): the branch the layout takes is written in, the other
+//! left out.
 //!
 //! On Linux with glibc it also links the `hkret` binary as a position-dependent executable
 //! ([`link_position_dependent`]).
@@ -24,6 +28,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+#[path = "render/templates/decide.rs"]
+mod decide;
 #[path = "render/pdf/escape.rs"]
 mod escape;
 #[path = "render/templates/inline.rs"]
@@ -100,12 +106,73 @@ fn resolve_all(
     all
 }
 
-/// A wording the build script resolved, as embedded once: its labels, and whether a PDF and
-/// whether text prints it.
+/// A wording the build script resolved, as embedded once: its labels, whether a PDF and
+/// whether text prints it, and the capabilities (`layout.<name>`) every layout it words has
+/// alike.
 struct Wording {
     labels: BTreeMap<String, String>,
     pdf: bool,
     text: bool,
+    alike: Option<BTreeMap<String, bool>>,
+}
+
+impl Wording {
+    /// Keeps of the capabilities those that `layout` has alike.
+    fn words(&mut self, layout: &layout_file::Descriptor) -> Result<(), serde_json::Error> {
+        let serde_json::Value::Object(fields) = serde_json::to_value(layout)? else {
+            return Ok(());
+        };
+        let has: BTreeMap<String, bool> = fields
+            .into_iter()
+            .filter_map(|(name, value)| Some((format!("layout.{name}"), value.as_bool()?)))
+            .collect();
+        self.alike = Some(match self.alike.take() {
+            None => has,
+            Some(mut alike) => {
+                alike.retain(|name, value| has.get(name) == Some(value));
+                alike
+            }
+        });
+        Ok(())
+    }
+}
+
+/// How Part III names the treasury capability for its tables (`{% if tr %}`).
+const TREASURY: &str = "{%- set tr = layout.treasury_shares %}";
+
+/// How many times `source` binds the variable `name` (`set`, `set_global`, a loop variable).
+fn bindings(source: &str, name: &str) -> usize {
+    [
+        format!("set {name} "),
+        format!("set_global {name} "),
+        format!("for {name} "),
+        format!("for {name},"),
+        format!(", {name} in "),
+    ]
+    .iter()
+    .map(|p| source.matches(p.as_str()).count())
+    .sum()
+}
+
+/// `source` with the `if` blocks on what `alike` decides decided, `tr` too where `source` is the
+/// one template that binds it, to [`TREASURY`] (from that binding on); `None` if none was.
+fn decided(source: &str, alike: &BTreeMap<String, bool>, tr_bound: bool) -> Option<String> {
+    let treasury = alike.get("layout.treasury_shares").copied();
+    let split = (tr_bound && bindings(source, "tr") == 1)
+        .then(|| source.find(TREASURY).map(|at| at + TREASURY.len()))
+        .flatten();
+    let (Some(at), Some(treasury)) = (split, treasury) else {
+        return decide::decide(source, alike);
+    };
+    let mut with_tr = alike.clone();
+    with_tr.insert("tr".to_owned(), treasury);
+    let (head, tail) = source.split_at(at);
+    match (decide::decide(head, alike), decide::decide(tail, &with_tr)) {
+        (None, None) => None,
+        (h, t) => {
+            Some(h.unwrap_or_else(|| head.to_owned()) + &t.unwrap_or_else(|| tail.to_owned()))
+        }
+    }
 }
 
 /// The table `INLINED`: for each wording (by its index) and each built-in template of the kind
@@ -120,6 +187,10 @@ fn inline_all(
          wording in `RESOLVED`, template name, source).\n",
     );
     table.push_str("pub(crate) const INLINED: &[(usize, &str, &str)] = &[\n");
+    // Decided only while no template rebinds what the conditions read.
+    let count = |name: &str| -> usize { templates.iter().map(|(_, s)| bindings(s, name)).sum() };
+    let layout_bound = count("layout") > 0;
+    let tr_bound = count("tr") == 1;
     for (index, wording) in wordings.iter().enumerate() {
         for (name, source) in templates {
             let print: inline::Print = if name.ends_with(".pdf.tera") && wording.pdf {
@@ -129,7 +200,13 @@ fn inline_all(
             } else {
                 continue;
             };
-            let Some(inlined) = inline::inline_labels(source, &wording.labels, print) else {
+            let decided = match &wording.alike {
+                Some(alike) if !layout_bound => decided(source, alike, tr_bound),
+                _ => None,
+            };
+            let source = decided.as_deref().unwrap_or(source);
+            let Some(inlined) = inline::inline_labels(source, &wording.labels, print).or(decided)
+            else {
                 continue;
             };
             let path = out_dir.join(format!("inlined-{index}-{}", name.replace('/', "-")));
@@ -164,8 +241,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// must first patch every absolute address the binary holds (its vtables, its tables of
 /// strings): some 9,000 relocations over 42 pages, each page copied before it is written, in
 /// every process, before `main`. Linked at a fixed address, those pages are read from the file
-/// as they are. One Moon PDF in a fresh process then faults 520 pages instead of 553 and
-/// takes 0.97 of the time (`--version` 0.92), the same bytes. The code is compiled as it is for
+/// as they are. One Moon PDF in a fresh process then faults 519 pages instead of 553 and
+/// takes 0.97-0.99 of the time (`--version` 0.92-0.93), the same bytes. The code is compiled as it is for
 /// a position-independent executable; only the link differs, so only the executable's own
 /// address is no longer random (its libraries, heap and stack still are), which for a tool
 /// reading the user's own files is a fair price. `HKRET_PIE=1 cargo build --release` links
@@ -264,10 +341,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                             labels: wording.labels,
                             pdf: false,
                             text: false,
+                            alike: None,
                         });
                         (index, path)
                     }
                 };
+                if let Some(layout) = layouts.layouts.iter().find(|l| l.version == version) {
+                    wordings[index].words(layout)?;
+                }
                 if pdf {
                     wordings[index].pdf = true;
                 } else {

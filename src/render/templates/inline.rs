@@ -63,7 +63,7 @@ pub(crate) fn inline_labels(
 }
 
 /// Where the next tag, output or comment at or after `from` starts (its `{`).
-fn next_marker(source: &str, from: usize) -> Option<usize> {
+pub(super) fn next_marker(source: &str, from: usize) -> Option<usize> {
     let bytes = source.as_bytes();
     let mut i = from;
     while let Some(k) = source.get(i..)?.find('{') {
@@ -77,7 +77,7 @@ fn next_marker(source: &str, from: usize) -> Option<usize> {
 }
 
 /// Whether the block tag whose text follows its `{%` is `raw`.
-fn opens_raw(after: &str) -> bool {
+pub(super) fn opens_raw(after: &str) -> bool {
     let words = after.trim_start_matches('-').trim_start();
     words
         .strip_prefix("raw")
@@ -86,7 +86,7 @@ fn opens_raw(after: &str) -> bool {
 
 /// Where the tag whose text starts at `from` ends: just after its `}}` (`closing` `}`) or `%}`
 /// (`closing` `%`), read as Tera reads it, a closing inside a quoted string not being one.
-fn tag_end(source: &str, from: usize, closing: u8) -> Option<usize> {
+pub(super) fn tag_end(source: &str, from: usize, closing: u8) -> Option<usize> {
     let bytes = source.as_bytes();
     let mut i = from;
     while i + 1 < bytes.len() {

@@ -16,7 +16,9 @@ use crate::error::Error;
 use crate::layout::Layout;
 use crate::render::labels::{LabelFile, Resolved, Wording};
 
-// The build script's (`src/build.rs`): compiled here for its tests.
+// The build script's (`src/build.rs`): compiled here for their tests.
+#[cfg(test)]
+mod decide;
 #[cfg(test)]
 mod inline;
 mod references;
@@ -51,7 +53,8 @@ type WordingKey = (&'static str, String, bool);
 /// The template set with its label files, shared by every document of a run.
 ///
 /// Built-in templates are compiled when first used, each with the templates it includes or
-/// extends and no others, and with the labels of the wording they print written in (`inline`);
+/// extends and no others, with the labels of the wording they print written in (`inline`) and
+/// their `if` blocks on what the wording's layouts have alike decided (`decide`);
 /// a wording is read when first asked for, as the build script
 /// resolved it (a whole label file is read only for what needs more: a user's file, a layout
 /// the file does not word, or the provenance of labels): a PDF of a 1.2.0 return compiles 10 of

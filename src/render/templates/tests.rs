@@ -170,7 +170,7 @@ fn printed_both_ways() -> (usize, Vec<(String, String, String)>) {
 }
 
 #[test]
-fn templates_with_the_labels_written_in_print_what_they_printed() {
+fn templates_with_the_labels_written_in_and_their_blocks_decided_print_what_they_printed() {
     let (inlined, printed) = printed_both_ways();
     // Two examples, six layouts in English and three in Chinese, text and PDF.
     assert_eq!(printed.len(), 36);
@@ -213,6 +213,42 @@ fn the_templates_print_most_labels_written_in() {
             tags(inlined)
         );
     }
+}
+
+#[test]
+fn the_templates_of_each_layout_print_one_set_of_part_iii_columns() {
+    let templates = Templates::built_in().expect("templates");
+    for layout in Layout::all() {
+        let pdf = templates.pdf_wording(layout, "en").expect("en");
+        let index = pdf.built_in.expect("a built-in wording");
+        let name = "base/part-iii.pdf.tera";
+        let source = crate::assets::get(name).expect(name);
+        let written = crate::assets::inlined(index, name).expect("written in");
+        let blocks = |s: &str| s.matches("if tr %}").count();
+        // Left: the one with an `elif`.
+        assert!(blocks(source) >= 20, "{}", blocks(source));
+        assert!(blocks(written) <= 1, "{layout:?}: {}", blocks(written));
+    }
+}
+
+#[test]
+fn no_built_in_template_binds_layout_or_tr_but_part_iii() {
+    // Decided at build time, `layout.x` is the layout's and `tr` Part III's treasury flag.
+    let bound = |name: &str, var: &str| {
+        BUILT_IN
+            .iter()
+            .filter(|(n, _)| n.ends_with(".tera") && (name.is_empty() || *n == name))
+            .map(|(_, s)| {
+                [" set ", " set_global ", " for "]
+                    .iter()
+                    .map(|kw| s.matches(&format!("{kw}{var} ")).count())
+                    .sum::<usize>()
+            })
+            .sum::<usize>()
+    };
+    assert_eq!(bound("", "layout"), 0);
+    assert_eq!(bound("", "tr"), 1);
+    assert_eq!(bound("base/part-iii.pdf.tera", "tr"), 1);
 }
 
 #[test]
