@@ -140,25 +140,11 @@ impl Wording {
 /// How Part III names the treasury capability for its tables (`{% if tr %}`).
 const TREASURY: &str = "{%- set tr = layout.treasury_shares %}";
 
-/// How many times `source` binds the variable `name` (`set`, `set_global`, a loop variable).
-fn bindings(source: &str, name: &str) -> usize {
-    [
-        format!("set {name} "),
-        format!("set_global {name} "),
-        format!("for {name} "),
-        format!("for {name},"),
-        format!(", {name} in "),
-    ]
-    .iter()
-    .map(|p| source.matches(p.as_str()).count())
-    .sum()
-}
-
 /// `source` with the `if` blocks on what `alike` decides decided, `tr` too where `source` is the
 /// one template that binds it, to [`TREASURY`] (from that binding on); `None` if none was.
 fn decided(source: &str, alike: &BTreeMap<String, bool>, tr_bound: bool) -> Option<String> {
     let treasury = alike.get("layout.treasury_shares").copied();
-    let split = (tr_bound && bindings(source, "tr") == 1)
+    let split = (tr_bound && decide::bindings(source, "tr") == 1)
         .then(|| source.find(TREASURY).map(|at| at + TREASURY.len()))
         .flatten();
     let (Some(at), Some(treasury)) = (split, treasury) else {
@@ -188,7 +174,12 @@ fn inline_all(
     );
     table.push_str("pub(crate) const INLINED: &[(usize, &str, &str)] = &[\n");
     // Decided only while no template rebinds what the conditions read.
-    let count = |name: &str| -> usize { templates.iter().map(|(_, s)| bindings(s, name)).sum() };
+    let count = |name: &str| -> usize {
+        templates
+            .iter()
+            .map(|(_, s)| decide::bindings(s, name))
+            .sum()
+    };
     let layout_bound = count("layout") > 0;
     let tr_bound = count("tr") == 1;
     for (index, wording) in wordings.iter().enumerate() {

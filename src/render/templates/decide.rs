@@ -34,6 +34,20 @@ pub(crate) fn decide(source: &str, decided: &BTreeMap<String, bool>) -> Option<S
     current
 }
 
+/// How many times `source` binds the variable `name` (`set`, `set_global`, a loop variable).
+pub(crate) fn bindings(source: &str, name: &str) -> usize {
+    [
+        format!("set {name} "),
+        format!("set_global {name} "),
+        format!("for {name} "),
+        format!("for {name},"),
+        format!(", {name} in "),
+    ]
+    .iter()
+    .map(|p| source.matches(p.as_str()).count())
+    .sum()
+}
+
 /// A tag, output or comment: where it starts and ends, and whether it trims the text before
 /// it (`{%-`) and after it (`-%}`).
 struct Marker {
@@ -380,18 +394,11 @@ mod tests {
     #[test]
     fn tera_prints_the_same_with_the_blocks_decided() {
         use proptest::prelude::*;
-        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
         let inner = proptest::collection::vec(piece(), 0..4).prop_map(|p| p.concat());
         let body = proptest::collection::vec(prop_oneof![2 => piece(), 1 => block(inner)], 0..4)
             .prop_map(|p| p.concat());
         let segment = prop_oneof![2 => piece(), 2 => block(body)];
-        let config = Config {
-            cases: 512,
-            failure_persistence: None,
-            ..Config::default()
-        };
-        let rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
-        let mut runner = TestRunner::new_with_rng(config, rng);
+        let mut runner = super::super::seeded_runner();
         let (compared, decided) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
         let templates = (proptest::collection::vec(segment, 0..8), any::<bool>());
         let result = runner.run(&templates, |(segments, u)| {

@@ -273,7 +273,6 @@ mod tests {
     #[test]
     fn tera_prints_the_same_with_the_labels_written_in() {
         use proptest::prelude::*;
-        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
         let labels: BTreeMap<String, String> = [
             ("a", "Total"),
             ("b", " lead"),
@@ -288,13 +287,7 @@ mod tests {
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect();
-        let config = Config {
-            cases: 512,
-            failure_persistence: None,
-            ..Config::default()
-        };
-        let rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);
-        let mut runner = TestRunner::new_with_rng(config, rng);
+        let mut runner = super::super::seeded_runner();
         let (compared, written_in) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
         let templates = (proptest::collection::vec(segment(), 0..16), any::<bool>());
         let result = runner.run(&templates, |(segments, t)| {

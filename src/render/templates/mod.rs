@@ -335,6 +335,19 @@ impl Templates {
     }
 }
 
+/// The runner of the template property tests (`inline`, `decide`): 512 cases from a fixed seed,
+/// so that every run tries the same templates.
+#[cfg(test)]
+pub(crate) fn seeded_runner() -> proptest::test_runner::TestRunner {
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let config = Config {
+        cases: 512,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha))
+}
+
 /// Every valid return of `examples/` (with `fixtures`, of the valid test fixtures too), in every
 /// layout and language a built-in label file words: (name, the filing in that layout, language),
 /// for the tests that print them all.
